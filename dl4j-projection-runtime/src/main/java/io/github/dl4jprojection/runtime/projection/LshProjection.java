@@ -1,0 +1,319 @@
+package io.github.dl4jprojection.runtime.projection;
+
+import io.github.dl4jprojection.runtime.hash.SplitMix64;
+import io.github.dl4jprojection.runtime.hash.XxHash64;
+
+/**
+ * The reference locality-sensitive projection of ProjectionNet (Ravi, ICML 2019; arXiv 1708.00630)
+ * and SGNN (Ravi and Kozareva, EMNLP 2018). Every other implementation (the DL4J layer's GEMM, the
+ * emitted C) must give exactly the bits this class gives.
+ *
+ * <h2>Entries</h2>
+ * The projection matrix {@code P} has one row per input key and {@code B = T * d} columns; it is
+ * never stored. For a key {@code u} (the input index {@code i} of a dense input, or the 64-bit
+ * hash of a text feature) and {@code k = sparsityLog2}:
+ * <pre>
+ *   base      = XXH64(le64(u), seed)
+ *   w(c)      = SplitMix64 output number c of a generator started at base  (c = 0, 1, ...)
+ *   group g   = columns 64g .. 64g+63, using words c0 = g * (k + 1):
+ *     sign    = w(c0)
+ *     nonzero = w(c0 + 1) AND ... AND w(c0 + k)          (all ones when k = 0)
+ *   P[u][64g + p] = 0 if bit p of nonzero is 0; else -1 if bit p of sign is 1, else +1
+ * </pre>
+ * So each entry is non-zero with probability {@code 2^-k} and then +-1 with equal probability.
+ *
+ * <h2>Bits</h2>
+ * For a dense input {@code x} of {@code n} float32 values, with float32 arithmetic, keys taken in
+ * increasing index order:
+ * <pre>
+ *   acc[b] = 0;  for i in 0..n-1: acc[b] = acc[b] + P[i][b] * x[i]      (float32)
+ *   bit[b] = acc[b] &gt; 0
+ * </pre>
+ * For a bag of features {@code (u_j, w_j)}, the same with {@code P[u_j][b] * w_j}, in the order
+ * the features are given. Integer-valued inputs whose absolute sum is below 2^24 sum exactly, so
+ * the order matters only for other inputs; the order above is the specification.
+ *
+ * <p>Bit {@code b} is {@code function b / d}, bit {@code b % d} of that function; packed bits put
+ * bit {@code b} at {@code words[b >>> 6] >>> (b & 63) & 1} (see {@link PackedBits}).
+ *
+ * <h2>Cost and threading</h2>
+ * A dense projection precomputes, once, two bit masks per input and 64 columns (positive and
+ * negative entries), {@code 16 * n * ceil(B / 64)} bytes; projecting then visits only non-zero
+ * inputs and non-zero entries. Instances are immutable and thread-safe; callers pass their own
+ * scratch arrays, so the projection methods allocate nothing.
+ */
+public final class LshProjection {
+
+    private final ProjectionSpec spec;
+    private final int nIn;
+    /** For dense inputs: {@code [(i * numWords + g) * 2]} positive, {@code + 1} negative mask. */
+    private final long[] denseMasks;
+
+    private LshProjection(ProjectionSpec spec, int nIn, long[] denseMasks) {
+        this.spec = spec;
+        this.nIn = nIn;
+        this.denseMasks = denseMasks;
+    }
+
+    /**
+     * A projection of dense inputs of length {@code nIn}; precomputes the entry masks.
+     *
+     * @throws IllegalArgumentException if {@code nIn} is not positive or the masks would exceed 2^31 longs
+     */
+    public static LshProjection forDenseInput(ProjectionSpec spec, int nIn) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec must not be null");
+        }
+        if (nIn < 1) {
+            throw new IllegalArgumentException("nIn must be at least 1, got " + nIn);
+        }
+        int words = spec.numWords();
+        if ((long) nIn * words * 2 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("nIn * ceil(T * d / 64) is too large to precompute: nIn=" + nIn
+                    + ", T * d=" + spec.numBits());
+        }
+        long[] masks = new long[nIn * words * 2];
+        long[] pos = new long[words];
+        long[] neg = new long[words];
+        for (int i = 0; i < nIn; i++) {
+            entryMasks(spec, i, pos, neg);
+            for (int g = 0; g < words; g++) {
+                masks[(i * words + g) * 2] = pos[g];
+                masks[(i * words + g) * 2 + 1] = neg[g];
+            }
+        }
+        return new LshProjection(spec, nIn, masks);
+    }
+
+    /** A projection of bags of hashed features; entries are computed per feature on the fly. */
+    public static LshProjection forFeatures(ProjectionSpec spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec must not be null");
+        }
+        return new LshProjection(spec, -1, null);
+    }
+
+    /** The specification of this projection. */
+    public ProjectionSpec spec() {
+        return spec;
+    }
+
+    /** The dense input length, or -1 for a feature projection. */
+    public int nIn() {
+        return nIn;
+    }
+
+    /**
+     * The masks of key {@code key}: bit {@code p} of {@code pos[g]} (of {@code neg[g]}) is set when
+     * entry {@code 64g + p} is +1 (is -1). Bits past {@code T * d} are clear.
+     */
+    public static void entryMasks(ProjectionSpec spec, long key, long[] pos, long[] neg) {
+        int words = spec.numWords();
+        int k = spec.sparsityLog2();
+        long base = XxHash64.hashLong(key, spec.seed());
+        int tail = spec.numBits() & 63;
+        for (int g = 0; g < words; g++) {
+            long c0 = (long) g * (k + 1);
+            long sign = SplitMix64.output(base, c0);
+            long nonzero = -1L;
+            for (int j = 1; j <= k; j++) {
+                nonzero &= SplitMix64.output(base, c0 + j);
+            }
+            if (g == words - 1 && tail != 0) {
+                nonzero &= (1L << tail) - 1;
+            }
+            pos[g] = nonzero & ~sign;
+            neg[g] = nonzero & sign;
+        }
+    }
+
+    /** The entry {@code P[key][bit]}: -1, 0 or +1. */
+    public static int entry(ProjectionSpec spec, long key, int bit) {
+        if (bit < 0 || bit >= spec.numBits()) {
+            throw new IllegalArgumentException("bit must be in [0, " + spec.numBits() + "), got " + bit);
+        }
+        int words = spec.numWords();
+        long[] pos = new long[words];
+        long[] neg = new long[words];
+        entryMasks(spec, key, pos, neg);
+        int g = bit >>> 6;
+        int p = bit & 63;
+        return (int) (pos[g] >>> p & 1) - (int) (neg[g] >>> p & 1);
+    }
+
+    /**
+     * Projects a dense input into packed bits.
+     *
+     * @param x       {@code nIn} finite values
+     * @param acc     scratch of at least {@code T * d} floats; holds the accumulators afterwards
+     * @param outBits at least {@code ceil(T * d / 64)} words; overwritten
+     * @throws IllegalArgumentException on a null or wrong-length input, a NaN or infinite value, or short buffers
+     */
+    public void project(float[] x, float[] acc, long[] outBits) {
+        requireDense();
+        checkDenseInput(x);
+        checkBuffers(acc, outBits);
+        int numBits = spec.numBits();
+        int words = spec.numWords();
+        java.util.Arrays.fill(acc, 0, numBits, 0f);
+        for (int i = 0; i < nIn; i++) {
+            float v = x[i];
+            if (v != 0f) {
+                accumulate(denseMasks, (i * words) * 2, words, v, acc);
+            }
+        }
+        threshold(acc, outBits);
+    }
+
+    /** Allocating convenience form of {@link #project(float[], float[], long[])}. */
+    public long[] project(float[] x) {
+        long[] bits = new long[spec.numWords()];
+        project(x, new float[spec.numBits()], bits);
+        return bits;
+    }
+
+    /**
+     * The accumulator of one bit for a dense input, {@code acc[bit]} of {@link #project}, summed in
+     * the specified order. Lets a faster implementation settle the bits it cannot decide alone.
+     */
+    public float accumulator(float[] x, int bit) {
+        requireDense();
+        checkDenseInput(x);
+        if (bit < 0 || bit >= spec.numBits()) {
+            throw new IllegalArgumentException("bit must be in [0, " + spec.numBits() + "), got " + bit);
+        }
+        int words = spec.numWords();
+        int g = bit >>> 6;
+        int p = bit & 63;
+        float sum = 0f;
+        for (int i = 0; i < nIn; i++) {
+            int m = (i * words + g) * 2;
+            if ((denseMasks[m] >>> p & 1) != 0) {
+                sum += x[i];
+            } else if ((denseMasks[m + 1] >>> p & 1) != 0) {
+                sum -= x[i];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Projects a bag of hashed features into packed bits.
+     *
+     * @param keys    feature hashes; the first {@code count} are used, in order
+     * @param weights finite feature weights, parallel to {@code keys}
+     * @param count   number of features, {@code 0 <= count <= keys.length}
+     * @param acc     scratch of at least {@code T * d} floats
+     * @param masks   scratch of at least {@code 2 * ceil(T * d / 64)} longs
+     * @param outBits at least {@code ceil(T * d / 64)} words; overwritten
+     * @throws IllegalArgumentException on null arrays, a bad count, a non-finite weight or short buffers
+     */
+    public void projectFeatures(long[] keys, float[] weights, int count, float[] acc, long[] masks, long[] outBits) {
+        if (keys == null || weights == null) {
+            throw new IllegalArgumentException("keys and weights must not be null");
+        }
+        if (count < 0 || count > keys.length || count > weights.length) {
+            throw new IllegalArgumentException("count must be in [0, min(keys.length, weights.length)], got "
+                    + count + " for " + keys.length + " keys and " + weights.length + " weights");
+        }
+        checkBuffers(acc, outBits);
+        int words = spec.numWords();
+        if (masks == null || masks.length < 2 * words) {
+            throw new IllegalArgumentException("masks scratch must hold at least " + 2 * words + " longs");
+        }
+        int numBits = spec.numBits();
+        java.util.Arrays.fill(acc, 0, numBits, 0f);
+        for (int j = 0; j < count; j++) {
+            float w = weights[j];
+            if (Float.isNaN(w) || Float.isInfinite(w)) {
+                throw new IllegalArgumentException("feature weight " + j + " is not finite: " + w);
+            }
+            if (w != 0f) {
+                featureMasks(keys[j], masks, words);
+                accumulate(masks, 0, words, w, acc);
+            }
+        }
+        threshold(acc, outBits);
+    }
+
+    /** Interleaved form of {@link #entryMasks} without temporary arrays. */
+    private void featureMasks(long key, long[] masks, int words) {
+        int k = spec.sparsityLog2();
+        long base = XxHash64.hashLong(key, spec.seed());
+        int tail = spec.numBits() & 63;
+        for (int g = 0; g < words; g++) {
+            long c0 = (long) g * (k + 1);
+            long sign = SplitMix64.output(base, c0);
+            long nonzero = -1L;
+            for (int j = 1; j <= k; j++) {
+                nonzero &= SplitMix64.output(base, c0 + j);
+            }
+            if (g == words - 1 && tail != 0) {
+                nonzero &= (1L << tail) - 1;
+            }
+            masks[2 * g] = nonzero & ~sign;
+            masks[2 * g + 1] = nonzero & sign;
+        }
+    }
+
+    private static void accumulate(long[] masks, int offset, int words, float v, float[] acc) {
+        for (int g = 0; g < words; g++) {
+            int baseBit = g << 6;
+            long m = masks[offset + 2 * g];
+            while (m != 0) {
+                acc[baseBit + Long.numberOfTrailingZeros(m)] += v;
+                m &= m - 1;
+            }
+            m = masks[offset + 2 * g + 1];
+            while (m != 0) {
+                acc[baseBit + Long.numberOfTrailingZeros(m)] -= v;
+                m &= m - 1;
+            }
+        }
+    }
+
+    private void threshold(float[] acc, long[] outBits) {
+        int numBits = spec.numBits();
+        int words = spec.numWords();
+        for (int g = 0; g < words; g++) {
+            long w = 0;
+            int end = Math.min(64, numBits - (g << 6));
+            for (int p = 0; p < end; p++) {
+                if (acc[(g << 6) + p] > 0f) {
+                    w |= 1L << p;
+                }
+            }
+            outBits[g] = w;
+        }
+    }
+
+    private void requireDense() {
+        if (denseMasks == null) {
+            throw new IllegalStateException("this is a feature projection; use projectFeatures");
+        }
+    }
+
+    private void checkDenseInput(float[] x) {
+        if (x == null) {
+            throw new IllegalArgumentException("input must not be null");
+        }
+        if (x.length != nIn) {
+            throw new IllegalArgumentException("input length must be " + nIn + ", got " + x.length);
+        }
+        for (int i = 0; i < x.length; i++) {
+            float v = x[i];
+            if (Float.isNaN(v) || Float.isInfinite(v)) {
+                throw new IllegalArgumentException("input value " + i + " is not finite: " + v);
+            }
+        }
+    }
+
+    private void checkBuffers(float[] acc, long[] outBits) {
+        if (acc == null || acc.length < spec.numBits()) {
+            throw new IllegalArgumentException("acc scratch must hold at least " + spec.numBits() + " floats");
+        }
+        if (outBits == null || outBits.length < spec.numWords()) {
+            throw new IllegalArgumentException("outBits must hold at least " + spec.numWords() + " longs");
+        }
+    }
+}
