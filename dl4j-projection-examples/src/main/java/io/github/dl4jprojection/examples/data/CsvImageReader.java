@@ -63,7 +63,7 @@ public final class CsvImageReader {
                 }
                 if (firstLine) {
                     firstLine = false;
-                    if (isHeader(fields)) {
+                    if (PixelValues.isHeader(fields)) {
                         continue;
                     }
                 }
@@ -89,7 +89,7 @@ public final class CsvImageReader {
                             + IdxReader.MAX_ELEMENTS + ")");
                 }
                 for (int c = 1; c < fields.length; c++) {
-                    pixels.add(parsePixel(name, lineNo, c + 1, fields[c]));
+                    pixels.add((byte) PixelValues.parse(name, lineNo, c + 1, fields[c]));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -132,65 +132,11 @@ public final class CsvImageReader {
         }
     }
 
-    /** A first line whose pixel columns hold no number is a header (e.g. "label,pixel1,...,pixel784"). */
-    private static boolean isHeader(String[] fields) {
-        boolean hasText = false;
-        for (int c = 1; c < fields.length; c++) {
-            String s = fields[c].trim();
-            if (isNumber(s)) {
-                return false;
-            }
-            hasText |= !s.isEmpty();
-        }
-        return hasText;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
     private static String unquote(String s) {
         if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
             return s.substring(1, s.length() - 1).trim();
         }
         return s;
-    }
-
-    private static byte parsePixel(String name, int lineNo, int column, String field) throws DataFileException {
-        String s = field.trim();
-        int value = -1;
-        if (!s.isEmpty() && s.length() <= 3 && allDigits(s)) {
-            value = Integer.parseInt(s);
-        } else {
-            double d;
-            try {
-                d = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new DataFileException(name, lineNo, "column " + column + ": '" + s + "' is not a number");
-            }
-            if (d == Math.rint(d) && d >= 0 && d <= 255) {
-                value = (int) d;
-            }
-        }
-        if (value < 0 || value > 255) {
-            throw new DataFileException(name, lineNo, "column " + column + ": pixel value " + s
-                    + " is not an integer 0..255 (scale the data to 0..255: the projection needs integer pixel values)");
-        }
-        return (byte) value;
-    }
-
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A growable byte array, so that rows can be appended without knowing the row count. */
