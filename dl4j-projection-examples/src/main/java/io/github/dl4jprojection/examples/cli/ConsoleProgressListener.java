@@ -29,6 +29,11 @@ public final class ConsoleProgressListener extends BaseTrainingListener {
     }
 
     @Override
+    public void onEpochStart(Model model) {
+        meter.epochStarted();
+    }
+
+    @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         this.epoch = epoch;
         meter.batchDone(epoch, model.score());

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * prints a header, one line per finished epoch, and a line every {@value #HEARTBEAT_SECONDS} s
  * within long epochs, so a log shows progress without thousands of lines.
  *
- * <p>ETA = elapsed time / batches done so far * batches left, counting only batches seen by this
- * meter (a resumed run starts at a later epoch and estimates from its own pace).
+ * <p>ETA = elapsed time / batches done so far * batches left, counting from the first epoch this
+ * meter saw start (a resumed run starts at a later epoch and estimates from its own pace).
  */
 final class ProgressMeter {
 
@@ -32,6 +32,7 @@ final class ProgressMeter {
     private long epochStartNanos;
     private long batchesDone;
     private int epoch = -1;
+    private boolean epochOpen;
     private int batchInEpoch;
     private double epochLossSum;
     private int epochLossCount;
@@ -55,24 +56,19 @@ final class ProgressMeter {
         this.nanoClock = nanoClock;
     }
 
+    /** An epoch begins (its number is learnt from its first batch). */
+    void epochStarted() {
+        openEpoch(nanoClock.getAsLong());
+    }
+
     /** A minibatch of epoch {@code epochIndex} (0-based) finished with this loss. */
     void batchDone(int epochIndex, double loss) {
         long now = nanoClock.getAsLong();
-        if (startNanos < 0) {
-            startNanos = now;
-            lastHeartbeatNanos = now;
-            if (!terminal) {
-                out.printf("Training: epochs %d..%d of %d, %d batches each%n", epochIndex + 1, totalEpochs, totalEpochs,
-                        batchesPerEpoch);
-            }
+        if (!epochOpen || (batchInEpoch > 0 && epochIndex != epoch)) {
+            // The trainer did not announce the epoch: count it from here.
+            openEpoch(now);
         }
-        if (epochIndex != epoch) {
-            epoch = epochIndex;
-            batchInEpoch = 0;
-            epochLossSum = 0;
-            epochLossCount = 0;
-            epochStartNanos = now;
-        }
+        epoch = epochIndex;
         batchInEpoch++;
         batchesDone++;
         if (!Double.isNaN(loss)) {
@@ -93,11 +89,29 @@ final class ProgressMeter {
         }
     }
 
+    private void openEpoch(long now) {
+        if (startNanos < 0) {
+            startNanos = now;
+            lastHeartbeatNanos = now;
+            lastDrawNanos = now - REDRAW_MILLIS * 1_000_000L;
+            if (!terminal) {
+                out.printf("Training: %d epochs of %d batches%n", totalEpochs, batchesPerEpoch);
+                out.flush();
+            }
+        }
+        epochOpen = true;
+        epochStartNanos = now;
+        batchInEpoch = 0;
+        epochLossSum = 0;
+        epochLossCount = 0;
+    }
+
     /** Epoch {@code epochIndex} (0-based) finished. */
     void epochDone(int epochIndex) {
-        if (epochIndex != epoch) {
+        if (!epochOpen || batchInEpoch == 0 || epochIndex != epoch) {
             return;
         }
+        epochOpen = false;
         long now = nanoClock.getAsLong();
         String summary = String.format(Locale.ROOT, "Epoch %d/%d done in %s: mean loss %s, %s", epoch + 1, totalEpochs,
                 Durations.format(now - epochStartNanos),

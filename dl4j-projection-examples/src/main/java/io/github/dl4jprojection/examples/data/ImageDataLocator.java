@@ -41,8 +41,8 @@ public final class ImageDataLocator {
         this(Paths.get(FASHION_MNIST_SYSTEM_DIR));
     }
 
-    /** A locator that looks for an installed Fashion-MNIST in another folder (for tests). */
-    ImageDataLocator(Path fashionMnistSystemDir) {
+    /** A locator that looks for an installed Fashion-MNIST in another folder (another install, or tests). */
+    public ImageDataLocator(Path fashionMnistSystemDir) {
         this.fashionMnistSystemDir = fashionMnistSystemDir;
     }
 
