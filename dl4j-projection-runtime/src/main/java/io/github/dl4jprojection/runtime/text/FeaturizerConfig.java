@@ -27,7 +27,7 @@ package io.github.dl4jprojection.runtime.text;
  *
  * <p>At least one kind of feature must be enabled, and the number of features a text can generate,
  * {@code maxCodePoints * (wordNgramMax + maxSkip + 2 * numberOfCharNgramLengths)}, must stay below
- * 2^24 so that every projection sum is an exact float32 integer (docs/TEXT.md, "Caps").
+ * 2^24 so that every projection sum is an exact float32 integer (docs/TEXT.md, "Weights").
  */
 public final class FeaturizerConfig {
 
@@ -38,11 +38,17 @@ public final class FeaturizerConfig {
     /** The first four bytes of {@link #toBytes()}: ASCII "PNTF" (projection network text featurizer). */
     public static final int MAGIC = 0x46544E50;
 
+    /** Default maxCodePoints: about two pages of text, more than most short messages. */
     public static final int DEFAULT_MAX_CODE_POINTS = 4096;
+    /** Default maxFeatures: enough for the distinct features of a default-capped text in practice. */
     public static final int DEFAULT_MAX_FEATURES = 4096;
+    /** Default wordNgramMax: unigrams and bigrams. */
     public static final int DEFAULT_WORD_NGRAM_MAX = 2;
+    /** Default maxSkip: pairs one token apart. */
     public static final int DEFAULT_MAX_SKIP = 1;
+    /** Default shortest character n-gram. */
     public static final int DEFAULT_CHAR_NGRAM_MIN = 3;
+    /** Default longest character n-gram. */
     public static final int DEFAULT_CHAR_NGRAM_MAX = 4;
 
     /** Upper limit of maxCodePoints and maxFeatures. */
