@@ -138,6 +138,19 @@ class CharClassTest {
         assertEquals(CharClass.SPACE, CharClass.of(0x3000)); // ideographic space
     }
 
+    @Test
+    void publicTablesAreCopiesOfTheInternalOnes() {
+        int[] ranges = TextTables.classRanges();
+        assertArrayEquals(CharClass.RANGES, ranges);
+        ranges[0] = 99;
+        assertEquals(0, CharClass.RANGES[0]);
+        assertArrayEquals(CharClass.FOLD_RUNS, TextTables.foldRuns());
+        assertEquals('a', TextTables.fold('A'));
+        assertEquals(TextTables.SYMBOL, TextTables.classOf('!'));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TextTables.classOf(0xD800));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TextTables.fold(0x110000));
+    }
+
     private static int expectedLowClass(int cp, int type) {
         if (type == Character.CONTROL || type == Character.SPACE_SEPARATOR) {
             return CharClass.SPACE;

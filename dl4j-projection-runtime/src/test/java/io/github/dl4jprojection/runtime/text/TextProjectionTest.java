@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.runtime.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
@@ -96,17 +97,22 @@ class TextProjectionTest {
         TextProjectionScratch s = p.newScratch();
         long[] out = new long[p.numWords()];
         String[] texts = {MESSAGE, "", "short", MESSAGE.toUpperCase(), "\uD800 unpaired"};
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 500; i++) {
             p.project(texts[i % texts.length], s, out);
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 100; i++) {
-            p.project(texts[i % texts.length], s, out);
+        // The JVM may allocate a few bytes now and then (the counter itself, compilation): take the
+        // best of several rounds and allow less than one byte per call, which no per-call allocation meets.
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 1000; i++) {
+                p.project(texts[i % texts.length], s, out);
+            }
+            best = Math.min(best, threads.getThreadAllocatedBytes(id) - before);
         }
-        long after = threads.getThreadAllocatedBytes(id);
-        assertEquals(0, after - before, "bytes allocated by 100 projections");
+        assertTrue(best < 1000, "bytes allocated by 1000 projections: " + best);
     }
 
     @Test
