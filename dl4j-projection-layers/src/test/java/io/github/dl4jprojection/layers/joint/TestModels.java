@@ -1,0 +1,42 @@
+package io.github.dl4jprojection.layers.joint;
+
+import io.github.dl4jprojection.layers.ProjectionLayer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Small joint models shared by the tests. */
+final class TestModels {
+
+    static final int N_IN = 12;
+    static final int K = 3;
+
+    private TestModels() {
+    }
+
+    /** A smooth (tanh) from-scratch trainer and a 32-bit projection with one tanh hidden layer. */
+    static JointProjectionModel.Builder smallFromScratch(DataType dataType) {
+        return new JointProjectionModel.Builder()
+                .trainerInputType(InputType.feedForward(N_IN)).nClasses(K)
+                .trainerLayer("trainer_hidden", new DenseLayer.Builder().nOut(7).activation(Activation.TANH).build())
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(3).build())
+                .hiddenLayers(6).hiddenActivation(Activation.TANH)
+                .dataType(dataType);
+    }
+
+    /** Copies of every parameter of the given vertices, keyed "vertex/param". */
+    static Map<String, INDArray> parameters(ComputationGraph graph, Iterable<String> vertices) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String v : vertices) {
+            for (Map.Entry<String, INDArray> e : graph.getLayer(v).paramTable().entrySet()) {
+                out.put(v + "/" + e.getKey(), e.getValue().dup());
+            }
+        }
+        return out;
+    }
+}
