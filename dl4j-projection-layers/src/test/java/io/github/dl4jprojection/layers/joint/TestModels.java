@@ -19,13 +19,13 @@ final class TestModels {
     private TestModels() {
     }
 
-    /** A smooth (tanh) from-scratch trainer and a 32-bit projection with one tanh hidden layer. */
+    /** A smooth (tanh) from-scratch trainer and a 16-bit projection with one tanh hidden layer. */
     static JointProjectionModel.Builder smallFromScratch(DataType dataType) {
         return new JointProjectionModel.Builder()
                 .trainerInputType(InputType.feedForward(N_IN)).nClasses(K)
-                .trainerLayer("trainer_hidden", new DenseLayer.Builder().nOut(7).activation(Activation.TANH).build())
-                .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(3).build())
-                .hiddenLayers(6).hiddenActivation(Activation.TANH)
+                .trainerLayer("trainer_hidden", new DenseLayer.Builder().nOut(5).activation(Activation.TANH).build())
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(2).bitsPerFunction(8).seed(3).build())
+                .hiddenLayers(4).hiddenActivation(Activation.TANH)
                 .dataType(dataType);
     }
 
