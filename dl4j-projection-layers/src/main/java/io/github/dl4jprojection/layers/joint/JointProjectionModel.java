@@ -232,6 +232,11 @@ public final class JointProjectionModel {
         return new JointProjectionModel(graph, JointLayout.fromJson(json));
     }
 
+    /** The branch layout as stored in a saved model. */
+    String layoutJson() {
+        return layout.toJson();
+    }
+
     private INDArray[] outputs(INDArray features) {
         return graph.output(data.inputs(features));
     }
