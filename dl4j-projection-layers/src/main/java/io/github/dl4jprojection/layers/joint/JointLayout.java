@@ -83,9 +83,21 @@ final class JointLayout {
         }
         return new JointLayout(required(map, "trainerInputName", String.class), (String) map.get("bitsInputName"),
                 required(map, "projectionInputLayerName", String.class),
-                required(map, "projectionDenseLayerNames", List.class), required(map, "trainerLogitsName", String.class),
+                strings(map, "projectionDenseLayerNames"), required(map, "trainerLogitsName", String.class),
                 required(map, "trainerOutputName", String.class), required(map, "projectionOutputName", String.class),
-                required(map, "numClasses", Integer.class), required(map, "labelNames", List.class));
+                required(map, "numClasses", Integer.class), strings(map, "labelNames"));
+    }
+
+    private static List<String> strings(Map<String, Object> map, String key) {
+        List<?> values = required(map, key, List.class);
+        List<String> out = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (!(value instanceof String)) {
+                throw new IllegalArgumentException("joint model layout: \"" + key + "\" must hold strings, got " + value);
+            }
+            out.add((String) value);
+        }
+        return out;
     }
 
     private static <T> T required(Map<String, Object> map, String key, Class<T> type) {

@@ -52,10 +52,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *
  * <h2>Use</h2>
  * <pre>{@code
- * JointProjectionModel joint = new JointProjectionModel.Builder().trainer(pretrainedNet).freezeTrainer(true)
- *         .projectionLayer(new ProjectionLayer.Builder().numFunctions(60).bitsPerFunction(12).build()).build();
- * joint.fit(trainIterator, 5);
- * JointEvaluation evaluation = joint.evaluate(testIterator);
+ * JointProjectionModel joint = new JointProjectionModel.Builder().trainer(net).freezeTrainer(true)
+ *         .projectionLayer(new ProjectionLayer.Builder().numFunctions(16).bitsPerFunction(8).build()).build();
+ * joint.fit(trainData, 5);
+ * JointEvaluation evaluation = joint.evaluate(testData);
  * }</pre>
  */
 public final class JointProjectionModel {

@@ -9,6 +9,7 @@ import io.github.dl4jprojection.runtime.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.TestMultiDataSetIterator;
 
 /** A projection fed by a separate "bits" input. */
+@ExtendWith(SingleThreadedNd4j.class)
 class BitsInputTest {
 
     private final DataSet data = new Blobs(TestModels.N_IN, TestModels.K, 2.0).sample(20, 4, DataType.FLOAT);

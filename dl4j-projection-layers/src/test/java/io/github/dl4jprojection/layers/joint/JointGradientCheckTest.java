@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -22,6 +23,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * (the l1 term only) is by design not the numeric one: those parameters are excluded. With
  * distillIntoTrainer every parameter is checked.
  */
+@ExtendWith(SingleThreadedNd4j.class)
 class JointGradientCheckTest {
 
     private DataType previousDefault;

@@ -6,12 +6,14 @@ import io.github.dl4jprojection.layers.ProjectionLayer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
 /** Joint training from scratch on a learnable problem lifts the projection network far above chance. */
+@ExtendWith(SingleThreadedNd4j.class)
 class JointLearningTest {
 
     private static final int DIMS = 64;

@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.layers.joint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.dl4jprojection.layers.impl.DistillationReference;
@@ -7,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
+@ExtendWith(SingleThreadedNd4j.class)
 class JointLossTest {
 
     /** {l1, l2, l3, tau} */
@@ -37,19 +40,22 @@ class JointLossTest {
 
             double expected = 0;
             int n = (int) data.numExamples();
+            double[] perExample = new double[n];
             for (int i = 0; i < n; i++) {
                 double[] y = data.getLabels().getRow(i).toDoubleVector();
                 double[] trainerLogits = zt.getRow(i).toDoubleVector();
                 double[] projectionLogits = zp.getRow(i).toDoubleVector();
-                expected += s[0] * DistillationReference.crossEntropy(y, trainerLogits, 1.0)
+                perExample[i] = s[0] * DistillationReference.crossEntropy(y, trainerLogits, 1.0)
                         + DistillationReference.loss(projectionLogits, trainerLogits, y, s[1], s[2], s[3]);
+                expected += perExample[i];
             }
             expected /= n;
 
             INDArray y = data.getLabels();
-            double score = graph.score(new MultiDataSet(inputs, new INDArray[] {y, y}), false);
-            assertEquals(expected, score, 1e-9 * Math.max(1, expected), "settings l1,l2,l3,tau = "
-                    + java.util.Arrays.toString(s));
+            MultiDataSet batch = new MultiDataSet(inputs, new INDArray[] {y, y});
+            String settings = "settings l1,l2,l3,tau = " + java.util.Arrays.toString(s);
+            assertEquals(expected, graph.score(batch, false), 1e-9 * Math.max(1, expected), settings);
+            assertArrayEquals(perExample, graph.scoreExamples(batch, false).toDoubleVector(), 1e-9, settings);
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
+import io.github.dl4jprojection.layers.ProjectionLayer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,11 +16,13 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
+@ExtendWith(SingleThreadedNd4j.class)
 class JointSerializationTest {
 
     private final Blobs blobs = new Blobs(TestModels.N_IN, TestModels.K, 2.0);
@@ -71,6 +74,19 @@ class JointSerializationTest {
         model.save(file);
         JointProjectionModel loaded = JointProjectionModel.load(file);
         assertFalse(loaded.projectionOnTrainerInput());
+        assertLayoutEquals(model, loaded);
+        assertOutputsEqual(model.graph().output(model.graphInputs(data.getFeatures())),
+                loaded.graph().output(loaded.graphInputs(data.getFeatures())));
+    }
+
+    @Test
+    void frozenImportedTrainerRoundTrips(@TempDir Path dir) throws Exception {
+        JointProjectionModel model = trained(new JointProjectionModel.Builder()
+                .trainer(TestModels.mlp(TestModels.N_IN, TestModels.K, DataType.FLOAT)).freezeTrainer(true)
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(2).bitsPerFunction(8).build()).build());
+        File file = dir.resolve("frozen.zip").toFile();
+        model.save(file);
+        JointProjectionModel loaded = JointProjectionModel.load(file);
         assertLayoutEquals(model, loaded);
         assertOutputsEqual(model.graph().output(model.graphInputs(data.getFeatures())),
                 loaded.graph().output(loaded.graphInputs(data.getFeatures())));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -12,6 +13,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * Compiles and runs the README's "add a projection branch to the network you already have" lines, verbatim
  * between the markers.
  */
+@ExtendWith(SingleThreadedNd4j.class)
 class ReadmeSnippetTest {
 
     @Test

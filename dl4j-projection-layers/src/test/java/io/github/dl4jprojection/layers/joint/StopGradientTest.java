@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /** With only the distillation term (l1 = l3 = 0), the trainer is a fixed teacher unless distillIntoTrainer. */
+@ExtendWith(SingleThreadedNd4j.class)
 class StopGradientTest {
 
     private static final List<String> TRAINER = Arrays.asList("trainer_hidden", "trainer_logits");
