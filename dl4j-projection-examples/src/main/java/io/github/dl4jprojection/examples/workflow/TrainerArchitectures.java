@@ -1,0 +1,48 @@
+package io.github.dl4jprojection.examples.workflow;
+
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * The trainer networks of the image example, added to a {@link JointProjectionModel.Builder}.
+ *
+ * <p>Both start with a {@link ScaleVertex} of {@code 1/255}: the graph input stays raw 0..255 pixels,
+ * which the projection branch needs (integer sums are exact, so the DL4J layer, the Java runtime and
+ * the C runtime agree bit for bit), while the trainer sees [0, 1] as usual.
+ * <ul>
+ *   <li>CNN: conv 5x5x32 - maxpool 2 - conv 5x5x64 - maxpool 2 - dense 256 (dropout 0.5) - logits;
+ *       about 0.3M parameters for 28x28 images.</li>
+ *   <li>MLP: dense 512 - dense 512 - logits, like the paper's feed-forward trainer.</li>
+ * </ul>
+ */
+final class TrainerArchitectures {
+
+    private TrainerArchitectures() {
+    }
+
+    static void add(TrainerKind kind, JointProjectionModel.Builder builder) {
+        builder.trainerVertex("scaled", new ScaleVertex(1.0 / 255), JointProjectionModel.TRAINER_INPUT);
+        if (kind == TrainerKind.CNN) {
+            builder.trainerLayer("conv1", new ConvolutionLayer.Builder(5, 5).nOut(32).activation(Activation.RELU)
+                            .weightInit(WeightInit.RELU).build(), "scaled")
+                    .trainerLayer("pool1", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                            .kernelSize(2, 2).stride(2, 2).build())
+                    .trainerLayer("conv2", new ConvolutionLayer.Builder(5, 5).nOut(64).activation(Activation.RELU)
+                            .weightInit(WeightInit.RELU).build())
+                    .trainerLayer("pool2", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                            .kernelSize(2, 2).stride(2, 2).build())
+                    .trainerLayer("dense", new DenseLayer.Builder().nOut(256).activation(Activation.RELU)
+                            .weightInit(WeightInit.RELU).dropOut(0.5).build());
+        } else {
+            builder.trainerLayer("dense1", new DenseLayer.Builder().nOut(512).activation(Activation.RELU)
+                            .weightInit(WeightInit.RELU).build(), "scaled")
+                    .trainerLayer("dense2", new DenseLayer.Builder().nOut(512).activation(Activation.RELU)
+                            .weightInit(WeightInit.RELU).dropOut(0.8).build());
+        }
+    }
+}
