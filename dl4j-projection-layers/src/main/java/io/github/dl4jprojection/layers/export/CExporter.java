@@ -76,6 +76,9 @@ public final class CExporter {
 
     /** The model header text for {@code model} under the symbol prefix {@code name}. */
     public static String header(ProjectionModel model, String name) {
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be null");
+        }
         checkName(name);
         String upper = name.toUpperCase(Locale.ROOT);
         ProjectionSpec spec = model.projectionSpec();

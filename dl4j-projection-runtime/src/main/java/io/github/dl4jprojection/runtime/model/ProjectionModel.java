@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -279,7 +280,7 @@ public final class ProjectionModel {
 
         /** The label names, in output order; required. */
         public Builder labels(String... labels) {
-            return labels(labels == null ? null : java.util.Arrays.asList(labels));
+            return labels(labels == null ? null : Arrays.asList(labels));
         }
 
         /** Adds or replaces one provenance entry; entries keep the order of their first addition. */
