@@ -1,0 +1,91 @@
+package io.github.dl4jprojection.examples.cli;
+
+import io.github.dl4jprojection.examples.data.ImageSize;
+import io.github.dl4jprojection.examples.data.ImageTask;
+import io.github.dl4jprojection.examples.workflow.ExportQuantization;
+import io.github.dl4jprojection.examples.workflow.LossWeights;
+import io.github.dl4jprojection.examples.workflow.ProjectionBits;
+import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
+import io.github.dl4jprojection.examples.workflow.TrainerKind;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * picocli converters for the option values; each turns the parser's IllegalArgumentException into
+ * picocli's TypeConversionException so the user sees the parser's message on one line.
+ */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** Base: delegates to a parse method and rewraps its error. */
+    abstract static class Parsing<T> implements ITypeConverter<T> {
+        @Override
+        public T convert(String value) {
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        abstract T parse(String value);
+    }
+
+    static final class Task extends Parsing<ImageTask> {
+        @Override
+        ImageTask parse(String value) {
+            return ImageTask.fromCliName(value);
+        }
+    }
+
+    static final class Trainer extends Parsing<TrainerKind> {
+        @Override
+        TrainerKind parse(String value) {
+            return TrainerKind.fromCliName(value);
+        }
+    }
+
+    static final class Bits extends Parsing<ProjectionBits> {
+        @Override
+        ProjectionBits parse(String value) {
+            return ProjectionBits.parse(value);
+        }
+    }
+
+    static final class Density extends Parsing<ProjectionDensity> {
+        @Override
+        ProjectionDensity parse(String value) {
+            return ProjectionDensity.parse(value);
+        }
+    }
+
+    static final class Hidden extends Parsing<HiddenLayers> {
+        @Override
+        HiddenLayers parse(String value) {
+            return HiddenLayers.parse(value);
+        }
+    }
+
+    static final class Lambda extends Parsing<LossWeights> {
+        @Override
+        LossWeights parse(String value) {
+            return LossWeights.parse(value);
+        }
+    }
+
+    static final class Quantize extends Parsing<ExportQuantization> {
+        @Override
+        ExportQuantization parse(String value) {
+            return ExportQuantization.fromCliName(value);
+        }
+    }
+
+    static final class Size extends Parsing<ImageSize> {
+        @Override
+        ImageSize parse(String value) {
+            return ImageSize.parse(value);
+        }
+    }
+}

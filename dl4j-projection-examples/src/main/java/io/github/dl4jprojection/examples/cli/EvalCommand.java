@@ -1,0 +1,78 @@
+package io.github.dl4jprojection.examples.cli;
+
+import io.github.dl4jprojection.examples.data.DataSplit;
+import io.github.dl4jprojection.examples.data.ImageDataSource;
+import io.github.dl4jprojection.examples.data.ImageDataset;
+import io.github.dl4jprojection.examples.workflow.IncompatibleModelException;
+import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
+import io.github.dl4jprojection.examples.workflow.RuntimeEvaluation;
+import io.github.dl4jprojection.examples.workflow.RuntimeEvaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code projectionnet eval MODEL}: accuracy of an exported model on a test split, with the runtime only. */
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        description = {"Measure an exported model on a test set with the runtime.", "",
+                "Runs MODEL with the runtime alone (no DL4J) over the test split of a task and reports its accuracy.", ""})
+final class EvalCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The exported model file.")
+    Path model;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report (runtime fields only).")
+    Path report;
+
+    EvalCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        dataOptions.validate(spec.commandLine());
+        PrintWriter o = spec.commandLine().getOut();
+        LoadedRuntimeModel loaded = ModelFiles.load(context, model);
+        List<String> taskLabels = dataOptions.task.labelNames();
+        if (taskLabels != null && !taskLabels.equals(loaded.labelNames())) {
+            throw new IncompatibleModelException("the model's classes are " + loaded.labelNames() + ", but task "
+                    + dataOptions.task.cliName() + " has " + taskLabels + ": the model was trained for another task");
+        }
+        ImageDataSource source = dataOptions.locate(context.locator());
+        source.checkAvailable(DataSplit.TEST);
+        o.println("Data: " + source.description());
+        ImageDataset test = source.load(DataSplit.TEST, loaded.labelNames());
+        RuntimeEvaluation result = RuntimeEvaluator.evaluate(loaded, test, null);
+        o.printf(Locale.ROOT, "Runtime accuracy on %d test images: %s (%d bits, %,d parameters, %s; %s per example)%n",
+                result.examples(), ResultTable.percent(result.accuracy()), loaded.projectionBits(),
+                loaded.parameterCount(), ResultTable.bytes(Files.size(model)), ResultTable.micros(result.nanosPerExample()));
+        if (report != null) {
+            RunReportWriter.write(RunReport.builder()
+                    .task(dataOptions.task.cliName())
+                    .projectionBits(loaded.projectionBits())
+                    .projectionParams(loaded.parameterCount())
+                    .modelBytes(Files.size(model))
+                    .runtimeAccuracy(result.accuracy())
+                    .build(), report);
+            o.println("Report written to " + report);
+        }
+        return ProjectionNetCli.EXIT_OK;
+    }
+}

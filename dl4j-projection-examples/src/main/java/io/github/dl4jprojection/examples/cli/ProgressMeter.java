@@ -1,0 +1,151 @@
+package io.github.dl4jprojection.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * Shows training progress: epoch, batch, loss and the estimated time left.
+ *
+ * <p>On a terminal one status line is redrawn in place (carriage return, at most every
+ * {@value #REDRAW_MILLIS} ms) and a summary line is kept per epoch. Elsewhere (a log file, CI) it
+ * prints a header, one line per finished epoch, and a line every {@value #HEARTBEAT_SECONDS} s
+ * within long epochs, so a log shows progress without thousands of lines.
+ *
+ * <p>ETA = elapsed time / batches done so far * batches left, counting from the first epoch this
+ * meter saw start (a resumed run starts at a later epoch and estimates from its own pace).
+ */
+final class ProgressMeter {
+
+    static final long REDRAW_MILLIS = 100;
+    static final long HEARTBEAT_SECONDS = 30;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final int totalEpochs;
+    private final int batchesPerEpoch;
+    private final LongSupplier nanoClock;
+
+    private long startNanos = -1;
+    private long lastDrawNanos;
+    private long lastHeartbeatNanos;
+    private long epochStartNanos;
+    private long batchesDone;
+    private int epoch = -1;
+    private boolean epochOpen;
+    private int batchInEpoch;
+    private double epochLossSum;
+    private int epochLossCount;
+    private int drawnLength;
+
+    /**
+     * @param terminal        redraw one line in place (true) or print occasional lines (false)
+     * @param totalEpochs     epochs of the whole run (0-based epoch numbers count up to it)
+     * @param batchesPerEpoch minibatches per epoch
+     * @param nanoClock       the time source, {@code System::nanoTime} outside tests
+     */
+    ProgressMeter(PrintWriter out, boolean terminal, int totalEpochs, int batchesPerEpoch, LongSupplier nanoClock) {
+        if (totalEpochs < 1 || batchesPerEpoch < 1) {
+            throw new IllegalArgumentException("totalEpochs and batchesPerEpoch must be at least 1, got "
+                    + totalEpochs + " and " + batchesPerEpoch);
+        }
+        this.out = out;
+        this.terminal = terminal;
+        this.totalEpochs = totalEpochs;
+        this.batchesPerEpoch = batchesPerEpoch;
+        this.nanoClock = nanoClock;
+    }
+
+    /** An epoch begins (its number is learnt from its first batch). */
+    void epochStarted() {
+        openEpoch(nanoClock.getAsLong());
+    }
+
+    /** A minibatch of epoch {@code epochIndex} (0-based) finished with this loss. */
+    void batchDone(int epochIndex, double loss) {
+        long now = nanoClock.getAsLong();
+        if (!epochOpen || (batchInEpoch > 0 && epochIndex != epoch)) {
+            // The trainer did not announce the epoch: count it from here.
+            openEpoch(now);
+        }
+        epoch = epochIndex;
+        batchInEpoch++;
+        batchesDone++;
+        if (!Double.isNaN(loss)) {
+            epochLossSum += loss;
+            epochLossCount++;
+        }
+        String status = String.format(Locale.ROOT, "Epoch %d/%d  batch %d/%d  loss %s  ETA %s", epoch + 1, totalEpochs,
+                batchInEpoch, batchesPerEpoch, formatLoss(loss), Durations.format(etaNanos(now)));
+        if (terminal) {
+            if (now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L || batchInEpoch == batchesPerEpoch) {
+                draw(status);
+                lastDrawNanos = now;
+            }
+        } else if (now - lastHeartbeatNanos >= HEARTBEAT_SECONDS * 1_000_000_000L) {
+            out.println(status);
+            out.flush();
+            lastHeartbeatNanos = now;
+        }
+    }
+
+    private void openEpoch(long now) {
+        if (startNanos < 0) {
+            startNanos = now;
+            lastHeartbeatNanos = now;
+            lastDrawNanos = now - REDRAW_MILLIS * 1_000_000L;
+            if (!terminal) {
+                out.printf("Training: %d epochs of %d batches%n", totalEpochs, batchesPerEpoch);
+                out.flush();
+            }
+        }
+        epochOpen = true;
+        epochStartNanos = now;
+        batchInEpoch = 0;
+        epochLossSum = 0;
+        epochLossCount = 0;
+    }
+
+    /** Epoch {@code epochIndex} (0-based) finished. */
+    void epochDone(int epochIndex) {
+        if (!epochOpen || batchInEpoch == 0 || epochIndex != epoch) {
+            return;
+        }
+        epochOpen = false;
+        long now = nanoClock.getAsLong();
+        String summary = String.format(Locale.ROOT, "Epoch %d/%d done in %s: mean loss %s, %s", epoch + 1, totalEpochs,
+                Durations.format(now - epochStartNanos),
+                formatLoss(epochLossCount == 0 ? Double.NaN : epochLossSum / epochLossCount),
+                epoch + 1 >= totalEpochs ? "total " + Durations.format(now - startNanos)
+                        : "ETA " + Durations.format(etaNanos(now)));
+        if (terminal) {
+            draw(summary);
+            out.println();
+            drawnLength = 0;
+        } else {
+            out.println(summary);
+        }
+        out.flush();
+        lastHeartbeatNanos = now;
+    }
+
+    private long etaNanos(long now) {
+        long left = (long) Math.max(0, totalEpochs - epoch - 1) * batchesPerEpoch + Math.max(0, batchesPerEpoch - batchInEpoch);
+        return batchesDone == 0 ? 0 : (long) ((double) (now - startNanos) / batchesDone * left);
+    }
+
+    /** Overwrites the current terminal line; trailing spaces erase the rest of a longer previous line. */
+    private void draw(String line) {
+        StringBuilder sb = new StringBuilder("\r").append(line);
+        for (int i = line.length(); i < drawnLength; i++) {
+            sb.append(' ');
+        }
+        out.print(sb);
+        out.flush();
+        drawnLength = line.length();
+    }
+
+    private static String formatLoss(double loss) {
+        return Double.isNaN(loss) ? "NaN" : String.format(Locale.ROOT, "%.4f", loss);
+    }
+}

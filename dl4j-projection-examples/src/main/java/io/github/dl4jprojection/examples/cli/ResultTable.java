@@ -1,0 +1,56 @@
+package io.github.dl4jprojection.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints the comparison of trainer, projection network and runtime after training. */
+final class ResultTable {
+
+    private ResultTable() {
+    }
+
+    static void print(PrintWriter out, TrainingRun run) {
+        RunReport r = run.report();
+        out.println();
+        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "", "accuracy", "size", "parameters");
+        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Trainer (" + run.request().trainer().cliName() + ", DL4J)",
+                percent(r.trainerAccuracy()), bytes(r.trainerBytes()), count(r.trainerParams()));
+        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Projection net (" + r.projectionBits() + " bits, DL4J)",
+                percent(r.projectionAccuracy()), "", count(r.projectionParams()));
+        out.printf(Locale.ROOT, "%-34s %10s %12s%n", "Exported model (runtime)", percent(r.runtimeAccuracy()),
+                bytes(r.modelBytes()));
+        out.printf(Locale.ROOT, "%-34s %10s%n", "Compression (trainer / model)",
+                String.format(Locale.ROOT, "%.1fx", (double) r.trainerBytes() / Math.max(1, r.modelBytes())));
+        out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime agrees with DL4J on", percent(r.runtimeAgreement()));
+        out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime latency per example",
+                micros(run.runtime().nanosPerExample()));
+        out.printf(Locale.ROOT, "%-34s %10s%n", "Training time", Durations.format((long) (r.trainSeconds() * 1e9)));
+        out.println("Model written to " + run.request().modelFile());
+        out.flush();
+    }
+
+    static String percent(Double fraction) {
+        return fraction == null || fraction.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
+    }
+
+    static String micros(double nanos) {
+        return Double.isNaN(nanos) ? "n/a" : String.format(Locale.ROOT, "%.1f us", nanos / 1000);
+    }
+
+    private static String count(Long n) {
+        return n == null ? "n/a" : String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String bytes(Long n) {
+        if (n == null) {
+            return "n/a";
+        }
+        if (n < 10_000) {
+            return n + " B";
+        }
+        if (n < 10_000_000) {
+            return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024.0));
+    }
+}

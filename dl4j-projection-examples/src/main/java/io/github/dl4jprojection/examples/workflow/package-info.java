@@ -1,0 +1,19 @@
+/**
+ * The seams between the {@code projectionnet} command line and the code that trains, exports and
+ * runs projection networks, plus the command-line-independent pieces around them.
+ *
+ * <p>Three interfaces are implemented outside this package and wired in {@link
+ * io.github.dl4jprojection.examples.workflow.DefaultBackends}:
+ * <ul>
+ *   <li>{@link io.github.dl4jprojection.examples.workflow.JointTrainingWorkflow}: joint training of a
+ *       trainer network and a projection network in DL4J, then export of the projection network to a
+ *       model file;</li>
+ *   <li>{@link io.github.dl4jprojection.examples.workflow.RuntimeModelLoader}: loading a model file
+ *       into the ND4J-free runtime;</li>
+ *   <li>{@link io.github.dl4jprojection.examples.workflow.CSourceExporter}: emitting C source for a
+ *       model file.</li>
+ * </ul>
+ * {@link io.github.dl4jprojection.examples.workflow.RuntimeEvaluator} measures an exported model on
+ * a test set through these interfaces only.
+ */
+package io.github.dl4jprojection.examples.workflow;

@@ -1,0 +1,58 @@
+package io.github.dl4jprojection.examples.cli;
+
+import io.github.dl4jprojection.examples.data.ImageDataset;
+import io.github.dl4jprojection.examples.workflow.Backends;
+import io.github.dl4jprojection.examples.workflow.FakeRuntimeModel;
+import io.github.dl4jprojection.examples.workflow.TrainingOutcome;
+import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Backends for command tests. The "model file" is text: input size, bit count, then label names,
+ * one per line. Training writes such a file and reports DL4J predictions that follow
+ * {@link FakeRuntimeModel#rule} except on the first test image, so runtime agreement is
+ * {@code (n-1)/n}.
+ */
+final class FakeBackends {
+
+    TrainingRequest lastRequest;
+    final List<Path> exported = new ArrayList<>();
+
+    Backends backends() {
+        return new Backends((request, progress) -> {
+            lastRequest = request;
+            ImageDataset test = request.data().test();
+            writeModel(request.modelFile(), test.pixelsPerImage(), request.bits().totalBits(), test.labelNames());
+            int[] predictions = new int[test.size()];
+            for (int i = 0; i < predictions.length; i++) {
+                predictions[i] = FakeRuntimeModel.rule(test.pixel(i, 0), test.numClasses());
+            }
+            predictions[0] = (predictions[0] + 1) % test.numClasses();
+            return TrainingOutcome.builder().trainerParams(100_000).trainerBytes(400_000).trainerAccuracy(0.9)
+                    .projectionParams(1_000).projectionAccuracy(0.8).projectionTestPredictions(predictions).build();
+        }, file -> {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return new FakeRuntimeModel(Integer.parseInt(lines.get(0)), lines.subList(2, lines.size()),
+                    Integer.parseInt(lines.get(1)));
+        }, (model, dir) -> {
+            Path h = Files.write(dir.resolve("model.h"), "/* h */".getBytes(StandardCharsets.UTF_8));
+            Path c = Files.write(dir.resolve("model.c"), "/* c */".getBytes(StandardCharsets.UTF_8));
+            exported.addAll(Arrays.asList(h, c));
+            return Arrays.asList(h, c);
+        });
+    }
+
+    static void writeModel(Path file, int inputSize, int bits, List<String> labels) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(Integer.toString(inputSize));
+        lines.add(Integer.toString(bits));
+        lines.addAll(labels);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+}

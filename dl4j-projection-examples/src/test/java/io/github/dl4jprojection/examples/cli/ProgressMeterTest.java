@@ -1,0 +1,103 @@
+package io.github.dl4jprojection.examples.cli;
+
+import org.deeplearning4j.nn.api.Model;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProgressMeterTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicLong clock = new AtomicLong(5 * SECOND);
+    private final StringWriter text = new StringWriter();
+
+    private ProgressMeter meter(boolean terminal, int epochs, int batches) {
+        return new ProgressMeter(new PrintWriter(text, true), terminal, epochs, batches, clock::get);
+    }
+
+    /** Runs {@code epochs} epochs of {@code batches} batches of {@code secondsPerBatch}, loss = batch number. */
+    private void train(ProgressMeter m, int firstEpoch, int epochs, int batches, long secondsPerBatch) {
+        for (int e = firstEpoch; e < firstEpoch + epochs; e++) {
+            m.epochStarted();
+            for (int b = 1; b <= batches; b++) {
+                clock.addAndGet(secondsPerBatch * SECOND);
+                m.batchDone(e, b);
+            }
+            m.epochDone(e);
+        }
+    }
+
+    @Test
+    void logOutputHasAHeaderAndOneLinePerEpoch() {
+        ProgressMeter m = meter(false, 2, 4);
+        train(m, 0, 2, 4, 1);
+
+        String[] lines = text.toString().split("\\R");
+        assertEquals(3, lines.length, text.toString());
+        assertEquals("Training: 2 epochs of 4 batches", lines[0]);
+        // Mean loss of batches 1..4 is 2.5; after 4 of 8 batches in 4 s, 4 batches are left: ETA 4 s.
+        assertEquals("Epoch 1/2 done in 4s: mean loss 2.5000, ETA 4s", lines[1]);
+        assertEquals("Epoch 2/2 done in 4s: mean loss 2.5000, total 8s", lines[2]);
+        assertFalse(text.toString().contains("\r"));
+    }
+
+    @Test
+    void logOutputShowsProgressWithinLongEpochs() {
+        ProgressMeter m = meter(false, 1, 10);
+        train(m, 0, 1, 10, 10);
+
+        String all = text.toString();
+        assertTrue(all.contains("Epoch 1/1  batch 3/10  loss 3.0000  ETA 1m10s"), all);
+        assertTrue(all.contains("Epoch 1/1  batch 6/10"), all);
+        assertFalse(all.contains("batch 4/10"), "at most one line per " + ProgressMeter.HEARTBEAT_SECONDS + " s");
+    }
+
+    @Test
+    void terminalOutputRedrawsOneLineAndKeepsEpochSummaries() {
+        ProgressMeter m = meter(true, 2, 3);
+        train(m, 0, 2, 3, 1);
+
+        String all = text.toString();
+        assertTrue(all.contains("\rEpoch 1/2  batch 1/3  loss 1.0000  ETA 5s"), all);
+        assertTrue(all.contains("\rEpoch 1/2 done in 3s: mean loss 2.0000, ETA 3s"), all);
+        assertTrue(all.contains("\rEpoch 2/2 done in 3s: mean loss 2.0000, total 6s"), all);
+        assertEquals(2, all.split(System.lineSeparator()).length, "one kept line per epoch");
+        assertFalse(all.contains("Training:"), "no header on a terminal");
+    }
+
+    @Test
+    void resumedRunCountsEpochsFromTheCheckpoint() {
+        ProgressMeter m = meter(false, 5, 2);
+        train(m, 3, 1, 2, 1);
+        assertTrue(text.toString().contains("Epoch 4/5 done in 2s: mean loss 1.5000, ETA 2s"), text.toString());
+    }
+
+    @Test
+    void listenerFeedsTheModelScore() {
+        ProgressMeter m = meter(false, 1, 2);
+        ConsoleProgressListener listener = new ConsoleProgressListener(m);
+        Model model = (Model) Proxy.newProxyInstance(Model.class.getClassLoader(), new Class<?>[] {Model.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("score")) {
+                        return 0.25;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        listener.onEpochStart(model);
+        clock.addAndGet(SECOND);
+        listener.iterationDone(model, 0, 0);
+        clock.addAndGet(SECOND);
+        listener.iterationDone(model, 1, 0);
+        listener.onEpochEnd(model);
+
+        assertTrue(text.toString().contains("Epoch 1/1 done in 2s: mean loss 0.2500, total 2s"), text.toString());
+    }
+}

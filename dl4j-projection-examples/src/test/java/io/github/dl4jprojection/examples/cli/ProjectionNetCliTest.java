@@ -1,0 +1,313 @@
+package io.github.dl4jprojection.examples.cli;
+
+import io.github.dl4jprojection.examples.data.ImageDataLocator;
+import io.github.dl4jprojection.examples.data.ImageTask;
+import io.github.dl4jprojection.examples.workflow.Backends;
+import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.examples.workflow.ExportQuantization;
+import io.github.dl4jprojection.examples.workflow.FakeRuntimeModel;
+import io.github.dl4jprojection.examples.workflow.LossWeights;
+import io.github.dl4jprojection.examples.workflow.ProjectionBits;
+import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
+import io.github.dl4jprojection.examples.workflow.TrainerKind;
+import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProjectionNetCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeBackends fakes = new FakeBackends();
+    private StringWriter out;
+    private StringWriter err;
+    private Path images;
+
+    /** A CSV "images" task: 2x2 images, 3 classes; the label follows the fake model's rule except on test line 2. */
+    @BeforeEach
+    void writeImages() throws IOException {
+        images = Files.createDirectory(dir.resolve("images"));
+        List<String> train = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            train.add((i % 3) + "," + i + ",0,0,255");
+        }
+        Files.write(images.resolve("train.csv"), train);
+        List<String> test = new ArrayList<>(Arrays.asList("label,p1,p2,p3,p4"));
+        for (int i = 0; i < 10; i++) {
+            int label = i == 2 ? (FakeRuntimeModel.rule(i, 3) + 1) % 3 : FakeRuntimeModel.rule(i, 3);
+            test.add(label + "," + i + ",1,2,3");
+        }
+        Files.write(images.resolve("test.csv"), test);
+    }
+
+    private int run(Backends backends, String... args) {
+        CommandLine cl = ProjectionNetCli.create(new CliContext(backends,
+                new ImageDataLocator(dir.resolve("no-system-fashion-mnist")), false));
+        out = new StringWriter();
+        err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private int run(String... args) {
+        return run(fakes.backends(), args);
+    }
+
+    private String[] errLines() {
+        return err.toString().split("\\R");
+    }
+
+    private void assertUsageError(int code, String command, String messagePart) {
+        assertEquals(ProjectionNetCli.EXIT_USAGE, code, err.toString());
+        String[] lines = errLines();
+        assertTrue(lines[0].startsWith(command + ": "), lines[0]);
+        assertTrue(lines[0].contains(messagePart), lines[0]);
+        assertTrue(lines[1].startsWith("Usage: " + command), err.toString());
+        assertTrue(lines[lines.length - 1].contains("--help"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "demo", "train", "eval", "predict", "export-c"})
+    void everyCommandHasHelp(String command) {
+        String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+        assertEquals(ProjectionNetCli.EXIT_OK, run(args));
+        assertTrue(out.toString().startsWith("Usage: projectionnet" + (command.isEmpty() ? "" : " " + command)),
+                out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertEquals(ProjectionNetCli.EXIT_OK, run("--version"));
+        assertTrue(out.toString().startsWith("projectionnet "), out.toString());
+    }
+
+    @Test
+    void missingOrUnknownCommandIsAUsageError() {
+        assertUsageError(run(), "projectionnet", "missing command: choose one of demo, train, eval, predict, export-c");
+        assertUsageError(run("fit"), "projectionnet", "'fit'");
+    }
+
+    @Test
+    void wrongTrainArgumentsAreUsageErrors() {
+        Path model = dir.resolve("m.pnet");
+        assertUsageError(run("train", "--task", "fashion-mnist"), "projectionnet train", "--out");
+        assertUsageError(run("train", "--out", model.toString()), "projectionnet train", "--task");
+        assertUsageError(run("train", "--task", "cifar", "--out", model.toString()), "projectionnet train",
+                "valid tasks: fashion-mnist, mnist, images");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--bits", "60x12", "--out", model.toString()),
+                "projectionnet train", "bits must be T:d");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--lambda", "1,2", "--out", model.toString()),
+                "projectionnet train", "lambda must be three weights");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--hidden", "64,x", "--out", model.toString()),
+                "projectionnet train", "hidden layers must be positive integers");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--epochs", "0", "--out", model.toString()),
+                "projectionnet train", "--epochs must be at least 1");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--epochs", "many", "--out", model.toString()),
+                "projectionnet train", "--epochs");
+        assertUsageError(run("train", "--task", "mnist", "--out", model.toString()), "projectionnet train",
+                "--task mnist needs --data DIR");
+        assertUsageError(run("train", "--task", "images", "--out", model.toString()), "projectionnet train",
+                "--task images needs --data DIR");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--image-size", "28x28", "--out", model.toString()),
+                "projectionnet train", "--image-size applies to --task images only");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--resume", "--out", model.toString()),
+                "projectionnet train", "--resume needs --checkpoint DIR");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--out", dir.toString()), "projectionnet train",
+                "is a folder");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--quantize", "int4", "--out", model.toString()),
+                "projectionnet train", "unknown quantization 'int4'");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--out", model.toString(), "extra"),
+                "projectionnet train", "'extra'");
+        assertEquals(null, fakes.lastRequest, "no training ran");
+    }
+
+    @Test
+    void wrongArgumentsOfOtherCommandsAreUsageErrors() {
+        assertUsageError(run("eval", "--task", "fashion-mnist"), "projectionnet eval", "MODEL");
+        assertUsageError(run("predict", "m.pnet"), "projectionnet predict", "--image");
+        assertUsageError(run("export-c", "m.pnet"), "projectionnet export-c", "--out");
+        assertUsageError(run("demo", "--epochs", "-1"), "projectionnet demo", "--epochs must be at least 1");
+    }
+
+    @Test
+    void trainPassesEveryOptionToTheWorkflowAndWritesTheReport() throws IOException {
+        Path model = dir.resolve("out/model.pnet");
+        Path report = dir.resolve("reports/report.json");
+        Path checkpoints = dir.resolve("ckpt");
+        int code = run("train", "--task", "images", "--data", images.toString(), "--trainer", "mlp", "--bits", "16:4",
+                "--density", "1/8", "--hidden", "8,4", "--epochs", "3", "--batch-size", "7", "--lambda", "1,0.5,2",
+                "--seed", "7", "--quantize", "int8", "--checkpoint", checkpoints.toString(), "--out", model.toString(),
+                "--report", report.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_OK, code, err.toString());
+        TrainingRequest r = fakes.lastRequest;
+        assertEquals(ImageTask.IMAGES, r.task());
+        assertEquals(TrainerKind.MLP, r.trainer());
+        assertEquals(new ProjectionBits(16, 4), r.bits());
+        assertEquals(ProjectionDensity.parse("1/8"), r.density());
+        assertEquals(Arrays.asList(8, 4), r.hiddenLayers());
+        assertEquals(3, r.epochs());
+        assertEquals(7, r.batchSize());
+        assertEquals(new LossWeights(1, 0.5, 2), r.lossWeights());
+        assertEquals(7, r.seed());
+        assertEquals(ExportQuantization.INT8, r.quantization());
+        assertEquals(checkpoints, r.checkpointDir());
+        assertEquals(false, r.resume());
+        assertEquals(30, r.data().train().size());
+        assertEquals(10, r.data().test().size());
+
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals("images", json.get("task").asText());
+        assertEquals(100_000, json.get("trainer_params").asLong());
+        assertEquals(400_000, json.get("trainer_bytes").asLong());
+        assertEquals(0.9, json.get("trainer_accuracy").asDouble());
+        assertEquals(64, json.get("projection_bits").asInt());
+        assertEquals(1_000, json.get("projection_params").asLong());
+        assertEquals(Files.size(model), json.get("model_bytes").asLong());
+        assertEquals(0.8, json.get("projection_accuracy").asDouble());
+        assertEquals(0.9, json.get("runtime_accuracy").asDouble(), 1e-12, "9 of 10 test labels follow the rule");
+        assertEquals(0.9, json.get("runtime_agreement").asDouble(), 1e-12, "DL4J differs on 1 of 10");
+        assertTrue(json.get("train_seconds").asDouble() >= 0);
+        assertEquals(7, json.get("seed").asLong());
+        assertTrue(out.toString().contains("Runtime agrees with DL4J on"), out.toString());
+        assertTrue(out.toString().contains("90.00 %"), out.toString());
+    }
+
+    @Test
+    void resumeWithoutCheckpointFolderFails() {
+        int code = run("train", "--task", "images", "--data", images.toString(), "--checkpoint",
+                dir.resolve("missing").toString(), "--resume", "--out", dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().contains("nothing to resume"), err.toString());
+    }
+
+    @Test
+    void demoTrainsOnTheBundledSampleWhenFashionMnistIsNotInstalled() {
+        Path model = dir.resolve("demo/fm.pnet");
+        assertEquals(ProjectionNetCli.EXIT_OK, run("demo", "--out", model.toString()), err.toString());
+        assertEquals(ImageTask.FASHION_MNIST, fakes.lastRequest.task());
+        assertEquals(TrainerKind.CNN, fakes.lastRequest.trainer());
+        assertEquals(DemoCommand.DEFAULT_EPOCHS, fakes.lastRequest.epochs());
+        assertEquals(3000, fakes.lastRequest.data().train().size());
+        assertTrue(out.toString().contains("bundled sample"), out.toString());
+        assertTrue(out.toString().contains("Compression (trainer / model)"), out.toString());
+        assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void missingDataFailsListingThePaths() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        int code = run("train", "--task", "mnist", "--data", empty.toString(), "--out", dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().startsWith("projectionnet train: MNIST training and test files not found. Looked at:"),
+                err.toString());
+        assertTrue(err.toString().contains(empty.resolve("t10k-labels-idx1-ubyte.gz").toString()), err.toString());
+    }
+
+    @Test
+    void unwiredBackendFailsWithAClearMessage() {
+        int code = run(DefaultBackends.create(), "train", "--task", "images", "--data", images.toString(), "--out",
+                dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().contains("joint training (JointTrainingWorkflow) is not wired"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace for an expected failure");
+    }
+
+    @Test
+    void unexpectedErrorsShowATrace() {
+        Backends broken = new Backends((request, progress) -> {
+            throw new IllegalStateException("boom");
+        }, fakes.backends().runtime(), fakes.backends().cExporter());
+        int code = run(broken, "train", "--task", "images", "--data", images.toString(), "--out",
+                dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().contains("unexpected error"), err.toString());
+        assertTrue(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void evalMeasuresTheModelWithTheRuntimeAndReportsOnlyRuntimeFields() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        FakeBackends.writeModel(model, 4, 32, Arrays.asList("0", "1", "2"));
+        Path report = dir.resolve("eval.json");
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("eval", model.toString(), "--task", "images", "--data",
+                images.toString(), "--report", report.toString()), err.toString());
+        assertTrue(out.toString().contains("Runtime accuracy on 10 test images: 90.00 %"), out.toString());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals(0.9, json.get("runtime_accuracy").asDouble(), 1e-12);
+        assertEquals(32, json.get("projection_bits").asInt());
+        assertEquals(Files.size(model), json.get("model_bytes").asLong());
+        assertTrue(json.get("trainer_accuracy").isNull());
+        assertTrue(json.get("runtime_agreement").isNull());
+    }
+
+    @Test
+    void evalRejectsAModelOfAnotherTask() throws IOException {
+        Path model = dir.resolve("digits.pnet");
+        FakeBackends.writeModel(model, 784, 32, ImageTask.MNIST.labelNames());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("eval", model.toString(), "--task", "fashion-mnist"));
+        assertTrue(err.toString().contains("trained for another task"), err.toString());
+    }
+
+    @Test
+    void evalOfAMissingModelFails() {
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("eval", dir.resolve("none.pnet").toString(), "--task",
+                "fashion-mnist"));
+        assertTrue(err.toString().contains("none.pnet does not exist"), err.toString());
+    }
+
+    @Test
+    void predictPrintsTheClassOfACsvRow() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        FakeBackends.writeModel(model, 4, 32, Arrays.asList("cat", "dog", "emu"));
+        Path row = dir.resolve("row.csv");
+        Files.write(row, Arrays.asList("5,0,0,0"));
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("predict", model.toString(), "--image", row.toString()), err.toString());
+        assertTrue(out.toString().startsWith("emu (class 2)"), out.toString());
+    }
+
+    @Test
+    void predictRejectsAnImageOfAnotherSize() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        FakeBackends.writeModel(model, 4, 32, Arrays.asList("cat", "dog"));
+        Path row = dir.resolve("row.csv");
+        Files.write(row, Arrays.asList("5,0,0,0,0,0,0,0,0"));
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("predict", model.toString(), "--image", row.toString()));
+        assertTrue(err.toString().contains("the model takes 4 pixel values"), err.toString());
+    }
+
+    @Test
+    void exportCWritesIntoTheFolder() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        FakeBackends.writeModel(model, 4, 32, Arrays.asList("a", "b"));
+        Path outDir = dir.resolve("c/src");
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("export-c", model.toString(), "--out", outDir.toString()),
+                err.toString());
+        assertTrue(Files.isRegularFile(outDir.resolve("model.c")));
+        assertTrue(out.toString().contains("Wrote 2 files"), out.toString());
+    }
+}
