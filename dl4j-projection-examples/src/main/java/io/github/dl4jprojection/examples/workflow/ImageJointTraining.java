@@ -17,12 +17,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -118,10 +118,27 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
                 .input(InputSpec.image(train.height(), train.width(), 1))
                 .provenance(ProvenanceKeys.TRAINING_SEED, Long.toString(request.seed()))
                 .provenance(ProvenanceKeys.TRAINING_DATA, request.task().cliName() + ": " + train.description())
+                .createdAt(creationTime())
                 .export();
         ExportComparison comparison = ExportComparison.dense(joint.graph(), joint.projectionOutputName(), model,
                 testPixels, test.labels());
         return comparison.recordIn(model, request.task().cliName() + ": " + test.description());
+    }
+
+    /**
+     * Now, or {@code SOURCE_DATE_EPOCH} (seconds) when set, the reproducible-builds convention: with
+     * it, the same seed and data give the same file bytes.
+     */
+    private static Instant creationTime() {
+        String fixed = System.getenv("SOURCE_DATE_EPOCH");
+        if (fixed == null || fixed.isEmpty()) {
+            return Instant.now();
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(fixed.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be whole seconds since 1970, got \"" + fixed + "\"", e);
+        }
     }
 
     /** The DL4J projection branch's class for each test image. */
