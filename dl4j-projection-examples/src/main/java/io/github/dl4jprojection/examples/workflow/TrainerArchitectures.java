@@ -15,8 +15,9 @@ import org.nd4j.linalg.activations.Activation;
  * which the projection branch needs (integer sums are exact, so the DL4J layer, the Java runtime and
  * the C runtime agree bit for bit), while the trainer sees [0, 1] as usual.
  * <ul>
- *   <li>CNN: conv 5x5x32 - maxpool 2 - conv 5x5x64 - maxpool 2 - dense 256 (dropout 0.5) - logits;
- *       about 0.3M parameters for 28x28 images.</li>
+ *   <li>CNN: conv 5x5x32 - maxpool 2 - conv 5x5x64 - maxpool 2 - dense 1024 (dropout 0.5) - logits;
+ *       1.1M parameters (4.4 MB) for 28x28 images, within the issue's ~2M budget. The wide dense layer
+ *       costs little time next to the convolutions and gives the trainer room as a teacher.</li>
  *   <li>MLP: dense 512 - dense 512 - logits, like the paper's feed-forward trainer.</li>
  * </ul>
  */
@@ -36,7 +37,7 @@ final class TrainerArchitectures {
                             .weightInit(WeightInit.RELU).build())
                     .trainerLayer("pool2", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                             .kernelSize(2, 2).stride(2, 2).build())
-                    .trainerLayer("dense", new DenseLayer.Builder().nOut(256).activation(Activation.RELU)
+                    .trainerLayer("dense", new DenseLayer.Builder().nOut(1024).activation(Activation.RELU)
                             .weightInit(WeightInit.RELU).dropOut(0.5).build());
         } else {
             builder.trainerLayer("dense1", new DenseLayer.Builder().nOut(512).activation(Activation.RELU)
