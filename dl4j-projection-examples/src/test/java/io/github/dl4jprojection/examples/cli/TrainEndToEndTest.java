@@ -167,7 +167,7 @@ class TrainEndToEndTest {
         Path resumed = dir.resolve("resumed/model.pnet");
         // A resumed run is usually a new process: ND4J's global generator (dropout masks) is not where the first run
         // left it, and it is not in the checkpoint. Move it away from there, as a new process would.
-        Nd4j.getRandom().setSeed(0x5EED_0F_A_NEW_RUNL);
+        Nd4j.getRandom().setSeed(0x5EEDF00DL);
         String out = train(2, resumed, "--checkpoint", resumedCheckpoint.toString(), "--resume");
         assertEquals(Arrays.asList("2/2"), epochSummaries(out), "only the second epoch ran:\n" + out);
         assertEquals("2", new String(Files.readAllBytes(resumedCheckpoint.resolve("epochs-done")),
