@@ -89,6 +89,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
     }
 
     private static JointProjectionModel build(TrainingRequest request, ImageDataset train) {
+        TrainerArchitectures.requireFits(request.trainer(), train.height(), train.width());
         ProjectionLayer projection = new ProjectionLayer.Builder()
                 .numFunctions(request.bits().numFunctions())
                 .bitsPerFunction(request.bits().bitsPerFunction())
