@@ -35,7 +35,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>Checkpoints: after every epoch the whole joint model (parameters, updater state) is saved to
  * {@code checkpoint.zip} in the checkpoint folder, with the number of finished epochs beside it in
  * {@code epochs-done}; a resumed run loads both and trains only the remaining epochs, with the
- * same data order as an uninterrupted run.
+ * same data order and dropout masks as an uninterrupted run, so it ends with the same weights.
  */
 public final class ImageJointTraining implements JointTrainingWorkflow {
 
@@ -60,6 +60,9 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
                 .scaling(PixelScaling.RAW).shuffle(request.seed()).build();
         for (int epoch = done; epoch < request.epochs(); epoch++) {
             iterator.setEpoch(epoch);
+            // Dropout masks come from ND4J's global generator, whose state no checkpoint holds: seeding it per epoch
+            // lets a resumed run (a new process) draw the same masks as an uninterrupted one.
+            Nd4j.getRandom().setSeed(epochSeed(request.seed(), epoch));
             joint.fit(iterator, 1);
             if (request.checkpointDir() != null) {
                 saveCheckpoint(joint, epoch + 1, request.checkpointDir());
@@ -86,6 +89,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
     }
 
     private static JointProjectionModel build(TrainingRequest request, ImageDataset train) {
+        TrainerArchitectures.requireFits(request.trainer(), train.height(), train.width());
         ProjectionLayer projection = new ProjectionLayer.Builder()
                 .numFunctions(request.bits().numFunctions())
                 .bitsPerFunction(request.bits().bitsPerFunction())
@@ -139,6 +143,11 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be whole seconds since 1970, got \"" + fixed + "\"", e);
         }
+    }
+
+    /** The seed of ND4J's generator for one epoch: a function of the run's seed and the epoch only. */
+    static long epochSeed(long seed, int epoch) {
+        return seed * 1_000_003L + epoch;
     }
 
     /** The DL4J projection branch's class for each test image. */

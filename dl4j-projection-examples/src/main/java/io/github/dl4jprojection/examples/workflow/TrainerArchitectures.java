@@ -23,7 +23,25 @@ import org.nd4j.linalg.activations.Activation;
  */
 final class TrainerArchitectures {
 
+    /**
+     * Smallest image side the CNN takes: each 5x5 convolution removes 4 pixels and each 2x2 pooling halves what is
+     * left, and the second pooling needs 2: 16 -> 12 -> 6 -> 2 -> 1.
+     */
+    static final int CNN_MIN_SIDE = 16;
+
     private TrainerArchitectures() {
+    }
+
+    /**
+     * @throws IncompatibleModelException when the trainer cannot take images of this size (the CNN below
+     *     {@value #CNN_MIN_SIDE} pixels a side), naming the sizes and the alternative
+     */
+    static void requireFits(TrainerKind kind, int height, int width) {
+        if (kind == TrainerKind.CNN && (height < CNN_MIN_SIDE || width < CNN_MIN_SIDE)) {
+            throw new IncompatibleModelException("the CNN trainer needs images of at least " + CNN_MIN_SIDE + "x"
+                    + CNN_MIN_SIDE + " pixels (two 5x5 convolutions, each followed by 2x2 pooling), but these are "
+                    + height + "x" + width + "; use the MLP trainer (--trainer mlp)");
+        }
     }
 
     static void add(TrainerKind kind, JointProjectionModel.Builder builder) {

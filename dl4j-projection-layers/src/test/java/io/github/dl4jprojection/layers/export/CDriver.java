@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.layers.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,22 +20,30 @@ import org.junit.jupiter.api.Assumptions;
  * Exports a model as C, compiles it with the test driver ({@code pnet_driver.c}) using
  * {@code gcc -std=c99 -pedantic -Wall -Wextra -Werror -O2}, runs it on given input lines and parses
  * what it prints. Tests that use it are skipped, with a visible message, only when there is no gcc.
+ * Public, with the test jar of this module, so the examples module's end-to-end tests drive the
+ * same harness.
  */
-final class CDriver {
+public final class CDriver {
 
-    static final List<String> FLAGS = Arrays.asList("-std=c99", "-pedantic", "-Wall", "-Wextra", "-Werror", "-O2");
+    /** The compiler flags of every parity build. */
+    public static final List<String> FLAGS = Arrays.asList("-std=c99", "-pedantic", "-Wall", "-Wextra", "-Werror", "-O2");
     private static final String COMPILER = System.getenv().getOrDefault("CC_FOR_PARITY_TESTS", "gcc");
 
     private final Path executable;
     private final Path dir;
 
     /** One case's result as the C program printed it. */
-    static final class Result {
-        final int status;
-        final long[] bits;
-        final int label;
-        final float[] logits;
-        final float[] probabilities;
+    public static final class Result {
+        /** 0, or the {@code PNET_ERR_*} code the C returned (then the other fields are null or -1). */
+        public final int status;
+        /** The packed projection bits, {@code ceil(T*d / 64)} words. */
+        public final long[] bits;
+        /** The predicted label index. */
+        public final int label;
+        /** The logits (last layer outputs). */
+        public final float[] logits;
+        /** The softmax probabilities. */
+        public final float[] probabilities;
 
         Result(int status, long[] bits, int label, float[] logits, float[] probabilities) {
             this.status = status;
@@ -51,7 +60,7 @@ final class CDriver {
     }
 
     /** Skips the calling test, with a message in the test report and on stderr, if there is no gcc. */
-    static void assumeCompiler() {
+    public static void assumeCompiler() {
         boolean found;
         try {
             Process p = new ProcessBuilder(COMPILER, "--version").redirectErrorStream(true).start();
@@ -70,7 +79,7 @@ final class CDriver {
     }
 
     /** Exports {@code model} as {@code testnet} into {@code dir} and compiles it with the driver. */
-    static CDriver build(ProjectionModel model, Path dir) throws IOException, InterruptedException {
+    public static CDriver build(ProjectionModel model, Path dir) throws IOException, InterruptedException {
         CExporter.export(model, dir, "testnet");
         try (InputStream in = CDriver.class.getResourceAsStream("pnet_driver.c")) {
             Files.copy(in, dir.resolve("pnet_driver.c"));
@@ -90,7 +99,7 @@ final class CDriver {
     }
 
     /** Runs the program on {@code lines}; returns the label names it printed and one result per line. */
-    List<Result> run(List<String> lines, List<String> labelsOut) throws IOException, InterruptedException {
+    public List<Result> run(List<String> lines, List<String> labelsOut) throws IOException, InterruptedException {
         Path in = Files.write(dir.resolve("input.txt"), lines, StandardCharsets.US_ASCII);
         Path out = dir.resolve("output.txt");
         Process p = new ProcessBuilder(executable.toString()).redirectInput(in.toFile()).redirectOutput(out.toFile())
@@ -132,7 +141,7 @@ final class CDriver {
     }
 
     /** A dense input line: hex floats, exact. */
-    static String denseLine(float[] x) {
+    public static String denseLine(float[] x) {
         StringBuilder s = new StringBuilder();
         for (float v : x) {
             s.append(s.length() == 0 ? "" : " ").append(Float.isNaN(v) ? "nan" : Float.toHexString(v));
@@ -141,7 +150,7 @@ final class CDriver {
     }
 
     /** A feature-bag input line. */
-    static String featureLine(long[] keys, float[] weights, int count) {
+    public static String featureLine(long[] keys, float[] weights, int count) {
         StringBuilder s = new StringBuilder().append(count);
         for (int j = 0; j < count; j++) {
             s.append(' ').append(Long.toHexString(keys[j])).append(' ')
@@ -149,6 +158,30 @@ final class CDriver {
                             : Float.toHexString(weights[j]));
         }
         return s.toString();
+    }
+
+    /**
+     * Asserts that the C result equals the Java runtime's: status ok, identical bits and label, probabilities within
+     * 1e-5, and logits bit-identical ({@code exactLogits}, for networks without tanh/sigmoid, whose last bit depends
+     * on the math library) or within 1e-5 relative; {@code logits} may be null to skip them.
+     */
+    public static void assertMatches(Result c, long[] bits, int label, float[] logits, float[] p, boolean exactLogits,
+                                     String where) {
+        assertEquals(0, c.status, where + ": C returned an error");
+        assertArrayEquals(bits, c.bits, where + ": bits");
+        assertEquals(label, c.label, where + ": label");
+        for (int j = 0; j < p.length; j++) {
+            if (logits != null) {
+                if (exactLogits) {
+                    assertEquals(Float.floatToIntBits(logits[j]), Float.floatToIntBits(c.logits[j]),
+                            where + ": logit " + j + " Java " + logits[j] + ", C " + c.logits[j]);
+                } else {
+                    assertEquals(logits[j], c.logits[j], 1e-5f * Math.max(1f, Math.abs(logits[j])),
+                            where + ": logit " + j);
+                }
+            }
+            assertEquals(p[j], c.probabilities[j], 1e-5f, where + ": probability " + j);
+        }
     }
 
     private static byte[] drain(InputStream in) throws IOException {

@@ -1,6 +1,5 @@
 package io.github.dl4jprojection.layers.export;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +97,7 @@ class CExporterTest {
             float[] weights = weightList.get(r);
             predictor.projectFeatures(keys, weights, keys.length, bits);
             int label = predictor.scoresFeatures(keys, weights, keys.length, p);
-            assertCase(results.get(r), bits, label, null, p, true, "case " + r);
+            CDriver.assertMatches(results.get(r), bits, label, null, p, true, "case " + r);
         }
         assertEquals(-2, results.get(CASES).status, "infinite weight");
         assertEquals(-3, results.get(CASES + 1).status, "dense call on a feature model");
@@ -155,7 +154,7 @@ class CExporterTest {
             predictor.logits(x, logits);
             int label = predictor.scores(x, p);
             labelCounts[label]++;
-            assertCase(results.get(r), bits, label, logits, p, exactLogits, "case " + r);
+            CDriver.assertMatches(results.get(r), bits, label, logits, p, exactLogits, "case " + r);
         }
         assertEquals(-2, results.get(CASES).status, "NaN input");
         assertEquals(-3, results.get(CASES + 1).status, "feature call on a dense model");
@@ -165,25 +164,5 @@ class CExporterTest {
         }
         assertTrue(used >= 2, "the random inputs should reach several labels: " + java.util.Arrays.toString(labelCounts)
                 + " for " + model);
-    }
-
-    /** The central comparison, shared with the DL4J parity test. */
-    static void assertCase(CDriver.Result c, long[] bits, int label, float[] logits, float[] p, boolean exactLogits,
-                           String where) {
-        assertEquals(0, c.status, where + ": C returned an error");
-        assertArrayEquals(bits, c.bits, where + ": bits");
-        assertEquals(label, c.label, where + ": label");
-        for (int j = 0; j < p.length; j++) {
-            if (logits != null) {
-                if (exactLogits) {
-                    assertEquals(Float.floatToIntBits(logits[j]), Float.floatToIntBits(c.logits[j]),
-                            where + ": logit " + j + " Java " + logits[j] + ", C " + c.logits[j]);
-                } else {
-                    assertEquals(logits[j], c.logits[j], 1e-5f * Math.max(1f, Math.abs(logits[j])),
-                            where + ": logit " + j);
-                }
-            }
-            assertEquals(p[j], c.probabilities[j], 1e-5f, where + ": probability " + j);
-        }
     }
 }

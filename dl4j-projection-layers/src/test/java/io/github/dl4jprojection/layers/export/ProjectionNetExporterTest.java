@@ -21,8 +21,6 @@ import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -140,38 +138,11 @@ class ProjectionNetExporterTest {
         assertEquals(24 * 128 + 24 + 16 * 24 + 16 + 4 * 16 + 4, model.numParameters());
 
         Map<String, INDArray> activations = trained.feedForward(new INDArray[] {Nd4j.create(testX)}, false);
-        float[][] dl4jBits = activations.get("projection").toFloatMatrix();
-        float[][] dl4jP = activations.get("logits").toFloatMatrix();
-        Predictor predictor = model.predictor();
-        int numBits = model.projectionSpec().numBits();
-
-        CDriver.assumeCompiler();
-        CDriver c = CDriver.build(model, dir);
-        List<String> lines = new ArrayList<>();
-        for (float[] x : testX) {
-            lines.add(CDriver.denseLine(x));
-        }
-        List<String> cLabels = new ArrayList<>();
-        List<CDriver.Result> cResults = c.run(lines, cLabels);
-        assertEquals(model.labels(), cLabels);
-
-        long[] bits = new long[model.projectionSpec().numWords()];
-        float[] logits = new float[CLASSES];
-        float[] p = new float[CLASSES];
+        int[] labels = ThreeWayParity.dense(model, testX, activations.get("projection").toFloatMatrix(),
+                activations.get("logits").toFloatMatrix(), dir);
         int correct = 0;
         for (int r = 0; r < testX.length; r++) {
-            predictor.project(testX[r], bits);
-            predictor.logits(testX[r], logits);
-            int label = predictor.scores(testX[r], p);
-            for (int b = 0; b < numBits; b++) {
-                assertEquals(dl4jBits[r][b] > 0, PackedBits.get(bits, b), "example " + r + " bit " + b + ": DL4J vs Java");
-            }
-            assertEquals(argmax(dl4jP[r]), label, "example " + r + ": DL4J vs Java label");
-            for (int j = 0; j < CLASSES; j++) {
-                assertEquals(dl4jP[r][j], p[j], 1e-5, "example " + r + ": DL4J vs Java probability " + j);
-            }
-            CExporterTest.assertCase(cResults.get(r), bits, label, logits, p, false, "example " + r + ": Java vs C");
-            correct += label == testY[r] ? 1 : 0;
+            correct += labels[r] == testY[r] ? 1 : 0;
         }
         assertTrue(correct > 0.8 * testX.length, "the projection network learned the blobs: " + correct + "/300");
 
@@ -197,23 +168,7 @@ class ProjectionNetExporterTest {
         assertTrue(comparison.agreement() >= 0.95, comparison.toString());
         assertTrue(Math.abs(comparison.accuracyChange()) <= 0.03, comparison.toString());
 
-        CDriver.assumeCompiler();
-        CDriver c = CDriver.build(model, dir);
-        List<String> lines = new ArrayList<>();
-        for (float[] x : testX) {
-            lines.add(CDriver.denseLine(x));
-        }
-        List<CDriver.Result> cResults = c.run(lines, new ArrayList<String>());
-        Predictor predictor = model.predictor();
-        long[] bits = new long[model.projectionSpec().numWords()];
-        float[] logits = new float[CLASSES];
-        float[] p = new float[CLASSES];
-        for (int r = 0; r < testX.length; r++) {
-            predictor.project(testX[r], bits);
-            predictor.logits(testX[r], logits);
-            int label = predictor.scores(testX[r], p);
-            CExporterTest.assertCase(cResults.get(r), bits, label, logits, p, false, "example " + r + ": Java vs C");
-        }
+        ThreeWayParity.dense(model, testX, null, null, dir);
     }
 
     @Test
@@ -306,15 +261,5 @@ class ProjectionNetExporterTest {
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int j = 1; j < v.length; j++) {
-            if (v[j] > v[best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 }
