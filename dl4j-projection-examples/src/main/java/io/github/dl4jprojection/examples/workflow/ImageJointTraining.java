@@ -14,7 +14,6 @@ import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import io.github.dl4jprojection.runtime.model.WeightType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,14 +32,13 @@ import org.nd4j.linalg.learning.config.Adam;
  * network exported to a {@code .pnet} file.
  *
  * <p>Checkpoints: after every epoch the whole joint model (parameters, updater state) is saved to
- * {@code checkpoint.zip} in the checkpoint folder, with the number of finished epochs beside it in
- * {@code epochs-done}; a resumed run loads both and trains only the remaining epochs, with the
+ * {@code checkpoint.zip} in the checkpoint folder, whose graph configuration counts the finished epochs
+ * (one file, so a checkpoint is never half written); a resumed run loads it and trains only the remaining epochs, with the
  * same data order and dropout masks as an uninterrupted run, so it ends with the same weights.
  */
 public final class ImageJointTraining implements JointTrainingWorkflow {
 
     static final String CHECKPOINT = "checkpoint.zip";
-    static final String EPOCHS_DONE = "epochs-done";
     private static final int EVAL_BATCH = 500;
 
     @Override
@@ -51,7 +49,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
         int done = 0;
         if (request.resume() && Files.exists(request.checkpointDir().resolve(CHECKPOINT))) {
             joint = JointProjectionModel.load(request.checkpointDir().resolve(CHECKPOINT).toFile());
-            done = readEpochsDone(request.checkpointDir());
+            done = joint.graph().getConfiguration().getEpochCount();
         } else {
             joint = build(request, train);
         }
@@ -65,7 +63,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
             Nd4j.getRandom().setSeed(epochSeed(request.seed(), epoch));
             joint.fit(iterator, 1);
             if (request.checkpointDir() != null) {
-                saveCheckpoint(joint, epoch + 1, request.checkpointDir());
+                saveCheckpoint(joint, request.checkpointDir());
             }
         }
 
@@ -189,27 +187,12 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
         return count;
     }
 
-    private static void saveCheckpoint(JointProjectionModel joint, int epochsDone, Path dir) throws IOException {
+    private static void saveCheckpoint(JointProjectionModel joint, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(CHECKPOINT + ".tmp");
         joint.save(tmp.toFile());
         // Replace atomically, so an interrupted save never destroys the previous checkpoint.
         Files.move(tmp, dir.resolve(CHECKPOINT), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        Files.write(dir.resolve(EPOCHS_DONE), Integer.toString(epochsDone).getBytes(StandardCharsets.UTF_8));
     }
-
-    private static int readEpochsDone(Path dir) throws IOException {
-        Path file = dir.resolve(EPOCHS_DONE);
-        if (!Files.exists(file)) {
-            throw new IOException(file + " is missing: the checkpoint in " + dir + " is incomplete");
-        }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IOException(file + " should hold the number of finished epochs, found \"" + text + "\"", e);
-        }
-    }
-
 }
