@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.layers.export;
 
 import io.github.dl4jprojection.runtime.model.DenseBlock;
-import io.github.dl4jprojection.runtime.model.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
@@ -113,7 +113,7 @@ public final class CExporter {
         define(c, upper + "_NUM_LABELS", model.numLabels());
         define(c, upper + "_SCRATCH_FLOATS", 2 * maxWidth);
         if (!dense) {
-            FeaturizerConfig f = model.input().featurizer();
+            FeaturizerSection f = model.input().featurizer();
             c.append("#define ").append(upper).append("_FEATURIZER_KIND ").append(stringLiteral(f.kind())).append('\n');
             define(c, upper + "_FEATURIZER_VERSION", f.version());
         }

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.layers.export;
 
 import io.github.dl4jprojection.runtime.model.DenseBlock;
-import io.github.dl4jprojection.runtime.model.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
@@ -55,8 +55,8 @@ final class ExportTestModels {
         return ProjectionSpec.builder().numFunctions(t).bitsPerFunction(d).seed(seed).density(density).build();
     }
 
-    static FeaturizerConfig featurizer() {
-        return FeaturizerConfig.of("test-featurizer", 2, Collections.singletonMap("ngrams", "1,2"));
+    static FeaturizerSection featurizer() {
+        return FeaturizerSection.of("test-featurizer", 2, Collections.singletonMap("ngrams", "1,2"));
     }
 
     /** Zeros, pixel-like integers and Gaussians (whose float sums round). */

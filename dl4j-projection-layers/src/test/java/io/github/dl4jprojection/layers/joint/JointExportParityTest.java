@@ -10,7 +10,7 @@ import io.github.dl4jprojection.layers.export.ExportComparison;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
-import io.github.dl4jprojection.runtime.model.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
@@ -153,7 +153,7 @@ class JointExportParityTest {
         JointProjectionModel bits = jointModel().bitVectorInput(new BitVectorInputLayer.Builder().spec(SPEC).build())
                 .build();
         fit(bits);
-        ProjectionModel model = exporter(bits).input(InputSpec.features(FeaturizerConfig.of("pixel-index", 1,
+        ProjectionModel model = exporter(bits).input(InputSpec.features(FeaturizerSection.of("pixel-index", 1,
                 Collections.singletonMap("feature", "key = pixel index, weight = raw value, zero pixels omitted"))))
                 .export();
 

@@ -3,7 +3,7 @@ package io.github.dl4jprojection.runtime.model;
 /**
  * What a model takes as input: a dense vector of {@code nIn} floats (optionally an image of
  * {@code height x width x channels}, flattened in the order the trainer used), or a bag of hashed
- * features described by a {@link FeaturizerConfig}.
+ * features described by a {@link FeaturizerSection}.
  */
 public final class InputSpec {
 
@@ -12,9 +12,9 @@ public final class InputSpec {
     private final int height;
     private final int width;
     private final int channels;
-    private final FeaturizerConfig featurizer;
+    private final FeaturizerSection featurizer;
 
-    private InputSpec(InputKind kind, int nIn, int height, int width, int channels, FeaturizerConfig featurizer) {
+    private InputSpec(InputKind kind, int nIn, int height, int width, int channels, FeaturizerSection featurizer) {
         this.kind = kind;
         this.nIn = nIn;
         this.height = height;
@@ -62,7 +62,7 @@ public final class InputSpec {
      *
      * @throws IllegalArgumentException if {@code featurizer} is null
      */
-    public static InputSpec features(FeaturizerConfig featurizer) {
+    public static InputSpec features(FeaturizerSection featurizer) {
         if (featurizer == null) {
             throw new IllegalArgumentException("featurizer must not be null");
         }
@@ -110,7 +110,7 @@ public final class InputSpec {
      *
      * @throws IllegalStateException for a dense input
      */
-    public FeaturizerConfig featurizer() {
+    public FeaturizerSection featurizer() {
         if (featurizer == null) {
             throw new IllegalStateException("a DENSE input has no featurizer");
         }

@@ -252,7 +252,7 @@ final class ModelReader {
             long version = u32("featurizer version", 1, Integer.MAX_VALUE);
             Map<String, String> settings = map("featurizer setting");
             try {
-                return InputSpec.features(FeaturizerConfig.of(kind, (int) version, settings));
+                return InputSpec.features(FeaturizerSection.of(kind, (int) version, settings));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(INVALID_VALUE, "invalid featurizer section: " + e.getMessage(), e);
             }

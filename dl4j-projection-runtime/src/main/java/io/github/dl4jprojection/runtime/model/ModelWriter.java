@@ -64,7 +64,7 @@ public final class ModelWriter {
             s.u32(input.width());
             s.u32(input.channels());
         } else {
-            FeaturizerConfig f = input.featurizer();
+            FeaturizerSection f = input.featurizer();
             s.string(f.kind());
             s.u32(f.version());
             s.map(f.settings());

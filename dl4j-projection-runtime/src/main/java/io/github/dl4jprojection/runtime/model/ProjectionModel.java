@@ -318,7 +318,7 @@ public final class ProjectionModel {
                             + " appears twice");
                 }
             }
-            Map<String, String> provenanceCopy = FeaturizerConfig.copyMap(provenance, "provenance");
+            Map<String, String> provenanceCopy = FeaturizerSection.copyMap(provenance, "provenance");
             int maxWidth = spec.numBits();
             for (DenseBlock layer : layerCopy) {
                 maxWidth = Math.max(maxWidth, layer.nOut);

@@ -81,7 +81,7 @@ public final class GoldenFiles {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("example.setting", "value");
         settings.put("ngrams", "1,2,3");
-        FeaturizerConfig featurizer = FeaturizerConfig.of("golden-test-featurizer", 3, settings);
+        FeaturizerSection featurizer = FeaturizerSection.of("golden-test-featurizer", 3, settings);
         return base(303, InputSpec.features(featurizer), spec(16, 8, Long.MIN_VALUE, 0.125),
                 BitEncoding.PLUS_MINUS_ONE, new int[] {6}, new Nonlinearity[] {Nonlinearity.SIGMOID},
                 "ham", "spam", "other").build();

@@ -61,7 +61,7 @@ class GoldenFilesTest {
         }
         assertEquals(Nonlinearity.LEAKY_RELU, int8.layers().get(0).nonlinearity());
         assertEquals(DenseBlock.DEFAULT_LEAKY_ALPHA, int8.layers().get(0).alpha());
-        FeaturizerConfig f = ProjectionModel.load(resource("features.pnet")).input().featurizer();
+        FeaturizerSection f = ProjectionModel.load(resource("features.pnet")).input().featurizer();
         assertEquals("golden-test-featurizer", f.kind());
         assertEquals(3, f.version());
         assertEquals(Arrays.asList("example.setting", "ngrams"), new java.util.ArrayList<>(f.settings().keySet()));

@@ -204,7 +204,7 @@ class ProjectionModelTest {
                 "-128");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> InputSpec.image(0, 3, 1)), "height");
         assertMessage(assertThrows(IllegalArgumentException.class,
-                () -> FeaturizerConfig.of("k", 0, new java.util.HashMap<String, String>())), "version");
+                () -> FeaturizerSection.of("k", 0, new java.util.HashMap<String, String>())), "version");
     }
 
     @Test

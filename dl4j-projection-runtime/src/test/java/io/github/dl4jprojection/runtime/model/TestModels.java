@@ -58,11 +58,11 @@ final class TestModels {
                 new int[] {6, 5}, new Nonlinearity[] {Nonlinearity.RELU, Nonlinearity.TANH}, 3).build();
     }
 
-    static FeaturizerConfig testFeaturizer() {
+    static FeaturizerSection testFeaturizer() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("ngrams", "1,2");
         settings.put("lowercase", "true");
-        return FeaturizerConfig.of("test-featurizer", 1, settings);
+        return FeaturizerSection.of("test-featurizer", 1, settings);
     }
 
     /** A feature-input model: 10 x 8 bits, hidden 7 (sigmoid), 4 labels. */

@@ -12,13 +12,13 @@ import java.util.Map;
  * so a featurizer can gain settings without a format change; the runtime that implements
  * {@code kind} at {@code version} gives them meaning.
  */
-public final class FeaturizerConfig {
+public final class FeaturizerSection {
 
     private final String kind;
     private final int version;
     private final Map<String, String> settings;
 
-    private FeaturizerConfig(String kind, int version, Map<String, String> settings) {
+    private FeaturizerSection(String kind, int version, Map<String, String> settings) {
         this.kind = kind;
         this.version = version;
         this.settings = settings;
@@ -32,7 +32,7 @@ public final class FeaturizerConfig {
      * @param settings ordered settings, copied; keys non-empty and (being map keys) distinct
      * @throws IllegalArgumentException naming the parameter that breaks a rule
      */
-    public static FeaturizerConfig of(String kind, int version, Map<String, String> settings) {
+    public static FeaturizerSection of(String kind, int version, Map<String, String> settings) {
         if (Utf8.encode(kind, "featurizer kind").length == 0) {
             throw new IllegalArgumentException("featurizer kind must not be empty");
         }
@@ -42,7 +42,7 @@ public final class FeaturizerConfig {
         if (settings == null) {
             throw new IllegalArgumentException("featurizer settings must not be null (use an empty map)");
         }
-        return new FeaturizerConfig(kind, version, copyMap(settings, "featurizer setting"));
+        return new FeaturizerSection(kind, version, copyMap(settings, "featurizer setting"));
     }
 
     /** Validated, unmodifiable, order-preserving copy shared with the provenance map. */
@@ -79,10 +79,10 @@ public final class FeaturizerConfig {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof FeaturizerConfig)) {
+        if (!(o instanceof FeaturizerSection)) {
             return false;
         }
-        FeaturizerConfig other = (FeaturizerConfig) o;
+        FeaturizerSection other = (FeaturizerSection) o;
         return kind.equals(other.kind) && version == other.version && settings.equals(other.settings);
     }
 
@@ -93,6 +93,6 @@ public final class FeaturizerConfig {
 
     @Override
     public String toString() {
-        return "FeaturizerConfig{" + kind + " v" + version + ", " + settings + "}";
+        return "FeaturizerSection{" + kind + " v" + version + ", " + settings + "}";
     }
 }
