@@ -2,12 +2,19 @@ package io.github.dl4jprojection.layers;
 
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Common configuration of the layers whose output is an encoded projection bit vector: the
@@ -41,6 +48,22 @@ public abstract class BitLayer extends NoParamLayer {
         }
         this.encoding = builder.encoding;
     }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        Layer layer = newImplementation(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /** The DL4J implementation of this configuration. */
+    protected abstract Layer newImplementation(NeuralNetConfiguration conf, DataType networkDataType);
 
     /** The projection specification; validated again, so a hand-edited JSON cannot slip through. */
     public ProjectionSpec projectionSpec() {

@@ -1,15 +1,11 @@
 package io.github.dl4jprojection.layers;
 
 import io.github.dl4jprojection.layers.impl.BitVectorInputLayerImpl;
-import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Entry point for projection bits computed outside the graph (for example by the text featurizer
@@ -33,16 +29,8 @@ public class BitVectorInputLayer extends BitLayer {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        BitVectorInputLayerImpl layer = new BitVectorInputLayerImpl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+    protected Layer newImplementation(NeuralNetConfiguration conf, DataType networkDataType) {
+        return new BitVectorInputLayerImpl(conf, networkDataType);
     }
 
     @Override

@@ -1,16 +1,12 @@
 package io.github.dl4jprojection.layers;
 
 import io.github.dl4jprojection.layers.impl.ProjectionLayerImpl;
-import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The ProjectionNet projection layer (Ravi, ICML 2019, section 3): maps a dense input
@@ -55,16 +51,8 @@ public class ProjectionLayer extends BitLayer {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        ProjectionLayerImpl layer = new ProjectionLayerImpl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+    protected Layer newImplementation(NeuralNetConfiguration conf, DataType networkDataType) {
+        return new ProjectionLayerImpl(conf, networkDataType);
     }
 
     @Override

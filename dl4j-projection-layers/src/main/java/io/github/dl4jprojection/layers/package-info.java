@@ -1,7 +1,9 @@
 /**
  * DL4J layer configurations for neural projection networks: the
- * {@link io.github.dl4jprojection.layers.ProjectionLayer} (dense input to LSH bits) and the
- * {@link io.github.dl4jprojection.layers.BitVectorInputLayer} (bits computed outside the graph).
+ * {@link io.github.dl4jprojection.layers.ProjectionLayer} (dense input to LSH bits), the
+ * {@link io.github.dl4jprojection.layers.BitVectorInputLayer} (bits computed outside the graph) and the
+ * {@link io.github.dl4jprojection.layers.DistillationOutputLayer} (the projection branch's output in joint
+ * training: distillation from the trainer plus the label loss).
  * Class names are part of the saved-model JSON: do not rename or move them.
  */
 package io.github.dl4jprojection.layers;

@@ -12,15 +12,12 @@ import io.github.dl4jprojection.runtime.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.PackedBits;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.File;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -87,19 +84,7 @@ class ProjectionLayerTest {
     }
 
     static float[][] fashionImages() throws Exception {
-        try (InputStream raw = ProjectionLayerTest.class.getResourceAsStream("/fashion-mnist-t10k-128-images-idx3-ubyte.gz");
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
-            assertEquals(2051, in.readInt());
-            int n = in.readInt();
-            int pixels = in.readInt() * in.readInt();
-            float[][] x = new float[n][pixels];
-            for (float[] image : x) {
-                for (int i = 0; i < pixels; i++) {
-                    image[i] = in.readUnsignedByte();
-                }
-            }
-            return x;
-        }
+        return FashionMnist128.images();
     }
 
     @Test

@@ -65,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
+            description = "Train on a stratified subset of N images per class (default: 0, all of them).")
+    int trainPerClass;
+
     @Option(names = "--quantize", paramLabel = "int8", converter = Converters.Quantize.class,
             description = "Store the exported weights as 8-bit integers (default: float32).")
     ExportQuantization quantize;
@@ -95,6 +99,9 @@ final class TrainCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new ParameterException(cmd, "--batch-size must be at least 1, got " + batchSize);
         }
+        if (trainPerClass < 0) {
+            throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
+        }
         if (Files.isDirectory(out)) {
             throw new ParameterException(cmd, "--out must be a file to write, but " + out + " is a folder");
         }
@@ -113,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailedException("nothing to resume: the checkpoint folder " + checkpoint + " does not exist");
         }
         PrintWriter o = spec.commandLine().getOut();
-        TrainingRun run = TrainingRun.execute(context, o, dataOptions.locate(context.locator()), data -> TrainingRequest.builder()
+        TrainingRun run = TrainingRun.execute(context, o, dataOptions.locate(context.locator()), trainPerClass, data -> TrainingRequest.builder()
                 .task(dataOptions.task)
                 .data(data)
                 .trainer(trainer)

@@ -24,6 +24,9 @@ import java.util.function.Function;
  */
 final class TrainingRun {
 
+    /** Fixed, so a subset is the same whatever the training seed. */
+    private static final long SUBSET_SEED = 20190609L;
+
     private final TrainingRequest request;
     private final TrainingOutcome outcome;
     private final RuntimeEvaluation runtime;
@@ -40,15 +43,19 @@ final class TrainingRun {
     }
 
     /**
+     * @param trainPerClass when positive, train on a stratified subset of that many images per class
      * @param requestFor builds the request once the data is loaded
      * @throws IOException when data or model files are missing or malformed
      */
-    static TrainingRun execute(CliContext ctx, PrintWriter out, ImageDataSource source,
+    static TrainingRun execute(CliContext ctx, PrintWriter out, ImageDataSource source, int trainPerClass,
                                Function<TrainTestImages, TrainingRequest> requestFor) throws IOException {
         source.checkAvailable(DataSplit.TRAIN, DataSplit.TEST);
         out.println("Data: " + source.description());
         out.flush();
         TrainTestImages data = TrainTestImages.load(source);
+        if (trainPerClass > 0) {
+            data = data.withTrainingSubset(trainPerClass, SUBSET_SEED);
+        }
         ImageDataset train = data.train();
         out.printf(Locale.ROOT, "      %d training and %d test images of %dx%d pixels, %d classes%n", train.size(),
                 data.test().size(), train.height(), train.width(), train.numClasses());

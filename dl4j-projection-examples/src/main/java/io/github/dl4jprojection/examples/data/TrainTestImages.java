@@ -35,6 +35,24 @@ public final class TrainTestImages {
         return new TrainTestImages(train, test, source.description());
     }
 
+    /**
+     * The same test split with a stratified subset of {@code perClass} training images per class
+     * ({@link StratifiedSampler}), or this when the training split is not larger than that.
+     *
+     * @throws IllegalArgumentException when a class has fewer than {@code perClass} training images
+     */
+    public TrainTestImages withTrainingSubset(int perClass, long seed) {
+        if (perClass < 1) {
+            throw new IllegalArgumentException("perClass must be at least 1, got " + perClass);
+        }
+        if (train.size() <= (long) perClass * train.numClasses()) {
+            return this;
+        }
+        int[] chosen = StratifiedSampler.select(train.labels(), train.numClasses(), perClass, seed);
+        ImageDataset subset = train.subset(chosen, train.description() + ", stratified subset of " + chosen.length);
+        return new TrainTestImages(subset, test, description);
+    }
+
     /** The training split. */
     public ImageDataset train() {
         return train;

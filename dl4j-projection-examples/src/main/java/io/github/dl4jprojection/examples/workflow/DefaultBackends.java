@@ -1,12 +1,13 @@
 package io.github.dl4jprojection.examples.workflow;
 
-/**
- * The backends the {@code projectionnet} command line runs with.
- *
- * <p>INTEGRATION POINT: the training workflow, the runtime loader and the C exporter are written in
- * other modules in parallel with the command line. Until each method below returns the real
- * implementation, the command that needs it fails with a message naming the missing piece.
- */
+import io.github.dl4jprojection.layers.export.CExporter;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The backends the {@code projectionnet} command line runs with. */
 public final class DefaultBackends {
 
     private DefaultBackends() {
@@ -14,28 +15,25 @@ public final class DefaultBackends {
 
     /** The backends of the shipped command line. */
     public static Backends create() {
-        return new Backends(training(), runtime(), cExporter());
+        return new Backends(new ImageJointTraining(), RuntimeModels::load, DefaultBackends::exportC);
     }
 
-    private static JointTrainingWorkflow training() {
-        return (request, progress) -> {
-            throw notWired("joint training (JointTrainingWorkflow)");
-        };
+    private static List<Path> exportC(Path modelFile, Path outDir) throws IOException {
+        ProjectionModel model = ProjectionModel.load(modelFile);
+        String name = cIdentifier(modelFile);
+        Path header = CExporter.export(model, outDir, name);
+        List<Path> written = new ArrayList<>();
+        written.add(header);
+        for (String file : CExporter.RUNTIME_FILES) {
+            written.add(outDir.resolve(file));
+        }
+        return written;
     }
 
-    private static RuntimeModelLoader runtime() {
-        return modelFile -> {
-            throw notWired("the runtime model loader (RuntimeModelLoader)");
-        };
-    }
-
-    private static CSourceExporter cExporter() {
-        return (modelFile, outDir) -> {
-            throw notWired("the C exporter (CSourceExporter)");
-        };
-    }
-
-    private static BackendUnavailableException notWired(String what) {
-        return new BackendUnavailableException(what + " is not wired into this build yet (see DefaultBackends)");
+    /** The model file's base name as a C identifier: "fashion-mnist.pnet" gives "fashion_mnist". */
+    static String cIdentifier(Path modelFile) {
+        String base = modelFile.getFileName().toString().replaceFirst("\\.pnet$", "");
+        String id = base.replaceAll("[^A-Za-z0-9_]", "_");
+        return id.isEmpty() || Character.isDigit(id.charAt(0)) ? "model_" + id : id;
     }
 }

@@ -226,11 +226,12 @@ class ProjectionNetCliTest {
     }
 
     @Test
-    void unwiredBackendFailsWithAClearMessage() {
+    void cnnTrainerOnImagesTooSmallForItFailsWithAClearMessage() {
         int code = run(DefaultBackends.create(), "train", "--task", "images", "--data", images.toString(), "--out",
                 dir.resolve("m.pnet").toString());
         assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
-        assertTrue(err.toString().contains("joint training (JointTrainingWorkflow) is not wired"), err.toString());
+        assertTrue(err.toString().contains("the CNN trainer needs images of at least 16x16 pixels"), err.toString());
+        assertTrue(err.toString().contains("2x2; use the MLP trainer (--trainer mlp)"), err.toString());
         assertTrue(!err.toString().contains("\tat "), "no stack trace for an expected failure");
     }
 

@@ -98,12 +98,12 @@ public class ProjectionLayerImpl extends BitLayerImpl<ProjectionLayer> {
         reference = LshProjection.forDenseInput(spec, nIn);
         int numBits = spec.numBits();
         float[] entries = new float[nIn * numBits];
-        long[] pos = new long[spec.numWords()];
-        long[] neg = new long[spec.numWords()];
+        long[] masks = new long[2 * spec.numWords()];
         for (int i = 0; i < nIn; i++) {
-            LshProjection.entryMasks(spec, i, pos, neg);
+            LshProjection.entryMasks(spec, i, masks);
             for (int b = 0; b < numBits; b++) {
-                entries[i * numBits + b] = (pos[b >>> 6] >>> (b & 63) & 1) - (neg[b >>> 6] >>> (b & 63) & 1);
+                int g = b >>> 6;
+                entries[i * numBits + b] = (masks[2 * g] >>> (b & 63) & 1) - (masks[2 * g + 1] >>> (b & 63) & 1);
             }
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {

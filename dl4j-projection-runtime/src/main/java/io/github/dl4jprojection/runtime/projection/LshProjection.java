@@ -73,14 +73,10 @@ public final class LshProjection {
                     + ", T * d=" + spec.numBits());
         }
         long[] masks = new long[nIn * words * 2];
-        long[] pos = new long[words];
-        long[] neg = new long[words];
+        long[] row = new long[2 * words];
         for (int i = 0; i < nIn; i++) {
-            entryMasks(spec, i, pos, neg);
-            for (int g = 0; g < words; g++) {
-                masks[(i * words + g) * 2] = pos[g];
-                masks[(i * words + g) * 2 + 1] = neg[g];
-            }
+            entryMasks(spec, i, row);
+            System.arraycopy(row, 0, masks, i * words * 2, 2 * words);
         }
         return new LshProjection(spec, nIn, masks);
     }
@@ -104,10 +100,13 @@ public final class LshProjection {
     }
 
     /**
-     * The masks of key {@code key}: bit {@code p} of {@code pos[g]} (of {@code neg[g]}) is set when
-     * entry {@code 64g + p} is +1 (is -1). Bits past {@code T * d} are clear.
+     * The masks of key {@code key}, interleaved: bit {@code p} of {@code masks[2g]} (of
+     * {@code masks[2g + 1]}) is set when entry {@code 64g + p} is +1 (is -1). Bits past
+     * {@code T * d} are clear. Allocation-free.
+     *
+     * @param masks at least {@code 2 * ceil(T * d / 64)} longs; overwritten
      */
-    public static void entryMasks(ProjectionSpec spec, long key, long[] pos, long[] neg) {
+    public static void entryMasks(ProjectionSpec spec, long key, long[] masks) {
         int words = spec.numWords();
         int k = spec.sparsityLog2();
         long base = XxHash64.hashLong(key, spec.seed());
@@ -122,8 +121,8 @@ public final class LshProjection {
             if (g == words - 1 && tail != 0) {
                 nonzero &= (1L << tail) - 1;
             }
-            pos[g] = nonzero & ~sign;
-            neg[g] = nonzero & sign;
+            masks[2 * g] = nonzero & ~sign;
+            masks[2 * g + 1] = nonzero & sign;
         }
     }
 
@@ -132,13 +131,11 @@ public final class LshProjection {
         if (bit < 0 || bit >= spec.numBits()) {
             throw new IllegalArgumentException("bit must be in [0, " + spec.numBits() + "), got " + bit);
         }
-        int words = spec.numWords();
-        long[] pos = new long[words];
-        long[] neg = new long[words];
-        entryMasks(spec, key, pos, neg);
+        long[] masks = new long[2 * spec.numWords()];
+        entryMasks(spec, key, masks);
         int g = bit >>> 6;
         int p = bit & 63;
-        return (int) (pos[g] >>> p & 1) - (int) (neg[g] >>> p & 1);
+        return (int) (masks[2 * g] >>> p & 1) - (int) (masks[2 * g + 1] >>> p & 1);
     }
 
     /**
@@ -229,31 +226,11 @@ public final class LshProjection {
                 throw new IllegalArgumentException("feature weight " + j + " is not finite: " + w);
             }
             if (w != 0f) {
-                featureMasks(keys[j], masks, words);
+                entryMasks(spec, keys[j], masks);
                 accumulate(masks, 0, words, w, acc);
             }
         }
         threshold(acc, outBits);
-    }
-
-    /** Interleaved form of {@link #entryMasks} without temporary arrays. */
-    private void featureMasks(long key, long[] masks, int words) {
-        int k = spec.sparsityLog2();
-        long base = XxHash64.hashLong(key, spec.seed());
-        int tail = spec.numBits() & 63;
-        for (int g = 0; g < words; g++) {
-            long c0 = (long) g * (k + 1);
-            long sign = SplitMix64.output(base, c0);
-            long nonzero = -1L;
-            for (int j = 1; j <= k; j++) {
-                nonzero &= SplitMix64.output(base, c0 + j);
-            }
-            if (g == words - 1 && tail != 0) {
-                nonzero &= (1L << tail) - 1;
-            }
-            masks[2 * g] = nonzero & ~sign;
-            masks[2 * g + 1] = nonzero & sign;
-        }
     }
 
     private static void accumulate(long[] masks, int offset, int words, float v, float[] acc) {

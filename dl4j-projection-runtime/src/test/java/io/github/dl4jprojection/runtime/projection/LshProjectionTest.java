@@ -91,12 +91,13 @@ class LshProjectionTest {
             int nonZero = 0;
             int negative = 0;
             int total = 0;
-            long[] pos = new long[spec.numWords()];
-            long[] neg = new long[spec.numWords()];
+            long[] masks = new long[2 * spec.numWords()];
             for (long key = 0; key < 200; key++) {
-                LshProjection.entryMasks(spec, key, pos, neg);
-                nonZero += PackedBits.cardinality(pos, spec.numBits()) + PackedBits.cardinality(neg, spec.numBits());
-                negative += PackedBits.cardinality(neg, spec.numBits());
+                LshProjection.entryMasks(spec, key, masks);
+                for (int g = 0; g < spec.numWords(); g++) {
+                    nonZero += Long.bitCount(masks[2 * g]) + Long.bitCount(masks[2 * g + 1]);
+                    negative += Long.bitCount(masks[2 * g + 1]);
+                }
                 total += spec.numBits();
             }
             double share = nonZero / (double) total;

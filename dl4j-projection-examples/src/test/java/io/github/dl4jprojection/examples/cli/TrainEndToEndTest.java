@@ -1,0 +1,226 @@
+package io.github.dl4jprojection.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dl4jprojection.examples.data.DataSplit;
+import io.github.dl4jprojection.examples.data.ImageDataLocator;
+import io.github.dl4jprojection.examples.data.ImageDataset;
+import io.github.dl4jprojection.examples.data.ImageTask;
+import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.layers.export.ThreeWayParity;
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.runtime.model.DenseBlock;
+import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
+
+/**
+ * The {@code projectionnet train} command end to end, through the shipped backends (real joint training, export,
+ * runtime), on the bundled Fashion-MNIST sample (3000 training and 1000 test images): one epoch of an MLP trainer
+ * with a 256-bit projection network. The exported file loads in the runtime; on all 1000 test images the DL4J
+ * projection branch (from the run's checkpoint), the Java runtime and the emitted C give identical bits and labels
+ * and probabilities within 1e-5; the report has its fields; a resumed run trains only the missing epoch and ends
+ * where an uninterrupted run ends.
+ */
+class TrainEndToEndTest {
+
+    private static final int BATCH = 100;
+    private static final int BATCHES_PER_EPOCH = 30;
+    private static final int TEST_IMAGES = 1000;
+
+    @TempDir
+    static Path dir;
+
+    private static int masterThreads;
+    private static Path model;
+    private static Path report;
+    private static Path checkpoint;
+
+    /** One ND4J master thread: these networks are small and the machines that run the tests are busy. */
+    @BeforeAll
+    static void trainOneEpoch() {
+        masterThreads = Nd4j.getEnvironment().maxMasterThreads();
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        model = dir.resolve("one-epoch/model.pnet");
+        report = dir.resolve("one-epoch/report.json");
+        checkpoint = dir.resolve("one-epoch/checkpoint");
+        String out = train(1, model, "--report", report.toString(), "--checkpoint", checkpoint.toString());
+        assertEquals(1, epochSummaries(out).size(), out);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
+    }
+
+    /** Runs {@code projectionnet train} the way the shipped program does, on the bundled sample; returns its output. */
+    private static String train(int epochs, Path out, String... more) {
+        List<String> args = new ArrayList<>(Arrays.asList("train", "--task", "fashion-mnist", "--trainer", "mlp",
+                "--bits", "16:16", "--hidden", "32", "--epochs", Integer.toString(epochs), "--batch-size",
+                Integer.toString(BATCH), "--seed", "5", "--out", out.toString()));
+        args.addAll(Arrays.asList(more));
+        CommandLine cli = ProjectionNetCli.create(new CliContext(DefaultBackends.create(), bundledSampleOnly(), false));
+        StringWriter output = new StringWriter();
+        StringWriter errors = new StringWriter();
+        cli.setOut(new PrintWriter(output, true));
+        cli.setErr(new PrintWriter(errors, true));
+        int code = cli.execute(args.toArray(new String[0]));
+        assertEquals(ProjectionNetCli.EXIT_OK, code, "train " + args + " failed:\n" + output + errors);
+        return output.toString();
+    }
+
+    /** A locator that finds no installed Fashion-MNIST, so the bundled sample is used even where the full set is. */
+    private static ImageDataLocator bundledSampleOnly() {
+        return new ImageDataLocator(dir.resolve("no-installed-fashion-mnist"));
+    }
+
+    @Test
+    void exportedModelMatchesDl4jAndCOnTheWholeSampleTestSet() throws Exception {
+        ProjectionModel exported = ProjectionModel.load(model);
+        assertEquals(InputKind.DENSE, exported.input().kind());
+        assertEquals(784, exported.input().nIn());
+        assertEquals(ImageTask.FASHION_MNIST.labelNames(), exported.labels());
+        assertEquals(256, exported.projectionSpec().numBits());
+        assertEquals("1.0000", exported.provenance().get(ProvenanceKeys.AGREEMENT), "recorded at export");
+
+        ImageDataset test = bundledSampleOnly().locate(ImageTask.FASHION_MNIST, null, null)
+                .load(DataSplit.TEST, ImageTask.FASHION_MNIST.labelNames());
+        assertEquals(TEST_IMAGES, test.size());
+        float[][] pixels = new float[test.size()][test.pixelsPerImage()];
+        for (int i = 0; i < pixels.length; i++) {
+            test.copyPixels(i, pixels[i], 0, 1f);
+        }
+        // The checkpoint after the last epoch is the network the run exported.
+        JointProjectionModel joint = JointProjectionModel.load(checkpoint.resolve("checkpoint.zip").toFile());
+        Map<String, INDArray> activations = joint.graph().feedForward(joint.graphInputs(Nd4j.create(pixels)), false);
+        int[] labels = ThreeWayParity.dense(exported, pixels,
+                activations.get(joint.projectionInputLayerName()).toFloatMatrix(),
+                activations.get(joint.projectionOutputName()).toFloatMatrix(), dir.resolve("c"));
+
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += labels[i] == test.label(i) ? 1 : 0;
+        }
+        assertEquals(exported.provenance().get(ProvenanceKeys.ACCURACY),
+                String.format(java.util.Locale.ROOT, "%.4f", correct / (double) TEST_IMAGES),
+                "the accuracy recorded in the file is the runtime's on the test set");
+        assertTrue(correct > 0.3 * TEST_IMAGES, "one epoch is well above chance (10%): " + correct + "/1000");
+    }
+
+    @Test
+    void reportHasEveryFieldAndFullRuntimeAgreement() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Arrays.asList("task", "trainer_params", "trainer_bytes", "trainer_accuracy", "projection_bits",
+                "projection_params", "model_bytes", "projection_accuracy", "runtime_accuracy", "runtime_agreement",
+                "train_seconds", "seed"), fields);
+        for (String field : fields) {
+            assertTrue(!json.get(field).isNull(), field + " has a value: " + json);
+        }
+        ProjectionModel exported = ProjectionModel.load(model);
+        assertEquals("fashion-mnist", json.get("task").asText());
+        assertEquals(1.0, json.get("runtime_agreement").asDouble(), "runtime vs DL4J projection on all 1000 images");
+        assertEquals(json.get("projection_accuracy").asDouble(), json.get("runtime_accuracy").asDouble(), 1e-12);
+        assertEquals(256, json.get("projection_bits").asInt());
+        assertEquals(exported.numParameters(), json.get("projection_params").asLong());
+        assertEquals(Files.size(model), json.get("model_bytes").asLong());
+        // 784 -> 512 -> 512 -> 10, weights and biases.
+        assertEquals(784L * 512 + 512 + 512 * 512 + 512 + 512 * 10 + 10, json.get("trainer_params").asLong());
+        assertEquals(4 * json.get("trainer_params").asLong(), json.get("trainer_bytes").asLong());
+        assertEquals(5, json.get("seed").asLong());
+        for (String accuracy : new String[] {"trainer_accuracy", "projection_accuracy"}) {
+            double a = json.get(accuracy).asDouble();
+            assertTrue(a > 0.3 && a <= 1, accuracy + " after one epoch: " + a);
+        }
+    }
+
+    @Test
+    void resumeTrainsOnlyTheMissingEpochAndEndsLikeAnUninterruptedRun() throws Exception {
+        Path resumedCheckpoint = copy(checkpoint, dir.resolve("resumed/checkpoint"));
+        Path resumed = dir.resolve("resumed/model.pnet");
+        // A resumed run is usually a new process: ND4J's global generator (dropout masks) is not where the first run
+        // left it, and it is not in the checkpoint. Move it away from there, as a new process would.
+        Nd4j.getRandom().setSeed(0x5EEDF00DL);
+        String out = train(2, resumed, "--checkpoint", resumedCheckpoint.toString(), "--resume");
+        assertEquals(Arrays.asList("2/2"), epochSummaries(out), "only the second epoch ran:\n" + out);
+        ComputationGraphConfiguration conf = JointProjectionModel.load(resumedCheckpoint.resolve("checkpoint.zip")
+                .toFile()).graph().getConfiguration();
+        assertEquals(2, conf.getEpochCount());
+        assertEquals(2 * BATCHES_PER_EPOCH, conf.getIterationCount());
+
+        Path straight = dir.resolve("straight/model.pnet");
+        assertEquals(Arrays.asList("1/2", "2/2"), epochSummaries(train(2, straight)));
+        assertSameModel(ProjectionModel.load(straight), ProjectionModel.load(resumed));
+    }
+
+    /**
+     * The same network, weights bit for bit, and the same provenance except the creation time, which is the time of
+     * each run unless SOURCE_DATE_EPOCH is set (a test cannot set it in its own JVM).
+     */
+    private static void assertSameModel(ProjectionModel expected, ProjectionModel actual) {
+        assertEquals(expected.projectionSpec(), actual.projectionSpec());
+        assertEquals(expected.encoding(), actual.encoding());
+        assertEquals(expected.labels(), actual.labels());
+        assertEquals(expected.layers().size(), actual.layers().size());
+        for (int l = 0; l < expected.layers().size(); l++) {
+            DenseBlock e = expected.layers().get(l);
+            DenseBlock a = actual.layers().get(l);
+            assertEquals(e.nonlinearity(), a.nonlinearity(), "layer " + l);
+            assertArrayEquals(e.floatWeights(), a.floatWeights(), "layer " + l + " weights");
+            assertArrayEquals(e.bias(), a.bias(), "layer " + l + " bias");
+        }
+        assertEquals(withoutCreated(expected.provenance()), withoutCreated(actual.provenance()));
+    }
+
+    private static Map<String, String> withoutCreated(Map<String, String> provenance) {
+        Map<String, String> copy = new LinkedHashMap<>(provenance);
+        assertTrue(copy.remove(ProvenanceKeys.CREATED) != null, "a created time is recorded: " + provenance);
+        return copy;
+    }
+
+    /** "k/n" of each "Epoch k/n done" line the progress meter printed. */
+    private static List<String> epochSummaries(String output) {
+        List<String> epochs = new ArrayList<>();
+        Matcher m = Pattern.compile("Epoch (\\d+/\\d+) done").matcher(output);
+        while (m.find()) {
+            epochs.add(m.group(1));
+        }
+        return epochs;
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+}

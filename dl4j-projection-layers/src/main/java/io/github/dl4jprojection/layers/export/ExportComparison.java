@@ -1,0 +1,167 @@
+package io.github.dl4jprojection.layers.export;
+
+import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.Predictor;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * How an exported model compares with the network it came from on a labelled evaluation set:
+ * accuracy of each, the accuracy change, the share of examples where both predict the same label
+ * (agreement) and the largest difference between their probabilities. A float32 export should
+ * agree everywhere, up to float rounding; an int8 export trades some of each for a 4x smaller model,
+ * and this is where that cost is reported rather than hidden.
+ */
+public final class ExportComparison {
+
+    private final int count;
+    private final int sourceCorrect;
+    private final int exportedCorrect;
+    private final int agreements;
+    private final double maxProbabilityDifference;
+
+    private ExportComparison(int count, int sourceCorrect, int exportedCorrect, int agreements, double maxDiff) {
+        this.count = count;
+        this.sourceCorrect = sourceCorrect;
+        this.exportedCorrect = exportedCorrect;
+        this.agreements = agreements;
+        this.maxProbabilityDifference = maxDiff;
+    }
+
+    /**
+     * Compares from predictions computed elsewhere (for example for text, where the source graph
+     * takes bits and the exported model takes feature bags).
+     *
+     * @param sourceProbabilities   {@code [n][numLabels]} probabilities of the source network
+     * @param exportedProbabilities {@code [n][numLabels]} probabilities of the exported model
+     * @param labels                {@code n} true label indices
+     * @throws IllegalArgumentException on null, empty or mismatched arrays
+     */
+    public static ExportComparison of(float[][] sourceProbabilities, float[][] exportedProbabilities, int[] labels) {
+        if (sourceProbabilities == null || exportedProbabilities == null || labels == null) {
+            throw new IllegalArgumentException("probabilities and labels must not be null");
+        }
+        int n = labels.length;
+        if (n == 0 || sourceProbabilities.length != n || exportedProbabilities.length != n) {
+            throw new IllegalArgumentException("need the same positive number of source predictions, exported"
+                    + " predictions and labels, got " + sourceProbabilities.length + ", " + exportedProbabilities.length
+                    + " and " + n);
+        }
+        int sourceCorrect = 0;
+        int exportedCorrect = 0;
+        int agreements = 0;
+        double maxDiff = 0;
+        for (int r = 0; r < n; r++) {
+            float[] s = sourceProbabilities[r];
+            float[] e = exportedProbabilities[r];
+            if (s.length != e.length) {
+                throw new IllegalArgumentException("example " + r + ": " + s.length + " source probabilities but "
+                        + e.length + " exported ones");
+            }
+            int sl = argmax(s);
+            int el = argmax(e);
+            sourceCorrect += sl == labels[r] ? 1 : 0;
+            exportedCorrect += el == labels[r] ? 1 : 0;
+            agreements += sl == el ? 1 : 0;
+            for (int j = 0; j < s.length; j++) {
+                maxDiff = Math.max(maxDiff, Math.abs((double) s[j] - e[j]));
+            }
+        }
+        return new ExportComparison(n, sourceCorrect, exportedCorrect, agreements, maxDiff);
+    }
+
+    /**
+     * Runs both on a dense evaluation set: the graph (its single input fed with {@code x}, the
+     * probabilities read from the activations of {@code logitsLayer}) and the exported model.
+     *
+     * @param x      {@code [n][nIn]} inputs
+     * @param labels {@code n} true label indices
+     * @throws IllegalArgumentException if the model is not a dense model, the graph has more than one
+     *     input, {@code logitsLayer} is unknown, or the arrays do not match
+     */
+    public static ExportComparison dense(ComputationGraph graph, String logitsLayer, ProjectionModel model,
+                                         float[][] x, int[] labels) {
+        if (model.input().kind() != InputKind.DENSE) {
+            throw new IllegalArgumentException("model takes hashed features; compare with of(...) instead");
+        }
+        if (graph.getNumInputArrays() != 1) {
+            throw new IllegalArgumentException("graph has " + graph.getNumInputArrays() + " inputs; compare with"
+                    + " of(...) instead");
+        }
+        Map<String, INDArray> activations = graph.feedForward(new INDArray[] {Nd4j.create(x)}, false);
+        INDArray probabilities = activations.get(logitsLayer);
+        if (probabilities == null) {
+            throw new IllegalArgumentException("graph has no layer \"" + logitsLayer + "\"; it has "
+                    + activations.keySet());
+        }
+        float[][] source = probabilities.castTo(DataType.FLOAT).toFloatMatrix();
+        Predictor predictor = model.predictor();
+        float[][] exported = new float[x.length][model.numLabels()];
+        for (int r = 0; r < x.length; r++) {
+            predictor.scores(x[r], exported[r]);
+        }
+        return of(source, exported, labels);
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] > p[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** A copy of {@code model} with this comparison's accuracy and agreement in its provenance. */
+    public ProjectionModel recordIn(ProjectionModel model, String evaluationData) {
+        return model.toBuilder()
+                .provenance(ProvenanceKeys.ACCURACY, String.format(Locale.ROOT, "%.4f", exportedAccuracy()))
+                .provenance(ProvenanceKeys.AGREEMENT, String.format(Locale.ROOT, "%.4f", agreement()))
+                .provenance(ProvenanceKeys.EVALUATION_DATA, evaluationData)
+                .build();
+    }
+
+    /** Number of evaluation examples. */
+    public int count() {
+        return count;
+    }
+
+    /** Accuracy of the source network. */
+    public double sourceAccuracy() {
+        return sourceCorrect / (double) count;
+    }
+
+    /** Accuracy of the exported model. */
+    public double exportedAccuracy() {
+        return exportedCorrect / (double) count;
+    }
+
+    /** {@code exportedAccuracy() - sourceAccuracy()}. */
+    public double accuracyChange() {
+        return exportedAccuracy() - sourceAccuracy();
+    }
+
+    /** Share of examples where both predict the same label. */
+    public double agreement() {
+        return agreements / (double) count;
+    }
+
+    /** Largest absolute difference between a source and an exported probability. */
+    public double maxProbabilityDifference() {
+        return maxProbabilityDifference;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%d examples: source accuracy %.4f, exported %.4f (change %+.4f),"
+                        + " agreement %.4f, max probability difference %.2e", count, sourceAccuracy(),
+                exportedAccuracy(), accuracyChange(), agreement(), maxProbabilityDifference);
+    }
+}

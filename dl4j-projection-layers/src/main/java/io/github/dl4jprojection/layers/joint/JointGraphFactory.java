@@ -1,0 +1,173 @@
+package io.github.dl4jprojection.layers.joint;
+
+import io.github.dl4jprojection.layers.BitLayer;
+import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.layers.DistillationOutputLayer;
+import io.github.dl4jprojection.layers.ProjectionLayer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * Assembles the joint ComputationGraph from the builder's options and a {@link TrainerDefinition}:
+ * <pre>
+ *   trainer input -&gt; trainer body -&gt; trainer_logits (identity, K) -&gt; trainer_output (LossLayer: softmax, l1 * MCXENT)
+ *   trainer input | bits -&gt; projection -&gt; projection_hidden_0..h-1 -&gt; projection_logits (identity, K)
+ *   [projection_logits | trainer_logits] -&gt; distillation_merge -&gt; projection_output (DistillationOutputLayer)
+ * </pre>
+ * then copies an imported trainer's parameters.
+ */
+final class JointGraphFactory {
+
+    private JointGraphFactory() {
+    }
+
+    static JointProjectionModel assemble(JointProjectionModel.Builder options, TrainerDefinition trainer) {
+        InputType inputType = options.trainerInputType != null ? options.trainerInputType : trainer.inputType;
+        if (inputType == null) {
+            throw new IllegalArgumentException("trainerInputType must be set: the trainer's input type cannot be told "
+                    + "from its first layer");
+        }
+        checkNames(trainer);
+        DataType dataType = options.dataType != null ? options.dataType
+                : trainer.dataType != null ? trainer.dataType : DataType.FLOAT;
+        boolean bits = options.bitVectorInput != null;
+        BitLayer projection = bits ? (BitLayer) options.bitVectorInput.clone() : projectionOnTrainerInput(options.projectionLayer,
+                inputType);
+
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(options.seed)
+                .dataType(dataType)
+                .updater(options.updater)
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder();
+        if (bits) {
+            g.addInputs(trainer.inputName, JointNames.BITS_INPUT);
+            g.setInputTypes(inputType, InputType.feedForward(((BitVectorInputLayer) projection).numBits()));
+        } else {
+            g.addInputs(trainer.inputName);
+            g.setInputTypes(inputType);
+        }
+
+        for (TrainerDefinition.Vertex v : trainer.body) {
+            if (v.layer != null) {
+                g.addLayer(v.name, maybeFreeze(v.layer, options.freezeTrainer), v.preProcessor, v.inputs);
+            } else {
+                g.addVertex(v.name, v.vertex, v.inputs);
+            }
+        }
+        g.addLayer(JointNames.TRAINER_LOGITS, maybeFreeze(trainer.logits.clone(), options.freezeTrainer),
+                trainer.logitsPreProcessor, trainer.logitsInput);
+        g.addLayer(JointNames.TRAINER_OUTPUT, new LossLayer.Builder(trainerLoss(options.lambdaTrainer, trainer))
+                .activation(Activation.SOFTMAX).build(), JointNames.TRAINER_LOGITS);
+
+        g.addLayer(JointNames.PROJECTION, projection, bits ? JointNames.BITS_INPUT : trainer.inputName);
+        List<String> denseNames = new ArrayList<>();
+        String previous = JointNames.PROJECTION;
+        for (int i = 0; i < options.hiddenLayerSizes.length; i++) {
+            String name = JointNames.hidden(i);
+            g.addLayer(name, new DenseLayer.Builder().nOut(options.hiddenLayerSizes[i])
+                    .activation(options.hiddenActivation).build(), previous);
+            denseNames.add(name);
+            previous = name;
+        }
+        g.addLayer(JointNames.PROJECTION_LOGITS, new DenseLayer.Builder().nOut(trainer.nClasses)
+                .activation(Activation.IDENTITY).build(), previous);
+        denseNames.add(JointNames.PROJECTION_LOGITS);
+        g.addVertex(JointNames.MERGE, new MergeVertex(), JointNames.PROJECTION_LOGITS, JointNames.TRAINER_LOGITS);
+        g.addLayer(JointNames.PROJECTION_OUTPUT, new DistillationOutputLayer.Builder().nClasses(trainer.nClasses)
+                .lambdaDistill(options.lambdaDistill).lambdaLabels(options.lambdaLabels)
+                .temperature(options.temperature).distillIntoTrainer(options.distillIntoTrainer).build(),
+                JointNames.MERGE);
+        g.setOutputs(JointNames.TRAINER_OUTPUT, JointNames.PROJECTION_OUTPUT);
+
+        ComputationGraph graph = new ComputationGraph(g.build());
+        graph.init();
+        copyParameters(graph, trainer.parameters);
+
+        JointLayout layout = new JointLayout(trainer.inputName, bits ? JointNames.BITS_INPUT : null,
+                JointNames.PROJECTION, denseNames, JointNames.TRAINER_LOGITS, JointNames.TRAINER_OUTPUT,
+                JointNames.PROJECTION_OUTPUT, trainer.nClasses, options.labelNames);
+        return new JointProjectionModel(graph, layout);
+    }
+
+    private static ProjectionLayer projectionOnTrainerInput(ProjectionLayer configured, InputType inputType) {
+        ProjectionLayer projection = (ProjectionLayer) configured.clone();
+        long size = inputType.arrayElementsPerExample();
+        if (projection.getNIn() > 0 && projection.getNIn() != size) {
+            throw new IllegalArgumentException("nIn of the projection layer is " + projection.getNIn()
+                    + " but the trainer input has " + size + " values per example (" + inputType + ")");
+        }
+        return projection;
+    }
+
+    /** The trainer's loss {@code l1 * CE}, keeping any class weights of the source output layer. */
+    private static ILossFunction trainerLoss(double lambdaTrainer, TrainerDefinition trainer) {
+        if (lambdaTrainer == 1.0 && trainer.classWeights == null) {
+            return new LossMCXENT();
+        }
+        INDArray weights = trainer.classWeights != null
+                ? trainer.classWeights.castTo(DataType.DOUBLE).reshape(1, trainer.nClasses).mul(lambdaTrainer)
+                : Nd4j.valueArrayOf(new long[] {1, trainer.nClasses}, lambdaTrainer, DataType.DOUBLE);
+        return new LossMCXENT(weights);
+    }
+
+    private static Layer maybeFreeze(Layer layer, boolean freeze) {
+        if (!freeze || layer instanceof FrozenLayer || layer instanceof FrozenLayerWithBackprop) {
+            return layer;
+        }
+        return new FrozenLayerWithBackprop(layer);
+    }
+
+    private static void checkNames(TrainerDefinition trainer) {
+        Set<String> seen = new HashSet<>();
+        seen.add(trainer.inputName);
+        if (JointNames.isReserved(trainer.inputName)) {
+            throw new IllegalArgumentException("the trainer's input is named \"" + trainer.inputName
+                    + "\", a name the joint graph reserves for its own vertices");
+        }
+        for (TrainerDefinition.Vertex v : trainer.body) {
+            if (JointNames.isReserved(v.name)) {
+                throw new IllegalArgumentException("trainer layer name \"" + v.name + "\" is reserved for the joint "
+                        + "graph's own vertices " + JointNames.RESERVED + " (and " + JointNames.PROJECTION_HIDDEN_PREFIX
+                        + "*); rename the trainer layer");
+            }
+            if (!seen.add(v.name)) {
+                throw new IllegalArgumentException("trainer layer name \"" + v.name + "\" is used twice");
+            }
+        }
+    }
+
+    private static void copyParameters(ComputationGraph graph, Map<String, Map<String, INDArray>> parameters) {
+        for (Map.Entry<String, Map<String, INDArray>> layer : parameters.entrySet()) {
+            org.deeplearning4j.nn.api.Layer target = graph.getLayer(layer.getKey());
+            for (Map.Entry<String, INDArray> p : layer.getValue().entrySet()) {
+                INDArray destination = target.getParam(p.getKey());
+                if (destination == null || destination.length() != p.getValue().length()) {
+                    throw new IllegalStateException("cannot copy trainer parameter " + layer.getKey() + "/" + p.getKey()
+                            + ": the joint graph's layer has a different shape");
+                }
+                destination.assign(p.getValue().reshape(destination.shape()));
+            }
+        }
+    }
+}

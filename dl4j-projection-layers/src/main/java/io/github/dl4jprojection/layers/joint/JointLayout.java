@@ -1,0 +1,151 @@
+package io.github.dl4jprojection.layers.joint;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+/**
+ * Which vertices of a joint graph are which: the metadata {@link JointProjectionModel} stores next to the
+ * graph in a saved model (as JSON, format version {@value #FORMAT_VERSION}) and that the exporter reads.
+ */
+final class JointLayout {
+
+    static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final String trainerInputName;
+    /** Null when the projection reads the trainer's input. */
+    final String bitsInputName;
+    final String projectionInputLayerName;
+    final List<String> projectionDenseLayerNames;
+    final String trainerLogitsName;
+    final String trainerOutputName;
+    final String projectionOutputName;
+    final int numClasses;
+    final List<String> labelNames;
+
+    JointLayout(String trainerInputName, String bitsInputName, String projectionInputLayerName,
+            List<String> projectionDenseLayerNames, String trainerLogitsName, String trainerOutputName,
+            String projectionOutputName, int numClasses, List<String> labelNames) {
+        this.trainerInputName = trainerInputName;
+        this.bitsInputName = bitsInputName;
+        this.projectionInputLayerName = projectionInputLayerName;
+        this.projectionDenseLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionDenseLayerNames));
+        this.trainerLogitsName = trainerLogitsName;
+        this.trainerOutputName = trainerOutputName;
+        this.projectionOutputName = projectionOutputName;
+        this.numClasses = numClasses;
+        this.labelNames = labelNames == null ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(labelNames));
+    }
+
+    String toJson() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("formatVersion", FORMAT_VERSION);
+        map.put("trainerInputName", trainerInputName);
+        map.put("bitsInputName", bitsInputName);
+        map.put("projectionInputLayerName", projectionInputLayerName);
+        map.put("projectionDenseLayerNames", projectionDenseLayerNames);
+        map.put("trainerLogitsName", trainerLogitsName);
+        map.put("trainerOutputName", trainerOutputName);
+        map.put("projectionOutputName", projectionOutputName);
+        map.put("numClasses", numClasses);
+        map.put("labelNames", labelNames);
+        try {
+            return MAPPER.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the joint model layout as JSON", e);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException if the JSON is malformed, of another format version, or incomplete
+     */
+    @SuppressWarnings("unchecked")
+    static JointLayout fromJson(String json) {
+        Map<String, Object> map;
+        try {
+            map = MAPPER.readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("joint model layout is not valid JSON: " + e.getMessage(), e);
+        }
+        Object version = map.get("formatVersion");
+        if (!Integer.valueOf(FORMAT_VERSION).equals(version)) {
+            throw new IllegalArgumentException("joint model layout has format version " + version
+                    + "; this library reads version " + FORMAT_VERSION);
+        }
+        return new JointLayout(required(map, "trainerInputName", String.class), (String) map.get("bitsInputName"),
+                required(map, "projectionInputLayerName", String.class),
+                strings(map, "projectionDenseLayerNames"), required(map, "trainerLogitsName", String.class),
+                required(map, "trainerOutputName", String.class), required(map, "projectionOutputName", String.class),
+                required(map, "numClasses", Integer.class), strings(map, "labelNames"));
+    }
+
+    private static List<String> strings(Map<String, Object> map, String key) {
+        List<?> values = required(map, key, List.class);
+        List<String> out = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (!(value instanceof String)) {
+                throw new IllegalArgumentException("joint model layout: \"" + key + "\" must hold strings, got " + value);
+            }
+            out.add((String) value);
+        }
+        return out;
+    }
+
+    private static <T> T required(Map<String, Object> map, String key, Class<T> type) {
+        Object value = map.get(key);
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("joint model layout: \"" + key + "\" must be a "
+                    + type.getSimpleName() + ", got " + value);
+        }
+        return type.cast(value);
+    }
+
+    /**
+     * @throws IllegalArgumentException if a named vertex or input is missing from the graph
+     */
+    void checkAgainst(ComputationGraph graph) {
+        List<String> inputs = graph.getConfiguration().getNetworkInputs();
+        requireIn(inputs, trainerInputName, "trainer input");
+        if (bitsInputName != null) {
+            requireIn(inputs, bitsInputName, "bits input");
+        }
+        List<String> vertices = new ArrayList<>(graph.getConfiguration().getVertices().keySet());
+        requireIn(vertices, projectionInputLayerName, "projection input layer");
+        for (String name : projectionDenseLayerNames) {
+            requireIn(vertices, name, "projection dense layer");
+        }
+        requireIn(vertices, trainerLogitsName, "trainer logits layer");
+        requireIn(graph.getConfiguration().getNetworkOutputs(), trainerOutputName, "trainer output");
+        requireIn(graph.getConfiguration().getNetworkOutputs(), projectionOutputName, "projection output");
+    }
+
+    private static void requireIn(List<String> names, String name, String what) {
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("joint model layout names " + what + " \"" + name
+                    + "\", which the graph does not have");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof JointLayout)) {
+            return false;
+        }
+        JointLayout other = (JointLayout) o;
+        return toJson().equals(other.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(toJson());
+    }
+}

@@ -1,0 +1,515 @@
+package io.github.dl4jprojection.layers.joint;
+
+import io.github.dl4jprojection.layers.BitLayer;
+import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.layers.DistillationOutputLayer;
+import io.github.dl4jprojection.layers.ProjectionLayer;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * A trainer network and a projection network trained jointly in one DL4J {@link ComputationGraph}
+ * (ProjectionNet: Ravi, "Efficient On-Device Models using Neural Projections", ICML 2019; arXiv 1708.00630).
+ *
+ * <h2>Graph</h2>
+ * <pre>
+ *   input [mb, n] -&gt; trainer body -&gt; trainer_logits (identity, K) -&gt; trainer_output: softmax, loss l1 * CE(y, p_t)
+ *   input (or a second input "bits" [mb, T*d]) -&gt; projection (ProjectionLayer or BitVectorInputLayer, T*d bits)
+ *       -&gt; projection_hidden_0 .. projection_hidden_{h-1} -&gt; projection_logits (identity, K)
+ *   [projection_logits | trainer_logits] -&gt; distillation_merge -&gt; projection_output ({@link DistillationOutputLayer})
+ * </pre>
+ * The graph's score is the paper's loss
+ * {@code L = l1 CE(y, p_t) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(y, p_p)}, averaged over the
+ * minibatch (defaults l1 = 1, l2 = 0.1, l3 = 1, tau = 1). The projection branch learns from the labels and from
+ * the trainer's soft predictions; by default no gradient flows from the projection back into the trainer.
+ * Graph outputs, in order: the trainer's probabilities and the projection's probabilities, both {@code [mb, K]}.
+ *
+ * <h2>Trainer</h2>
+ * Built from layers with {@link Builder#trainerLayer} (trained from scratch with the projection), or imported
+ * from an existing {@link MultiLayerNetwork} or {@link ComputationGraph} whose output is a softmax
+ * {@code OutputLayer}: layers, preprocessors and parameters are copied (the source network is not changed) and
+ * the output layer becomes {@code trainer_logits} with the same weights. {@link Builder#freezeTrainer} keeps
+ * an imported trainer's parameters fixed. A trainer built from layers takes DL4J's defaults for anything its
+ * layers leave unset (for example the sigmoid activation) and the builder's updater.
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * JointProjectionModel joint = new JointProjectionModel.Builder().trainer(net).freezeTrainer(true)
+ *         .projectionLayer(new ProjectionLayer.Builder().numFunctions(16).bitsPerFunction(8).build()).build();
+ * joint.fit(trainData, 5);
+ * JointEvaluation evaluation = joint.evaluate(testData);
+ * }</pre>
+ */
+public final class JointProjectionModel {
+
+    /** The graph input name of a trainer given as layers or as a MultiLayerNetwork. */
+    public static final String TRAINER_INPUT = JointNames.TRAINER_INPUT;
+
+    /** Entry of a saved model's zip file holding the {@link JointLayout} JSON. */
+    static final String LAYOUT_ENTRY = "dl4j-projection-joint-layout.json";
+
+    private final ComputationGraph graph;
+    private final JointLayout layout;
+    private final JointData data;
+
+    JointProjectionModel(ComputationGraph graph, JointLayout layout) {
+        layout.checkAgainst(graph);
+        this.graph = graph;
+        this.layout = layout;
+        BitLayer input = projectionInputLayer();
+        this.data = new JointData(layout.bitsInputName == null ? null : input.projectionSpec(),
+                graph.getConfiguration().getDataType());
+    }
+
+    /** The whole joint graph (trainer, projection, merge and both outputs). */
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** Name of the {@code ProjectionLayer} or {@code BitVectorInputLayer} vertex. */
+    public String projectionInputLayerName() {
+        return layout.projectionInputLayerName;
+    }
+
+    /** The configuration of the projection input vertex (its projection spec and bit encoding). */
+    public BitLayer projectionInputLayer() {
+        return (BitLayer) graph.getLayer(layout.projectionInputLayerName).conf().getLayer();
+    }
+
+    /** Names of the projection network's dense layers: the hidden layers in order, then the logits layer. */
+    public List<String> projectionDenseLayerNames() {
+        return layout.projectionDenseLayerNames;
+    }
+
+    /** Name of the trainer's logits layer (identity activation, K outputs). */
+    public String trainerLogitsName() {
+        return layout.trainerLogitsName;
+    }
+
+    /** Name of the trainer's output (a DL4J {@code LossLayer}: softmax, l1-scaled cross-entropy). */
+    public String trainerOutputName() {
+        return layout.trainerOutputName;
+    }
+
+    /** Name of the projection's output ({@link DistillationOutputLayer}; activations = softmax of its logits). */
+    public String projectionOutputName() {
+        return layout.projectionOutputName;
+    }
+
+    /** Name of the graph input holding the trainer's features. */
+    public String trainerInputName() {
+        return layout.trainerInputName;
+    }
+
+    /** Name of the separate bits input, or null when the projection reads the trainer's input. */
+    public String bitsInputName() {
+        return layout.bitsInputName;
+    }
+
+    /** Whether the projection layer reads the trainer's input (true) or a separate bits input (false). */
+    public boolean projectionOnTrainerInput() {
+        return layout.bitsInputName == null;
+    }
+
+    /** K, the number of classes. */
+    public int numClasses() {
+        return layout.numClasses;
+    }
+
+    /** Class names in class-index order, or an empty list when none were given. */
+    public List<String> labelNames() {
+        return layout.labelNames;
+    }
+
+    /**
+     * The graph inputs for trainer features {@code [mb, n]} (or images): just the features, or the features and
+     * their reference LSH bits ({@code LshProjection.forDenseInput}) when the model has a bits input.
+     */
+    public INDArray[] graphInputs(INDArray features) {
+        return data.inputs(features);
+    }
+
+    /** The trainer's class probabilities {@code [mb, K]} for trainer features. */
+    public INDArray trainerOutput(INDArray features) {
+        return outputs(features)[outputIndex(layout.trainerOutputName)];
+    }
+
+    /** The projection network's class probabilities {@code [mb, K]} for trainer features. */
+    public INDArray projectionOutput(INDArray features) {
+        return outputs(features)[outputIndex(layout.projectionOutputName)];
+    }
+
+    /**
+     * Trains trainer and projection together. Each DataSet's labels go to both outputs; its features are the
+     * trainer input (and, with a bits input, are projected with the reference LSH to make the bits).
+     *
+     * @throws IllegalArgumentException if {@code epochs < 1}
+     */
+    public void fit(DataSetIterator data, int epochs) {
+        requireEpochs(epochs);
+        graph.fit(ConvertingMultiDataSetIterator.of(data, this.data::fromDataSet), epochs);
+    }
+
+    /**
+     * Trains on MultiDataSets whose features are the graph inputs ({@code [trainer features]} or
+     * {@code [trainer features, bits]} with 0/1 bits) and whose labels are one array (used for both outputs)
+     * or two ({@code [trainer, projection]}).
+     *
+     * @throws IllegalArgumentException if {@code epochs < 1}, or a batch has the wrong number of arrays
+     */
+    public void fit(MultiDataSetIterator data, int epochs) {
+        requireEpochs(epochs);
+        graph.fit(ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet), epochs);
+    }
+
+    /** Evaluates both branches on the same data (features as for {@link #fit(DataSetIterator, int)}). */
+    public JointEvaluation evaluate(DataSetIterator data) {
+        return evaluate(ConvertingMultiDataSetIterator.of(data, this.data::fromDataSet));
+    }
+
+    /** Evaluates both branches on the same data (arrays as for {@link #fit(MultiDataSetIterator, int)}). */
+    public JointEvaluation evaluate(MultiDataSetIterator data) {
+        MultiDataSetIterator batches = ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet);
+        if (batches.resetSupported()) {
+            batches.reset();
+        }
+        Evaluation trainer = newEvaluation();
+        Evaluation projection = newEvaluation();
+        int t = outputIndex(layout.trainerOutputName);
+        int p = outputIndex(layout.projectionOutputName);
+        while (batches.hasNext()) {
+            MultiDataSet batch = batches.next();
+            INDArray[] out = graph.output(false, batch.getFeatures(), batch.getFeaturesMaskArrays());
+            trainer.eval(batch.getLabels(t), out[t], batch.getLabelsMaskArray(t));
+            projection.eval(batch.getLabels(p), out[p], batch.getLabelsMaskArray(p));
+        }
+        return new JointEvaluation(trainer, projection);
+    }
+
+    /**
+     * Writes the graph with {@link ModelSerializer} (updater state included) and the branch layout as a JSON
+     * entry of the same zip file.
+     */
+    public void save(File file) throws IOException {
+        ModelSerializer.writeModel(graph, file, true);
+        ModelSerializer.addObjectToFile(file, LAYOUT_ENTRY, layout.toJson());
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file holds no joint layout, a layout of another format version, or
+     *     one that does not match the graph
+     */
+    public static JointProjectionModel load(File file) throws IOException {
+        ComputationGraph graph = ModelSerializer.restoreComputationGraph(file, true);
+        String json;
+        try {
+            json = ModelSerializer.getObjectFromFile(file, LAYOUT_ENTRY);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + " is a ComputationGraph without the joint projection layout (\""
+                    + LAYOUT_ENTRY + "\"); was it written by JointProjectionModel.save?", e);
+        }
+        return new JointProjectionModel(graph, JointLayout.fromJson(json));
+    }
+
+    /** The branch layout as stored in a saved model. */
+    String layoutJson() {
+        return layout.toJson();
+    }
+
+    private INDArray[] outputs(INDArray features) {
+        return graph.output(data.inputs(features));
+    }
+
+    private int outputIndex(String name) {
+        return graph.getConfiguration().getNetworkOutputs().indexOf(name);
+    }
+
+    private Evaluation newEvaluation() {
+        return layout.labelNames.isEmpty() ? new Evaluation(layout.numClasses) : new Evaluation(layout.labelNames);
+    }
+
+    private static void requireEpochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+    }
+
+    /**
+     * Builder of a {@link JointProjectionModel}. Give exactly one trainer ({@link #trainer(MultiLayerNetwork)},
+     * {@link #trainer(ComputationGraph)} or {@link #trainerLayer} calls with {@link #trainerInputType} and
+     * {@link #nClasses}) and exactly one projection input ({@link #projectionLayer} or {@link #bitVectorInput}).
+     * Defaults: l1 = 1.0, l2 = 0.1, l3 = 1.0, tau = 1, no hidden projection layers (ReLU when added), Adam(1e-3),
+     * seed 12345, the imported trainer's data type (else FLOAT).
+     */
+    public static final class Builder {
+
+        MultiLayerNetwork trainerNetwork;
+        ComputationGraph trainerGraph;
+        final List<TrainerDefinition.Vertex> trainerBody = new ArrayList<>();
+        InputType trainerInputType;
+        int nClasses;
+        List<String> labelNames;
+        ProjectionLayer projectionLayer;
+        BitVectorInputLayer bitVectorInput;
+        int[] hiddenLayerSizes = new int[0];
+        Activation hiddenActivation = Activation.RELU;
+        double lambdaTrainer = 1.0;
+        double lambdaDistill = 0.1;
+        double lambdaLabels = 1.0;
+        double temperature = 1.0;
+        boolean distillIntoTrainer;
+        boolean freezeTrainer;
+        IUpdater updater = new Adam(1e-3);
+        long seed = 12345;
+        DataType dataType;
+
+        /** An existing (possibly pre-trained) network ending in a softmax OutputLayer. */
+        public Builder trainer(MultiLayerNetwork network) {
+            this.trainerNetwork = network;
+            return this;
+        }
+
+        /** An existing (possibly pre-trained) graph with one input and one softmax OutputLayer output. */
+        public Builder trainer(ComputationGraph graph) {
+            this.trainerGraph = graph;
+            return this;
+        }
+
+        /**
+         * Adds a layer to a trainer built from scratch. Its inputs default to the previously added trainer vertex
+         * (or the input {@value #TRAINER_INPUT}); nIn and preprocessors are inferred from
+         * {@link #trainerInputType}. The logits layer (K outputs) is appended after the last one.
+         */
+        public Builder trainerLayer(String name, Layer layer, String... inputs) {
+            requireName(name);
+            if (layer == null) {
+                throw new IllegalArgumentException("trainerLayer \"" + name + "\": layer must not be null");
+            }
+            trainerBody.add(new TrainerDefinition.Vertex(name, layer.clone(), null, null, inputsOrPrevious(inputs)));
+            return this;
+        }
+
+        /** Adds a non-layer vertex (for example a MergeVertex) to a trainer built from scratch. */
+        public Builder trainerVertex(String name, GraphVertex vertex, String... inputs) {
+            requireName(name);
+            if (vertex == null || inputs == null || inputs.length == 0) {
+                throw new IllegalArgumentException("trainerVertex \"" + name + "\" needs a vertex and its inputs");
+            }
+            trainerBody.add(new TrainerDefinition.Vertex(name, null, vertex.clone(), null, inputs.clone()));
+            return this;
+        }
+
+        /**
+         * The trainer's input type; required for a trainer built from layers, and for an imported trainer whose
+         * first layer does not tell it (for example a convolution without a preprocessor).
+         */
+        public Builder trainerInputType(InputType inputType) {
+            this.trainerInputType = inputType;
+            return this;
+        }
+
+        /** K; required for a trainer built from layers, otherwise checked against the imported output layer. */
+        public Builder nClasses(int nClasses) {
+            this.nClasses = nClasses;
+            return this;
+        }
+
+        /** Optional class names (K of them), used by evaluations and kept with the saved model. */
+        public Builder labelNames(List<String> labelNames) {
+            this.labelNames = labelNames == null ? null : new ArrayList<>(labelNames);
+            return this;
+        }
+
+        /** A projection layer on the trainer's input (its nIn, if set, must match the trainer input size). */
+        public Builder projectionLayer(ProjectionLayer layer) {
+            this.projectionLayer = layer;
+            return this;
+        }
+
+        /** Projection bits computed outside the graph, fed to a second graph input named "bits". */
+        public Builder bitVectorInput(BitVectorInputLayer layer) {
+            this.bitVectorInput = layer;
+            return this;
+        }
+
+        /** Sizes of the projection network's hidden dense layers, in order (none by default). */
+        public Builder hiddenLayers(int... sizes) {
+            this.hiddenLayerSizes = sizes == null ? null : sizes.clone();
+            return this;
+        }
+
+        /** Activation of the hidden projection layers (ReLU by default). */
+        public Builder hiddenActivation(Activation activation) {
+            this.hiddenActivation = activation;
+            return this;
+        }
+
+        /** l1 &gt;= 0: weight of the trainer's label cross-entropy (default 1.0). */
+        public Builder lambdaTrainer(double lambdaTrainer) {
+            this.lambdaTrainer = lambdaTrainer;
+            return this;
+        }
+
+        /** l2 &gt;= 0: weight of the distillation cross-entropy (default 0.1). */
+        public Builder lambdaDistill(double lambdaDistill) {
+            this.lambdaDistill = lambdaDistill;
+            return this;
+        }
+
+        /** l3 &gt;= 0: weight of the projection's label cross-entropy (default 1.0). */
+        public Builder lambdaLabels(double lambdaLabels) {
+            this.lambdaLabels = lambdaLabels;
+            return this;
+        }
+
+        /** tau &gt; 0: distillation temperature (default 1). */
+        public Builder temperature(double temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
+        /** Let the distillation term train the trainer too (default false: the trainer only teaches). */
+        public Builder distillIntoTrainer(boolean distillIntoTrainer) {
+            this.distillIntoTrainer = distillIntoTrainer;
+            return this;
+        }
+
+        /** Keep an imported trainer's parameters fixed (FrozenLayerWithBackprop); default false. */
+        public Builder freezeTrainer(boolean freezeTrainer) {
+            this.freezeTrainer = freezeTrainer;
+            return this;
+        }
+
+        /** Updater of the projection layers and of a trainer built from layers (default Adam(1e-3)). */
+        public Builder updater(IUpdater updater) {
+            this.updater = updater;
+            return this;
+        }
+
+        /** Seed of the weight initialization (default 12345). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Network data type (default: the imported trainer's, else FLOAT). */
+        public Builder dataType(DataType dataType) {
+            this.dataType = dataType;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the offending parameter: a negative or non-finite lambda, a
+         *     temperature that is not positive, no or several trainers, no or two projection inputs, a projection
+         *     nIn that does not match the trainer input, a bad class count, label names or hidden layer size
+         */
+        public JointProjectionModel build() {
+            requireWeight("lambdaTrainer", lambdaTrainer);
+            requireWeight("lambdaDistill", lambdaDistill);
+            requireWeight("lambdaLabels", lambdaLabels);
+            if (!(temperature > 0) || Double.isInfinite(temperature)) {
+                throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
+            }
+            if ((projectionLayer == null) == (bitVectorInput == null)) {
+                throw new IllegalArgumentException("set exactly one of projectionLayer (projection of the trainer's "
+                        + "input) and bitVectorInput (bits computed outside the graph)");
+            }
+            if (hiddenLayerSizes == null) {
+                throw new IllegalArgumentException("hiddenLayers must not be null");
+            }
+            for (int size : hiddenLayerSizes) {
+                if (size < 1) {
+                    throw new IllegalArgumentException("hiddenLayers sizes must be positive, got "
+                            + Arrays.toString(hiddenLayerSizes));
+                }
+            }
+            if (hiddenActivation == null) {
+                throw new IllegalArgumentException("hiddenActivation must not be null");
+            }
+            if (updater == null) {
+                throw new IllegalArgumentException("updater must not be null");
+            }
+            TrainerDefinition trainer = trainerDefinition();
+            if (nClasses != 0 && nClasses != trainer.nClasses) {
+                throw new IllegalArgumentException("nClasses is " + nClasses + " but the trainer's output layer has "
+                        + trainer.nClasses + " classes");
+            }
+            if (labelNames != null && labelNames.size() != trainer.nClasses) {
+                throw new IllegalArgumentException("labelNames has " + labelNames.size() + " names for "
+                        + trainer.nClasses + " classes");
+            }
+            return JointGraphFactory.assemble(this, trainer);
+        }
+
+        private TrainerDefinition trainerDefinition() {
+            int sources = (trainerNetwork != null ? 1 : 0) + (trainerGraph != null ? 1 : 0);
+            if (sources > 1) {
+                throw new IllegalArgumentException("trainer: give one trainer, either a MultiLayerNetwork or a "
+                        + "ComputationGraph");
+            }
+            if (sources == 1 && !trainerBody.isEmpty()) {
+                throw new IllegalArgumentException("trainerLayer cannot add layers to an imported trainer network");
+            }
+            if (trainerNetwork != null) {
+                return TrainerImport.fromMultiLayerNetwork(trainerNetwork);
+            }
+            if (trainerGraph != null) {
+                return TrainerImport.fromComputationGraph(trainerGraph);
+            }
+            if (trainerInputType == null) {
+                throw new IllegalArgumentException("trainer: give trainer(network), or trainerLayer(...) calls with "
+                        + "trainerInputType(...) for a trainer built from scratch");
+            }
+            if (freezeTrainer) {
+                throw new IllegalArgumentException("freezeTrainer needs an imported, trained trainer; a trainer built "
+                        + "from layers starts untrained");
+            }
+            if (nClasses < 2) {
+                throw new IllegalArgumentException("nClasses must be at least 2 for a trainer built from layers, got "
+                        + nClasses);
+            }
+            return TrainerImport.fromLayers(JointNames.TRAINER_INPUT, trainerInputType, trainerBody, nClasses);
+        }
+
+        private String[] inputsOrPrevious(String[] inputs) {
+            if (inputs != null && inputs.length > 0) {
+                return inputs.clone();
+            }
+            return new String[] {trainerBody.isEmpty() ? JointNames.TRAINER_INPUT
+                    : trainerBody.get(trainerBody.size() - 1).name};
+        }
+
+        private static void requireName(String name) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("trainer vertex name must not be null or empty");
+            }
+        }
+
+        private static void requireWeight(String name, double value) {
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/*
+ * pnet_runtime.h: C99 runtime for projection networks exported by dl4j-projection.
+ *
+ * A model is constant data (a header written by CExporter) plus this runtime. The runtime computes
+ * exactly what the Java runtime (io.github.dl4jprojection.runtime.model.Predictor) computes, in the
+ * order docs/FORMAT.md section 5 specifies: the same projection bits, the same float32 logits, and
+ * probabilities within 1e-5 (tanh and exp come from the platform's libm).
+ *
+ * Memory: no malloc, no mutable globals. The caller supplies a float scratch array of
+ * <NAME>_SCRATCH_FLOATS values (a macro of the model header); calls on different scratch arrays may
+ * run concurrently.
+ *
+ * The projection matrix is never stored: each non-zero input's entries are recomputed from
+ * XXH64(index, seed) and SplitMix64, which costs ceil(T*d/64) * (k + 1) + 1 hashes per non-zero
+ * input and no memory. (Precomputed masks would trade 16 * nIn * ceil(T*d/64) bytes of flash for
+ * those cycles; for MNIST-sized models that is more than the model itself.)
+ *
+ * Build: compile as C99 with IEEE float32 arithmetic and WITHOUT floating-point contraction, that is
+ * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
+ * under the GNU dialects on FMA hardware such as Cortex-M4F/M7 or AArch64). Never -ffast-math.
+ * Link with libm (-lm).
+ */
+#ifndef PNET_RUNTIME_H
+#define PNET_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The .pnet format version whose evaluation rules this runtime implements. */
+#define PNET_FORMAT_VERSION 1
+
+/* Negative return values. */
+#define PNET_ERR_ARGUMENT (-1)   /* a null pointer */
+#define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite */
+#define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse */
+
+/* Codes shared with the .pnet format. */
+enum pnet_encoding { PNET_ZERO_ONE = 0, PNET_PLUS_MINUS_ONE = 1 };
+enum pnet_input_kind { PNET_DENSE = 0, PNET_FEATURES = 1 };
+enum pnet_nonlinearity {
+    PNET_IDENTITY = 0, PNET_RELU = 1, PNET_TANH = 2, PNET_SIGMOID = 3, PNET_LEAKY_RELU = 4, PNET_HARD_TANH = 5
+};
+enum pnet_weight_type { PNET_FLOAT32 = 0, PNET_INT8 = 1 };
+
+/* One dense layer: y[j] = f(sum_i x[i] * W[i][j] + b[j]), W row-major [n_in][n_out]. */
+typedef struct pnet_layer {
+    uint32_t n_in;
+    uint32_t n_out;
+    uint8_t nonlinearity;     /* enum pnet_nonlinearity */
+    uint8_t weight_type;      /* enum pnet_weight_type */
+    float alpha;              /* LEAKY_RELU slope, else 0 */
+    const float *weights;     /* FLOAT32: n_in * n_out values, W[i][j] at i * n_out + j; else NULL */
+    const int8_t *quantized;  /* INT8: n_in * n_out values q[i][j]; else NULL */
+    const float *scales;      /* INT8: n_out scales, W[i][j] ~ q[i][j] * scales[j]; else NULL */
+    const float *bias;        /* n_out values */
+} pnet_layer;
+
+/* A model: projection configuration, layers (the last gives the logits) and labels. */
+typedef struct pnet_model {
+    uint32_t num_functions;   /* T */
+    uint32_t bits_per_function; /* d */
+    uint32_t num_bits;        /* T * d */
+    uint32_t num_words;       /* ceil(T * d / 64) */
+    uint64_t seed;
+    uint32_t sparsity_log2;   /* k: density of non-zero entries is 2^-k */
+    uint32_t encoding;        /* enum pnet_encoding */
+    uint32_t input_kind;      /* enum pnet_input_kind */
+    uint32_t n_in;            /* DENSE input length; 0 for FEATURES */
+    uint32_t num_layers;
+    const pnet_layer *layers;
+    uint32_t num_labels;
+    const char *const *labels; /* UTF-8 names */
+    uint32_t scratch_floats;  /* 2 * max(T * d, widest layer): the scratch every call needs */
+} pnet_model;
+
+/* XXH64 of the 8 little-endian bytes of key. */
+uint64_t pnet_xxh64_u64(uint64_t key, uint64_t seed);
+
+/* Output number index (0-based) of SplitMix64 started at state. */
+uint64_t pnet_splitmix64(uint64_t state, uint64_t index);
+
+/*
+ * Projects a dense input x[0 .. n_in) and leaves the encoded bits in scratch[0 .. num_bits) for
+ * pnet_forward. If bits is not NULL, also writes the packed bits (bit b = bits[b / 64] >> (b % 64) & 1)
+ * to bits[0 .. num_words). Returns 0, or PNET_ERR_*; on error scratch and bits are unspecified.
+ */
+int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, uint64_t *bits);
+
+/* The same for a bag of count hashed features (keys[j], weights[j]), taken in order. */
+int pnet_project_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
+                          float *scratch, uint64_t *bits);
+
+/*
+ * Runs the dense layers on the encoded bits a pnet_project_* call left in scratch. Writes the
+ * logits to logits[0 .. num_labels) and the softmax probabilities to probabilities[0 .. num_labels)
+ * when those are not NULL. Returns the label index (the first largest logit) or PNET_ERR_ARGUMENT.
+ */
+int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *probabilities);
+
+/* pnet_project_dense then pnet_forward: the label index of x, or PNET_ERR_*. */
+int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, float *probabilities);
+
+/* pnet_project_features then pnet_forward. */
+int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
+                          float *scratch, float *probabilities);
+
+/* Softmax of logits[0 .. n) into probabilities, as docs/FORMAT.md section 5.3 specifies. */
+void pnet_softmax(const float *logits, uint32_t n, float *probabilities);
+
+#endif /* PNET_RUNTIME_H */

@@ -1,0 +1,149 @@
+package io.github.dl4jprojection.layers.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.dl4jprojection.runtime.model.DenseBlock;
+import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.Nonlinearity;
+import io.github.dl4jprojection.runtime.model.Predictor;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.projection.PackedBits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three-way parity check of DESIGN.md on a whole evaluation set: for every example the DL4J projection branch,
+ * the Java runtime and the emitted C give identical projection bits and labels, and probabilities within 1e-5.
+ *
+ * <p>The DL4J side comes in as arrays, so any graph layout can be checked: {@code dl4jBits[n][T*d]} are the
+ * activations of the projection vertex (encoded bits: 0/1 or -1/+1, compared exactly after decoding the runtime's
+ * packed bits with the model's encoding) and {@code dl4jProbabilities[n][K]} the projection network's softmax output.
+ * Pass null for both to compare only Java and C (an int8 export, which DL4J does not compute).
+ *
+ * <p>The C half needs a compiler ({@link CDriver#assumeCompiler}): the Java checks run first, then a missing
+ * compiler skips the rest of the calling test.
+ */
+public final class ThreeWayParity {
+
+    /** Largest allowed difference between two implementations' probabilities. */
+    public static final float PROBABILITY_TOLERANCE = 1e-5f;
+
+    private ThreeWayParity() {
+    }
+
+    /** One example through the Java runtime; returns the label. {@code logits} may be null. */
+    private interface JavaCase {
+        int run(Predictor predictor, int example, long[] bits, float[] logits, float[] probabilities);
+    }
+
+    /**
+     * Checks a DENSE model on inputs {@code x[n][nIn]}.
+     *
+     * @param cDir an empty folder for the emitted C, the driver and its input and output
+     * @return the Java runtime's label per example
+     */
+    public static int[] dense(ProjectionModel model, float[][] x, float[][] dl4jBits, float[][] dl4jProbabilities,
+                              Path cDir) throws IOException, InterruptedException {
+        assertEquals(InputKind.DENSE, model.input().kind(), "a dense model");
+        List<String> lines = new ArrayList<>();
+        for (float[] row : x) {
+            lines.add(CDriver.denseLine(row));
+        }
+        return check(model, x.length, (predictor, r, bits, logits, p) -> {
+            predictor.project(x[r], bits);
+            predictor.logits(x[r], logits);
+            return predictor.scores(x[r], p);
+        }, lines, dl4jBits, dl4jProbabilities, cDir);
+    }
+
+    /**
+     * Checks a FEATURES model on feature bags ({@code keys[r]} and {@code weights[r]}, all entries used). The runtime
+     * has no public logits for feature input, so logits are not compared; bits, labels and probabilities are.
+     *
+     * @param cDir an empty folder for the emitted C, the driver and its input and output
+     * @return the Java runtime's label per example
+     */
+    public static int[] features(ProjectionModel model, long[][] keys, float[][] weights, float[][] dl4jBits,
+                                 float[][] dl4jProbabilities, Path cDir) throws IOException, InterruptedException {
+        assertEquals(InputKind.FEATURES, model.input().kind(), "a feature model");
+        List<String> lines = new ArrayList<>();
+        for (int r = 0; r < keys.length; r++) {
+            lines.add(CDriver.featureLine(keys[r], weights[r], keys[r].length));
+        }
+        return check(model, keys.length, (predictor, r, bits, logits, p) -> {
+            predictor.projectFeatures(keys[r], weights[r], keys[r].length, bits);
+            return predictor.scoresFeatures(keys[r], weights[r], keys[r].length, p);
+        }, lines, dl4jBits, dl4jProbabilities, cDir);
+    }
+
+    private static int[] check(ProjectionModel model, int n, JavaCase javaCase, List<String> cLines,
+                               float[][] dl4jBits, float[][] dl4jProbabilities, Path cDir)
+            throws IOException, InterruptedException {
+        boolean withDl4j = dl4jBits != null;
+        if (withDl4j != (dl4jProbabilities != null)) {
+            throw new IllegalArgumentException("give both DL4J arrays (bits and probabilities) or neither");
+        }
+        if (withDl4j) {
+            assertEquals(n, dl4jBits.length, "DL4J bit rows");
+            assertEquals(n, dl4jProbabilities.length, "DL4J probability rows");
+        }
+        int numBits = model.projectionSpec().numBits();
+        int k = model.numLabels();
+        boolean denseInput = model.input().kind() == InputKind.DENSE;
+        long[][] bits = new long[n][model.projectionSpec().numWords()];
+        float[][] logits = new float[n][];
+        float[][] p = new float[n][k];
+        int[] labels = new int[n];
+        Predictor predictor = model.predictor();
+        float[] decoded = new float[numBits];
+        for (int r = 0; r < n; r++) {
+            logits[r] = denseInput ? new float[k] : null;
+            labels[r] = javaCase.run(predictor, r, bits[r], logits[r], p[r]);
+            if (withDl4j) {
+                PackedBits.unpack(bits[r], numBits, model.encoding(), decoded, 0);
+                assertArrayEquals(decoded, dl4jBits[r], "example " + r + ": projection bits, Java vs DL4J");
+                assertEquals(argmax(dl4jProbabilities[r]), labels[r], "example " + r + ": label, DL4J vs Java");
+                for (int j = 0; j < k; j++) {
+                    assertEquals(dl4jProbabilities[r][j], p[r][j], PROBABILITY_TOLERANCE,
+                            "example " + r + ": probability " + j + ", DL4J vs Java");
+                }
+            }
+        }
+
+        CDriver.assumeCompiler();
+        CDriver c = CDriver.build(model, cDir);
+        List<String> cLabelNames = new ArrayList<>();
+        List<CDriver.Result> results = c.run(cLines, cLabelNames);
+        assertEquals(model.labels(), cLabelNames, "label names in the C header");
+        boolean exactLogits = !usesLibm(model);
+        for (int r = 0; r < n; r++) {
+            CDriver.assertMatches(results.get(r), bits[r], labels[r], logits[r], p[r], exactLogits,
+                    "example " + r + ": Java vs C");
+        }
+        return labels;
+    }
+
+    /** tanh and sigmoid are the only layer functions whose last bit depends on the math library. */
+    private static boolean usesLibm(ProjectionModel model) {
+        for (DenseBlock layer : model.layers()) {
+            if (layer.nonlinearity() == Nonlinearity.TANH || layer.nonlinearity() == Nonlinearity.SIGMOID) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first index of the largest value, the runtime's tie rule. */
+    public static int argmax(float[] v) {
+        int best = 0;
+        for (int j = 1; j < v.length; j++) {
+            if (v[j] > v[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

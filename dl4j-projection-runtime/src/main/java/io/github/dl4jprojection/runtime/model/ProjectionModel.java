@@ -1,0 +1,404 @@
+package io.github.dl4jprojection.runtime.model;
+
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.LshProjection;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An exported projection network (Ravi, ICML 2019, arXiv 1708.00630): an LSH projection of the
+ * input to {@code B = T * d} bits, zero or more hidden dense layers and a logits layer, then
+ * softmax over the labels. Immutable and thread-safe.
+ * <pre>
+ *   bits   = LshProjection(spec).project(x)                     B bits
+ *   h0     = encode(bits)                                         B floats, {0,1} or {-1,+1}
+ *   h(l+1) = f_l(h(l) W_l + b_l)                                  W_l: [n_l][n_(l+1)]
+ *   label  = argmax(h_L),  p = softmax(h_L)                       L = number of layers
+ * </pre>
+ * {@link #load(Path)} reads a {@code .pnet} file (docs/FORMAT.md); {@link ModelWriter} writes one.
+ * Loading validates everything and prepares the projection once; {@link #predictor()} then gives a
+ * per-thread {@link Predictor} whose calls allocate nothing. The convenience methods here
+ * ({@link #predict(float[])}, {@link #scores(float[], float[])}) use one predictor per calling thread.
+ */
+public final class ProjectionModel {
+
+    private final ProjectionSpec spec;
+    private final BitEncoding encoding;
+    private final InputSpec input;
+    private final List<DenseBlock> layers;
+    private final DenseBlock[] layerArray;
+    private final List<String> labels;
+    private final Map<String, Integer> labelIndex;
+    private final Map<String, String> provenance;
+    private final LshProjection projection;
+    private final int maxWidth;
+    private final ThreadLocal<Predictor> threadPredictor;
+
+    private ProjectionModel(Builder b, List<DenseBlock> layers, List<String> labels, Map<String, Integer> labelIndex,
+                            Map<String, String> provenance, LshProjection projection, int maxWidth) {
+        this.spec = b.spec;
+        this.encoding = b.encoding;
+        this.input = b.input;
+        this.layers = layers;
+        this.layerArray = layers.toArray(new DenseBlock[0]);
+        this.labels = labels;
+        this.labelIndex = labelIndex;
+        this.provenance = provenance;
+        this.projection = projection;
+        this.maxWidth = maxWidth;
+        this.threadPredictor = ThreadLocal.withInitial(this::predictor);
+    }
+
+    /** A builder for a model; used by the exporter and by tests. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding all of this model's parts, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder().projection(spec).encoding(encoding).input(input).labels(labels);
+        for (DenseBlock layer : layers) {
+            b.addLayer(layer);
+        }
+        for (Map.Entry<String, String> e : provenance.entrySet()) {
+            b.provenance(e.getKey(), e.getValue());
+        }
+        return b;
+    }
+
+    /**
+     * Reads and validates a {@code .pnet} file.
+     *
+     * @throws ModelFormatException if the file is not a valid model (the message says why)
+     * @throws java.nio.file.NoSuchFileException if there is no such file
+     * @throws IOException if reading fails
+     */
+    public static ProjectionModel load(Path file) throws IOException {
+        return ModelReader.read(file);
+    }
+
+    /**
+     * Reads and validates a {@code .pnet} model that makes up the whole of {@code in}; does not
+     * close the stream.
+     *
+     * @throws ModelFormatException if the stream does not hold exactly one valid model
+     */
+    public static ProjectionModel load(InputStream in) throws IOException {
+        return ModelReader.read(in);
+    }
+
+    /**
+     * Reads and validates a {@code .pnet} model from bytes.
+     *
+     * @throws ModelFormatException if the bytes are not exactly one valid model
+     */
+    public static ProjectionModel load(byte[] bytes) throws ModelFormatException {
+        return ModelReader.read(bytes);
+    }
+
+    /** A new predictor with its own scratch buffers: use one per thread. */
+    public Predictor predictor() {
+        return new Predictor(this);
+    }
+
+    /**
+     * The label index for a dense input, with this thread's predictor; see {@link Predictor#predict(float[])}.
+     *
+     * @throws IllegalArgumentException if {@code x} is null, has the wrong length or a non-finite value
+     */
+    public int predict(float[] x) {
+        return threadPredictor.get().predict(x);
+    }
+
+    /**
+     * Writes label probabilities for a dense input and returns the label index, with this thread's
+     * predictor; see {@link Predictor#scores(float[], float[])}.
+     */
+    public int scores(float[] x, float[] probabilities) {
+        return threadPredictor.get().scores(x, probabilities);
+    }
+
+    /** The label index for a bag of hashed features; see {@link Predictor#predictFeatures}. */
+    public int predictFeatures(long[] keys, float[] weights, int count) {
+        return threadPredictor.get().predictFeatures(keys, weights, count);
+    }
+
+    /** Label probabilities for a bag of hashed features; see {@link Predictor#scoresFeatures}. */
+    public int scoresFeatures(long[] keys, float[] weights, int count, float[] probabilities) {
+        return threadPredictor.get().scoresFeatures(keys, weights, count, probabilities);
+    }
+
+    /** The projection configuration (T, d, seed, density). */
+    public ProjectionSpec projectionSpec() {
+        return spec;
+    }
+
+    /** How bits are presented to the first dense layer. */
+    public BitEncoding encoding() {
+        return encoding;
+    }
+
+    /** What the model takes as input. */
+    public InputSpec input() {
+        return input;
+    }
+
+    /** The dense layers, first to last (the last gives the logits); unmodifiable. */
+    public List<DenseBlock> layers() {
+        return layers;
+    }
+
+    /** The label names; index {@code i} is the name of output {@code i}; unmodifiable. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The number of labels (outputs of the logits layer). */
+    public int numLabels() {
+        return labels.size();
+    }
+
+    /**
+     * The name of label {@code index}.
+     *
+     * @throws IllegalArgumentException if {@code index} is not in {@code [0, numLabels())}
+     */
+    public String labelName(int index) {
+        if (index < 0 || index >= labels.size()) {
+            throw new IllegalArgumentException("label index must be in [0, " + labels.size() + "), got " + index);
+        }
+        return labels.get(index);
+    }
+
+    /**
+     * The index of the label called {@code name}.
+     *
+     * @throws IllegalArgumentException if the model has no such label
+     */
+    public int labelIndex(String name) {
+        Integer i = labelIndex.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown label " + (name == null ? "null" : Utf8.quote(name))
+                    + "; this model's labels are " + labels);
+        }
+        return i;
+    }
+
+    /** The provenance entries in file order; unmodifiable. */
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+
+    /** The number of stored dense parameters (weights, scales, biases); the projection has none. */
+    public long numParameters() {
+        long n = 0;
+        for (DenseBlock layer : layers) {
+            n += layer.numParameters();
+        }
+        return n;
+    }
+
+    /** The projection, prepared at build time. */
+    LshProjection projection() {
+        return projection;
+    }
+
+    DenseBlock[] layerArray() {
+        return layerArray;
+    }
+
+    /** The widest vector of a forward pass: {@code max(T * d, nOut of every layer)}. */
+    int maxWidth() {
+        return maxWidth;
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectionModel{" + spec + ", " + encoding + ", " + input + ", layers=" + layers
+                + ", labels=" + labels.size() + "}";
+    }
+
+    /** Validating builder; {@link #build()} applies every rule a reader applies to a file. */
+    public static final class Builder {
+        private ProjectionSpec spec;
+        private BitEncoding encoding = BitEncoding.PLUS_MINUS_ONE;
+        private InputSpec input;
+        private final List<DenseBlock> layers = new ArrayList<>();
+        private List<String> labels;
+        private final LinkedHashMap<String, String> provenance = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The projection configuration; required. */
+        public Builder projection(ProjectionSpec spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        /** The bit encoding the first layer was trained on; default PLUS_MINUS_ONE. */
+        public Builder encoding(BitEncoding encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        /** The input description; required. */
+        public Builder input(InputSpec input) {
+            this.input = input;
+            return this;
+        }
+
+        /** Appends a dense layer; the last one added is the logits layer. */
+        public Builder addLayer(DenseBlock layer) {
+            this.layers.add(layer);
+            return this;
+        }
+
+        /** Replaces the dense layers. */
+        public Builder layers(List<DenseBlock> layers) {
+            this.layers.clear();
+            if (layers != null) {
+                this.layers.addAll(layers);
+            }
+            return this;
+        }
+
+        /** The label names, in output order; required. */
+        public Builder labels(List<String> labels) {
+            this.labels = labels == null ? null : new ArrayList<>(labels);
+            return this;
+        }
+
+        /** The label names, in output order; required. */
+        public Builder labels(String... labels) {
+            return labels(labels == null ? null : Arrays.asList(labels));
+        }
+
+        /** Adds or replaces one provenance entry; entries keep the order of their first addition. */
+        public Builder provenance(String key, String value) {
+            provenance.put(key, value);
+            return this;
+        }
+
+        /**
+         * Builds the model and prepares its projection.
+         *
+         * @throws IllegalArgumentException naming the part that breaks a rule of docs/FORMAT.md
+         */
+        public ProjectionModel build() {
+            if (spec == null) {
+                throw new IllegalArgumentException("projection spec must be set");
+            }
+            if (encoding == null) {
+                throw new IllegalArgumentException("encoding must not be null");
+            }
+            if (input == null) {
+                throw new IllegalArgumentException("input must be set");
+            }
+            if (input.kind() == InputKind.DENSE
+                    && (long) input.nIn() * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
+                throw new IllegalArgumentException("nIn * ceil(T * d / 64) must be at most "
+                        + PnetFormat.MAX_PROJECTION_MASK_WORDS + ", got " + input.nIn() + " * " + spec.numWords());
+            }
+            List<DenseBlock> layerCopy = checkLayers();
+            List<String> labelCopy = checkLabels(layerCopy.get(layerCopy.size() - 1).nOut);
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < labelCopy.size(); i++) {
+                if (index.put(labelCopy.get(i), i) != null) {
+                    throw new IllegalArgumentException("labels must be distinct; " + Utf8.quote(labelCopy.get(i))
+                            + " appears twice");
+                }
+            }
+            Map<String, String> provenanceCopy = FeaturizerSection.copyMap(provenance, "provenance");
+            int maxWidth = spec.numBits();
+            for (DenseBlock layer : layerCopy) {
+                maxWidth = Math.max(maxWidth, layer.nOut);
+            }
+            LshProjection projection = input.kind() == InputKind.DENSE
+                    ? LshProjection.forDenseInput(spec, input.nIn()) : LshProjection.forFeatures(spec);
+            return new ProjectionModel(this, Collections.unmodifiableList(layerCopy),
+                    Collections.unmodifiableList(labelCopy), index, provenanceCopy, projection, maxWidth);
+        }
+
+        private List<DenseBlock> checkLayers() {
+            if (layers.isEmpty()) {
+                throw new IllegalArgumentException("layers: at least one dense layer (the logits layer) is required");
+            }
+            if (layers.size() > PnetFormat.MAX_LAYERS) {
+                throw new IllegalArgumentException("layers: at most " + PnetFormat.MAX_LAYERS + " are allowed, got "
+                        + layers.size());
+            }
+            int width = spec.numBits();
+            double bound = 1.0;
+            for (int l = 0; l < layers.size(); l++) {
+                DenseBlock layer = layers.get(l);
+                if (layer == null) {
+                    throw new IllegalArgumentException("layers[" + l + "] must not be null");
+                }
+                if (layer.nIn != width) {
+                    throw new IllegalArgumentException("layers[" + l + "].nIn must be " + width + " ("
+                            + (l == 0 ? "T * d" : "layers[" + (l - 1) + "].nOut") + "), got " + layer.nIn);
+                }
+                bound = outputBound(layer, bound);
+                if (!(bound <= PnetFormat.MAX_ACTIVATION_BOUND)) {
+                    throw new IllegalArgumentException("layers[" + l + "] can overflow float32: its outputs are only"
+                            + " bounded by " + bound + " (limit " + PnetFormat.MAX_ACTIVATION_BOUND + ")");
+                }
+                width = layer.nOut;
+            }
+            DenseBlock last = layers.get(layers.size() - 1);
+            if (last.nonlinearity != Nonlinearity.IDENTITY) {
+                throw new IllegalArgumentException("the last layer gives the logits and must be IDENTITY (softmax"
+                        + " follows it), got " + last.nonlinearity);
+            }
+            return new ArrayList<>(layers);
+        }
+
+        /**
+         * Interval bound of {@code |y|} given {@code |x[i]| <= inBound}: {@code max_j f(sum_i inBound
+         * |W[i][j]| + |b[j]|)}, also bounding the int8 pre-scale sum. Computed in double.
+         */
+        private static double outputBound(DenseBlock layer, double inBound) {
+            double worst = 0;
+            for (int j = 0; j < layer.nOut; j++) {
+                double sum = 0;
+                for (int i = 0; i < layer.nIn; i++) {
+                    int k = i * layer.nOut + j;
+                    sum += layer.weightType == WeightType.FLOAT32 ? Math.abs(layer.weights[k])
+                            : Math.abs(layer.quantized[k]) * (double) Math.max(1f, layer.scales[j]);
+                }
+                sum = sum * inBound + Math.abs(layer.bias[j]);
+                worst = Math.max(worst, sum);
+            }
+            return layer.nonlinearity.bound(worst, layer.alpha);
+        }
+
+        private List<String> checkLabels(int logits) {
+            if (labels == null) {
+                throw new IllegalArgumentException("labels must be set");
+            }
+            if (labels.size() < 2) {
+                throw new IllegalArgumentException("labels: at least 2 are required, got " + labels.size());
+            }
+            if (labels.size() != logits) {
+                throw new IllegalArgumentException("labels: the logits layer has " + logits + " outputs but "
+                        + labels.size() + " labels are given");
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                if (Utf8.encode(labels.get(i), "labels[" + i + "]").length == 0) {
+                    throw new IllegalArgumentException("labels[" + i + "] must not be empty");
+                }
+            }
+            return new ArrayList<>(labels);
+        }
+    }
+}

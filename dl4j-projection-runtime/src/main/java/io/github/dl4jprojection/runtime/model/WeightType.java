@@ -1,0 +1,32 @@
+package io.github.dl4jprojection.runtime.model;
+
+/** How a dense layer stores its weight matrix. The code is the byte stored in the file. */
+public enum WeightType {
+    /** float32 weights {@code W[i][j]}. */
+    FLOAT32(0),
+    /**
+     * Signed 8-bit weights {@code q[i][j]} with one float32 scale {@code s[j]} per output unit:
+     * {@code W[i][j] ~ q[i][j] * s[j]}. Four times smaller; the scale is applied once per output.
+     */
+    INT8(1);
+
+    private final int code;
+
+    WeightType(int code) {
+        this.code = code;
+    }
+
+    /** The byte that stands for this type in a {@code .pnet} file. */
+    public int code() {
+        return code;
+    }
+
+    static WeightType ofCode(int code) {
+        for (WeightType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.dl4jprojection.runtime.model;
+
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Regenerates the golden files of format version 1 under {@code src/test/resources/golden/v1}: three
+ * tiny models ({@code .pnet}) and, for each, inputs with the bits, label and probabilities this
+ * runtime computes ({@code .expected.txt}). Not a test: run it only when a deliberate change must
+ * be pinned, and review the diff, since {@link GoldenFilesTest} exists to catch accidental ones.
+ * <pre>
+ *   mvn -q -o test-compile -pl dl4j-projection-runtime
+ *   java -cp dl4j-projection-runtime/target/classes:dl4j-projection-runtime/target/test-classes \
+ *       io.github.dl4jprojection.runtime.model.GoldenFiles dl4j-projection-runtime/src/test/resources/golden/v1
+ * </pre>
+ * Expected file lines are tab-separated {@code key=value} fields: {@code x} (dense input) or
+ * {@code keys} (hex) and {@code weights} (features), then {@code bits} (hex words), {@code label}
+ * and {@code p}; floats are written with {@link Float#toString}, which reads back exactly.
+ */
+public final class GoldenFiles {
+
+    static final String[] MODELS = {"dense-float32", "dense-int8", "features"};
+    static final int CASES = 40;
+
+    private GoldenFiles() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v1");
+        Files.createDirectories(dir);
+        ProjectionModel[] models = {denseFloat32(), denseInt8(), features()};
+        Random random = new Random(20240501L);
+        for (int m = 0; m < models.length; m++) {
+            ModelWriter.write(models[m], dir.resolve(MODELS[m] + PnetFormat.FILE_EXTENSION));
+            try (Writer out = Files.newBufferedWriter(dir.resolve(MODELS[m] + ".expected.txt"),
+                    StandardCharsets.UTF_8)) {
+                for (int c = 0; c < CASES; c++) {
+                    out.write(caseLine(models[m], random));
+                    out.write('\n');
+                }
+            }
+            System.out.println("wrote " + dir.resolve(MODELS[m] + PnetFormat.FILE_EXTENSION));
+        }
+    }
+
+    private static ProjectionModel.Builder base(long seed, InputSpec input, ProjectionSpec spec, BitEncoding enc,
+                                                int[] hidden, Nonlinearity[] functions, String... labels) {
+        ProjectionModel.Builder b = TestModels.denseBuilder(seed, input, spec, enc, hidden, functions, labels.length);
+        return b.labels(labels).provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
+                .provenance(ProvenanceKeys.CREATED, "2024-05-01T00:00:00Z")
+                .provenance(ProvenanceKeys.TRAINING_SEED, Long.toString(seed))
+                .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test");
+    }
+
+    /** 4x4 image, 12 x 6 = 72 bits (a partly used second word), RELU and TANH hidden layers, UTF-8 labels. */
+    static ProjectionModel denseFloat32() {
+        return base(101, InputSpec.image(4, 4, 1), spec(12, 6, 0x5EEDL, 0.25), BitEncoding.PLUS_MINUS_ONE,
+                new int[] {10, 8}, new Nonlinearity[] {Nonlinearity.RELU, Nonlinearity.TANH},
+                "zéro", "один", "二", "\uD83D\uDE00").build();
+    }
+
+    /** 20 inputs, 5 x 13 bits, LEAKY_RELU and TANH hidden layers, 0/1 encoding, all layers int8. */
+    static ProjectionModel denseInt8() {
+        ProjectionModel f = base(202, InputSpec.dense(20), spec(5, 13, -7L, 1), BitEncoding.ZERO_ONE,
+                new int[] {9, 7}, new Nonlinearity[] {Nonlinearity.LEAKY_RELU, Nonlinearity.TANH},
+                "a", "b", "c").provenance(ProvenanceKeys.WEIGHTS, "int8").build();
+        return TestModels.quantized(f);
+    }
+
+    /** Hashed features with a featurizer section, 16 x 8 bits, a SIGMOID hidden layer. */
+    static ProjectionModel features() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("example.setting", "value");
+        settings.put("ngrams", "1,2,3");
+        FeaturizerSection featurizer = FeaturizerSection.of("golden-test-featurizer", 3, settings);
+        return base(303, InputSpec.features(featurizer), spec(16, 8, Long.MIN_VALUE, 0.125),
+                BitEncoding.PLUS_MINUS_ONE, new int[] {6}, new Nonlinearity[] {Nonlinearity.SIGMOID},
+                "ham", "spam", "other").build();
+    }
+
+    private static ProjectionSpec spec(int t, int d, long seed, double density) {
+        return TestModels.spec(t, d, seed, density);
+    }
+
+    private static String caseLine(ProjectionModel model, Random random) {
+        Predictor predictor = model.predictor();
+        StringBuilder line = new StringBuilder();
+        long[] bits = new long[model.projectionSpec().numWords()];
+        float[] p = new float[model.numLabels()];
+        int label;
+        if (model.input().kind() == InputKind.DENSE) {
+            float[] x = TestModels.randomInput(random, model.input().nIn());
+            line.append("x=").append(floats(x));
+            predictor.project(x, bits);
+            label = predictor.scores(x, p);
+        } else {
+            int count = random.nextInt(9);
+            long[] keys = new long[count];
+            float[] weights = new float[count];
+            StringBuilder hex = new StringBuilder();
+            for (int j = 0; j < count; j++) {
+                keys[j] = random.nextLong();
+                weights[j] = random.nextInt(4) == 0 ? (float) random.nextGaussian() : 1 + random.nextInt(3);
+                hex.append(j == 0 ? "" : ",").append(Long.toHexString(keys[j]));
+            }
+            line.append("keys=").append(hex).append("\tweights=").append(floats(weights));
+            predictor.projectFeatures(keys, weights, count, bits);
+            label = predictor.scoresFeatures(keys, weights, count, p);
+        }
+        StringBuilder words = new StringBuilder();
+        for (int w = 0; w < bits.length; w++) {
+            words.append(w == 0 ? "" : ",").append(Long.toHexString(bits[w]));
+        }
+        return line.append("\tbits=").append(words).append("\tlabel=").append(label).append("\tp=").append(floats(p))
+                .toString();
+    }
+
+    private static String floats(float[] v) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            s.append(i == 0 ? "" : ",").append(v[i]);
+        }
+        return s.toString();
+    }
+}

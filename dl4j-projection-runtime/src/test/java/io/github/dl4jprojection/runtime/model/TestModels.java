@@ -1,0 +1,154 @@
+package io.github.dl4jprojection.runtime.model;
+
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.LshProjection;
+import io.github.dl4jprojection.runtime.projection.PackedBits;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** Small random models and an independent double-precision reference forward pass. */
+final class TestModels {
+
+    private TestModels() {
+    }
+
+    static ProjectionSpec spec(int t, int d, long seed, double density) {
+        return ProjectionSpec.builder().numFunctions(t).bitsPerFunction(d).seed(seed).density(density).build();
+    }
+
+    static DenseBlock randomBlock(Random random, int nIn, int nOut, Nonlinearity f, float scale) {
+        float[] w = new float[nIn * nOut];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) random.nextGaussian() * scale;
+        }
+        float[] b = new float[nOut];
+        for (int j = 0; j < nOut; j++) {
+            b[j] = (float) random.nextGaussian() * 0.1f;
+        }
+        return DenseBlock.float32(nIn, nOut, w, b, f);
+    }
+
+    /**
+     * A dense-input model: {@code hidden[l]} units with {@code functions[l]}, then {@code numLabels} logits.
+     */
+    static ProjectionModel.Builder denseBuilder(long seed, InputSpec input, ProjectionSpec spec, BitEncoding encoding,
+                                                int[] hidden, Nonlinearity[] functions, int numLabels) {
+        Random random = new Random(seed);
+        ProjectionModel.Builder b = ProjectionModel.builder().projection(spec).encoding(encoding).input(input);
+        int width = spec.numBits();
+        for (int l = 0; l < hidden.length; l++) {
+            b.addLayer(randomBlock(random, width, hidden[l], functions[l], 1f / (float) Math.sqrt(width)));
+            width = hidden[l];
+        }
+        b.addLayer(randomBlock(random, width, numLabels, Nonlinearity.IDENTITY, 2f / (float) Math.sqrt(width)));
+        String[] labels = new String[numLabels];
+        for (int j = 0; j < numLabels; j++) {
+            labels[j] = "label-" + j;
+        }
+        return b.labels(labels).provenance(ProvenanceKeys.LIBRARY_VERSION, "test")
+                .provenance(ProvenanceKeys.TRAINING_SEED, Long.toString(seed));
+    }
+
+    /** 12 inputs (a 3x4 image), 8 x 4 bits, hidden 6 (relu) and 5 (tanh), 3 labels. */
+    static ProjectionModel smallDense(long seed) {
+        return denseBuilder(seed, InputSpec.image(3, 4, 1), spec(8, 4, seed, 0.5), BitEncoding.PLUS_MINUS_ONE,
+                new int[] {6, 5}, new Nonlinearity[] {Nonlinearity.RELU, Nonlinearity.TANH}, 3).build();
+    }
+
+    static FeaturizerSection testFeaturizer() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ngrams", "1,2");
+        settings.put("lowercase", "true");
+        return FeaturizerSection.of("test-featurizer", 1, settings);
+    }
+
+    /** A feature-input model: 10 x 8 bits, hidden 7 (sigmoid), 4 labels. */
+    static ProjectionModel smallFeatures(long seed) {
+        return denseBuilder(seed, InputSpec.features(testFeaturizer()), spec(10, 8, seed, 0.25), BitEncoding.ZERO_ONE,
+                new int[] {7}, new Nonlinearity[] {Nonlinearity.SIGMOID}, 4).build();
+    }
+
+    /** A copy of {@code model} with every layer int8-quantized. */
+    static ProjectionModel quantized(ProjectionModel model) {
+        ProjectionModel.Builder b = model.toBuilder().layers(Collections.<DenseBlock>emptyList());
+        for (DenseBlock layer : model.layers()) {
+            b.addLayer(Int8Quantizer.quantize(layer));
+        }
+        return b.provenance(ProvenanceKeys.WEIGHTS, "int8").build();
+    }
+
+    /** Zeros, small integers and Gaussians: exercises skipped zeros and inexact float sums. */
+    static float[] randomInput(Random random, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            int kind = random.nextInt(3);
+            x[i] = kind == 0 ? 0f : kind == 1 ? random.nextInt(511) - 255 : (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    /** The logits, computed in double from the encoded bits, independently of the runtime kernels. */
+    static double[] referenceLogits(ProjectionModel model, long[] bits) {
+        int numBits = model.projectionSpec().numBits();
+        double[] h = new double[numBits];
+        BitEncoding e = model.encoding();
+        for (int b = 0; b < numBits; b++) {
+            h[b] = PackedBits.get(bits, b) ? e.on() : e.off();
+        }
+        for (DenseBlock layer : model.layers()) {
+            double[] out = new double[layer.nOut()];
+            float[] bias = layer.bias();
+            for (int j = 0; j < layer.nOut(); j++) {
+                double z = bias[j];
+                for (int i = 0; i < layer.nIn(); i++) {
+                    z += h[i] * layer.weight(i, j);
+                }
+                out[j] = referenceFunction(layer.nonlinearity(), z, layer.alpha());
+            }
+            h = out;
+        }
+        return h;
+    }
+
+    static double referenceFunction(Nonlinearity f, double z, double alpha) {
+        switch (f) {
+            case RELU:
+                return Math.max(0, z);
+            case TANH:
+                return Math.tanh(z);
+            case SIGMOID:
+                return 1 / (1 + Math.exp(-z));
+            case LEAKY_RELU:
+                return z > 0 ? z : alpha * z;
+            case HARD_TANH:
+                return Math.max(-1, Math.min(1, z));
+            default:
+                return z;
+        }
+    }
+
+    static double[] referenceSoftmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            p[j] = Math.exp(z[j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < z.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+
+    /** Projection bits of a dense input by the reference projection. */
+    static long[] bits(ProjectionModel model, float[] x) {
+        return LshProjection.forDenseInput(model.projectionSpec(), model.input().nIn()).project(x);
+    }
+}
