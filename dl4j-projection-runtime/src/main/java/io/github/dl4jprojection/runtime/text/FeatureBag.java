@@ -47,9 +47,7 @@ public final class FeatureBag {
     /** The projection weights: the counts, or all 1 for {@link FeatureWeighting#BINARY}. */
     public float[] weights() {
         float[] w = new float[keys.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = weighting == FeatureWeighting.BINARY ? 1f : counts[i];
-        }
+        TextFeaturizer.weights(weighting, counts, keys.length, w);
         return w;
     }
 

@@ -1,9 +1,18 @@
 package io.github.dl4jprojection.runtime.text;
 
+import io.github.dl4jprojection.runtime.model.FeaturizerSection;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The settings of a {@link TextFeaturizer}: which features are extracted from a text, how they are
- * hashed and the caps that bound the work. Immutable; build with {@link #builder()}, store with
- * {@link #toBytes()} (a model file carries these bytes) and read back with {@link #fromBytes}.
+ * hashed and the caps that bound the work. Immutable; build with {@link #builder()}. A model file
+ * stores it as its featurizer section ({@link #toSection()}: kind {@value #KIND}, version
+ * {@value #VERSION}, the settings of {@link #toSettings()}), read back and validated by
+ * {@link #fromSection}.
  *
  * <h2>Parameters</h2>
  * <table>
@@ -31,12 +40,22 @@ package io.github.dl4jprojection.runtime.text;
  */
 public final class FeaturizerConfig {
 
-    /** The version of the featurizer specification and of {@link #toBytes()} this class implements. */
+    /** The featurizer kind this configuration is for, as the model file's featurizer section names it. */
+    public static final String KIND = "sgnn-text";
+    /** The version of the featurizer specification (docs/TEXT.md) this class implements. */
     public static final int VERSION = 1;
-    /** Length in bytes of {@link #toBytes()} for {@link #VERSION}. */
-    public static final int SERIALIZED_LENGTH = 32;
-    /** The first four bytes of {@link #toBytes()}: ASCII "PNTF" (projection network text featurizer). */
-    public static final int MAGIC = 0x46544E50;
+
+    static final String MAX_CODE_POINTS = "maxCodePoints";
+    static final String MAX_FEATURES = "maxFeatures";
+    static final String WORD_NGRAM_MAX = "wordNgramMax";
+    static final String MAX_SKIP = "maxSkip";
+    static final String CHAR_NGRAM_MIN = "charNgramMin";
+    static final String CHAR_NGRAM_MAX = "charNgramMax";
+    static final String CASE_FOLD = "caseFold";
+    static final String WEIGHTING = "weighting";
+    static final String HASH_SEED = "hashSeed";
+    private static final List<String> SETTING_NAMES = Collections.unmodifiableList(Arrays.asList(MAX_CODE_POINTS,
+            MAX_FEATURES, WORD_NGRAM_MAX, MAX_SKIP, CHAR_NGRAM_MIN, CHAR_NGRAM_MAX, CASE_FOLD, WEIGHTING, HASH_SEED));
 
     /** Default maxCodePoints: about two pages of text, more than most short messages. */
     public static final int DEFAULT_MAX_CODE_POINTS = 4096;
@@ -154,91 +173,124 @@ public final class FeaturizerConfig {
     }
 
     /**
-     * The {@value #SERIALIZED_LENGTH}-byte form (docs/TEXT.md, "Serialized form"), little-endian:
-     * magic "PNTF", u16 version, u16 length, u32 maxCodePoints, u32 maxFeatures, u8 wordNgramMax,
-     * u8 maxSkip, u8 charNgramMin, u8 charNgramMax, u8 flags (bit 0: caseFold), u8 weighting,
-     * u16 reserved 0, i64 hashSeed.
+     * The settings of the featurizer section (docs/TEXT.md, "Stored form"), in this order:
+     * maxCodePoints, maxFeatures, wordNgramMax, maxSkip, charNgramMin, charNgramMax (decimal; 0 and 0
+     * when character n-grams are off), caseFold ({@code true}/{@code false}), weighting
+     * ({@code COUNT}/{@code BINARY}), hashSeed (signed decimal). Unmodifiable.
      */
-    public byte[] toBytes() {
-        byte[] b = new byte[SERIALIZED_LENGTH];
-        putInt(b, 0, MAGIC);
-        putShort(b, 4, VERSION);
-        putShort(b, 6, SERIALIZED_LENGTH);
-        putInt(b, 8, maxCodePoints);
-        putInt(b, 12, maxFeatures);
-        b[16] = (byte) wordNgramMax;
-        b[17] = (byte) maxSkip;
-        b[18] = (byte) charNgramMin;
-        b[19] = (byte) charNgramMax;
-        b[20] = (byte) (caseFold ? 1 : 0);
-        b[21] = (byte) weighting.code();
-        putLong(b, 24, hashSeed);
-        return b;
-    }
-
-    /** Reads the whole of {@code bytes}; see {@link #fromBytes(byte[], int, int)}. */
-    public static FeaturizerConfig fromBytes(byte[] bytes) {
-        if (bytes == null) {
-            throw new IllegalArgumentException("featurizer config bytes must not be null");
-        }
-        return fromBytes(bytes, 0, bytes.length);
+    public Map<String, String> toSettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(MAX_CODE_POINTS, Integer.toString(maxCodePoints));
+        m.put(MAX_FEATURES, Integer.toString(maxFeatures));
+        m.put(WORD_NGRAM_MAX, Integer.toString(wordNgramMax));
+        m.put(MAX_SKIP, Integer.toString(maxSkip));
+        m.put(CHAR_NGRAM_MIN, Integer.toString(charNgramMin));
+        m.put(CHAR_NGRAM_MAX, Integer.toString(charNgramMax));
+        m.put(CASE_FOLD, Boolean.toString(caseFold));
+        m.put(WEIGHTING, weighting.name());
+        m.put(HASH_SEED, Long.toString(hashSeed));
+        return Collections.unmodifiableMap(m);
     }
 
     /**
-     * Reads a configuration written by {@link #toBytes()} from {@code bytes[offset, offset + length)},
-     * which must hold exactly one configuration.
+     * Reads settings written by {@link #toSettings()} (in any order).
      *
-     * @throws IllegalArgumentException when the bytes are truncated, too long, not a featurizer
-     *                                  configuration, of another version, or hold an invalid value
+     * @throws IllegalArgumentException naming the setting that is missing, unknown, unreadable or out of range
      */
-    public static FeaturizerConfig fromBytes(byte[] bytes, int offset, int length) {
-        if (bytes == null) {
-            throw new IllegalArgumentException("featurizer config bytes must not be null");
+    public static FeaturizerConfig fromSettings(Map<String, String> settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("featurizer settings must not be null");
         }
-        if (offset < 0 || length < 0 || offset > bytes.length - length) {
-            throw new IllegalArgumentException("featurizer config range [" + offset + ", " + offset + " + " + length
-                    + ") is outside an array of " + bytes.length + " bytes");
-        }
-        if (length < 8) {
-            throw new IllegalArgumentException("featurizer config truncated: " + length + " bytes, the header alone is 8");
-        }
-        int magic = getInt(bytes, offset);
-        if (magic != MAGIC) {
-            throw new IllegalArgumentException(String.format(
-                    "not a featurizer config: magic 0x%08X, expected 0x%08X (\"PNTF\")", magic, MAGIC));
-        }
-        int version = getShort(bytes, offset + 4);
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported featurizer config version " + version
-                    + "; this runtime reads version " + VERSION);
-        }
-        int declared = getShort(bytes, offset + 6);
-        if (declared != SERIALIZED_LENGTH) {
-            throw new IllegalArgumentException("featurizer config version " + VERSION + " declares length " + declared
-                    + ", expected " + SERIALIZED_LENGTH);
-        }
-        if (length != SERIALIZED_LENGTH) {
-            throw new IllegalArgumentException("featurizer config " + (length < SERIALIZED_LENGTH ? "truncated" : "too long")
-                    + ": " + length + " bytes, expected " + SERIALIZED_LENGTH);
-        }
-        int flags = bytes[offset + 20] & 0xFF;
-        if ((flags & ~1) != 0) {
-            throw new IllegalArgumentException(String.format("featurizer config flags: unknown bits 0x%02X", flags & ~1));
-        }
-        int reserved = getShort(bytes, offset + 22);
-        if (reserved != 0) {
-            throw new IllegalArgumentException("featurizer config reserved bytes must be 0, got " + reserved);
+        for (String key : settings.keySet()) {
+            if (!SETTING_NAMES.contains(key)) {
+                throw new IllegalArgumentException("unknown featurizer setting '" + key + "' for " + KIND + " version "
+                        + VERSION + "; known settings: " + SETTING_NAMES);
+            }
         }
         return builder()
-                .maxCodePoints(getCap(bytes, offset + 8, "maxCodePoints"))
-                .maxFeatures(getCap(bytes, offset + 12, "maxFeatures"))
-                .wordNgramMax(bytes[offset + 16] & 0xFF)
-                .maxSkip(bytes[offset + 17] & 0xFF)
-                .charNgrams(bytes[offset + 18] & 0xFF, bytes[offset + 19] & 0xFF)
-                .caseFold(flags == 1)
-                .weighting(FeatureWeighting.fromCode(bytes[offset + 21] & 0xFF))
-                .hashSeed(getLong(bytes, offset + 24))
+                .maxCodePoints(intSetting(settings, MAX_CODE_POINTS))
+                .maxFeatures(intSetting(settings, MAX_FEATURES))
+                .wordNgramMax(intSetting(settings, WORD_NGRAM_MAX))
+                .maxSkip(intSetting(settings, MAX_SKIP))
+                .charNgrams(intSetting(settings, CHAR_NGRAM_MIN), intSetting(settings, CHAR_NGRAM_MAX))
+                .caseFold(booleanSetting(settings, CASE_FOLD))
+                .weighting(weightingSetting(settings))
+                .hashSeed(longSetting(settings, HASH_SEED))
                 .build();
+    }
+
+    /** The model file's featurizer section for this configuration. */
+    public FeaturizerSection toSection() {
+        return FeaturizerSection.of(KIND, VERSION, toSettings());
+    }
+
+    /**
+     * The configuration stored in a model file's featurizer section.
+     *
+     * @throws IllegalArgumentException when the section is of another featurizer kind or version, or
+     *                                  its settings are invalid (see {@link #fromSettings})
+     */
+    public static FeaturizerConfig fromSection(FeaturizerSection section) {
+        if (section == null) {
+            throw new IllegalArgumentException("featurizer section must not be null (the model may take dense input)");
+        }
+        if (!KIND.equals(section.kind())) {
+            throw new IllegalArgumentException("featurizer kind '" + section.kind() + "' is not " + KIND
+                    + ": this model's text input needs another featurizer");
+        }
+        if (section.version() != VERSION) {
+            throw new IllegalArgumentException("unsupported " + KIND + " featurizer version " + section.version()
+                    + "; this runtime implements version " + VERSION);
+        }
+        return fromSettings(section.settings());
+    }
+
+    private static String setting(Map<String, String> settings, String key) {
+        String v = settings.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing featurizer setting '" + key + "'");
+        }
+        return v;
+    }
+
+    private static int intSetting(Map<String, String> settings, String key) {
+        long v = longSetting(settings, key);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " must be a non-negative int, got " + v);
+        }
+        return (int) v;
+    }
+
+    private static long longSetting(Map<String, String> settings, String key) {
+        String v = setting(settings, key);
+        // Decimal only: no sign but '-', no spaces, no radix prefixes, so one value has few spellings.
+        if (!v.matches("-?[0-9]{1,19}")) {
+            throw new IllegalArgumentException(key + " must be a decimal integer, got '" + v + "'");
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is out of the 64-bit range: '" + v + "'", e);
+        }
+    }
+
+    private static boolean booleanSetting(Map<String, String> settings, String key) {
+        String v = setting(settings, key);
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+    }
+
+    private static FeatureWeighting weightingSetting(Map<String, String> settings) {
+        String v = setting(settings, WEIGHTING);
+        for (FeatureWeighting w : FeatureWeighting.values()) {
+            if (w.name().equals(v)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException(WEIGHTING + " must be one of " + Arrays.toString(FeatureWeighting.values())
+                + ", got '" + v + "'");
     }
 
     @Override
@@ -270,52 +322,10 @@ public final class FeaturizerConfig {
 
     @Override
     public String toString() {
-        return "FeaturizerConfig{version=" + VERSION + ", maxCodePoints=" + maxCodePoints + ", maxFeatures=" + maxFeatures
+        return "FeaturizerConfig{" + KIND + " v" + VERSION + ", maxCodePoints=" + maxCodePoints + ", maxFeatures=" + maxFeatures
                 + ", wordNgramMax=" + wordNgramMax + ", maxSkip=" + maxSkip + ", charNgrams="
                 + (charNgramsEnabled() ? charNgramMin + ".." + charNgramMax : "off") + ", caseFold=" + caseFold
                 + ", weighting=" + weighting + ", hashSeed=" + hashSeed + "}";
-    }
-
-    private static void putShort(byte[] b, int p, int v) {
-        b[p] = (byte) v;
-        b[p + 1] = (byte) (v >>> 8);
-    }
-
-    private static void putInt(byte[] b, int p, int v) {
-        for (int i = 0; i < 4; i++) {
-            b[p + i] = (byte) (v >>> (8 * i));
-        }
-    }
-
-    private static void putLong(byte[] b, int p, long v) {
-        for (int i = 0; i < 8; i++) {
-            b[p + i] = (byte) (v >>> (8 * i));
-        }
-    }
-
-    private static int getShort(byte[] b, int p) {
-        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
-    }
-
-    private static int getInt(byte[] b, int p) {
-        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
-    }
-
-    /** An unsigned 32-bit cap; values above {@link #MAX_CAP} are reported as read, not as a negative int. */
-    private static int getCap(byte[] b, int p, String name) {
-        long v = getInt(b, p) & 0xFFFFFFFFL;
-        if (v > MAX_CAP) {
-            throw new IllegalArgumentException(name + " must be in [1, " + MAX_CAP + "], got " + v);
-        }
-        return (int) v;
-    }
-
-    private static long getLong(byte[] b, int p) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = v << 8 | (b[p + i] & 0xFFL);
-        }
-        return v;
     }
 
     /** Collects values and validates them all in {@link #build()}. */

@@ -194,6 +194,14 @@ public final class TextFeaturizer {
         return out.size;
     }
 
+    /** The projection weights of {@code n} features with {@code counts}: the counts, or 1 (docs/TEXT.md, "Weights"). */
+    static void weights(FeatureWeighting weighting, int[] counts, int n, float[] out) {
+        boolean binary = weighting == FeatureWeighting.BINARY;
+        for (int j = 0; j < n; j++) {
+            out[j] = binary ? 1f : counts[j];
+        }
+    }
+
     /** Writes {@code t[a] FF t[b]} to {@code dst}; returns its length. */
     private static int pair(TokenBuffer tb, int a, int b, byte[] dst) {
         int lenA = tb.tokenEnd[a] - tb.tokenStart[a];

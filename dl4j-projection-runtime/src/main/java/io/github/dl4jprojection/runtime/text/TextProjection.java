@@ -6,9 +6,8 @@ import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 /**
  * Text to projection bits: {@link TextFeaturizer} followed by
  * {@link LshProjection#projectFeatures}, the features visited in the featurizer's order with their
- * weights (counts, or 1). This is the whole input side of an SGNN model; a model file that carries a
- * {@link FeaturizerConfig} (as {@link FeaturizerConfig#toBytes()}) and a {@link ProjectionSpec}
- * rebuilds it exactly.
+ * weights (counts, or 1). This is the whole input side of an SGNN model: a model file's featurizer
+ * section ({@link FeaturizerConfig#fromSection}) and projection spec rebuild it exactly.
  *
  * <p>Because every weight is an integer and a text generates fewer than 2^24 features, the float32
  * accumulators are exact and the bits do not depend on summation order (docs/TEXT.md, "Weights").
@@ -83,16 +82,8 @@ public final class TextProjection {
     }
 
     private int projectFeatures(int n, TextProjectionScratch scratch, long[] outBits) {
-        float[] w = scratch.weights;
-        int[] counts = scratch.features.counts();
-        if (featurizer.config().weighting() == FeatureWeighting.BINARY) {
-            java.util.Arrays.fill(w, 0, n, 1f);
-        } else {
-            for (int j = 0; j < n; j++) {
-                w[j] = counts[j];
-            }
-        }
-        projection.projectFeatures(scratch.features.keys(), w, n, scratch.acc, scratch.masks, outBits);
+        TextFeaturizer.weights(featurizer.config().weighting(), scratch.features.counts(), n, scratch.weights);
+        projection.projectFeatures(scratch.features.keys(), scratch.weights, n, scratch.acc, scratch.masks, outBits);
         return n;
     }
 

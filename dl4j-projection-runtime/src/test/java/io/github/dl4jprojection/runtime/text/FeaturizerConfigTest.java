@@ -1,12 +1,17 @@
 package io.github.dl4jprojection.runtime.text;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.model.FeaturizerSection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeaturizerConfigTest {
@@ -22,8 +27,8 @@ class FeaturizerConfigTest {
         }
     }
 
-    private static void assertUnreadable(byte[] bytes, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeaturizerConfig.fromBytes(bytes));
+    private static void assertUnreadable(Map<String, String> settings, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeaturizerConfig.fromSettings(settings));
         for (String f : fragments) {
             assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' should contain '" + f + "'");
         }
@@ -45,44 +50,52 @@ class FeaturizerConfigTest {
     }
 
     @Test
-    void bytesFollowTheDocumentedLayout() {
-        FeaturizerConfig c = b().maxFeatures(1000).wordNgramMax(3).maxSkip(2).charNgrams(2, 5)
-                .caseFold(false).weighting(FeatureWeighting.BINARY).hashSeed(0x1122334455667788L)
-                .maxCodePoints(300).build();
-        byte[] bytes = c.toBytes();
-        assertEquals(32, bytes.length);
-        assertArrayEquals(new byte[] {'P', 'N', 'T', 'F', 1, 0, 32, 0}, java.util.Arrays.copyOf(bytes, 8));
-        assertArrayEquals(new byte[] {(byte) 0x2C, 1, 0, 0, (byte) 0xE8, 3, 0, 0}, java.util.Arrays.copyOfRange(bytes, 8, 16));
-        assertArrayEquals(new byte[] {3, 2, 2, 5, 0, 1, 0, 0}, java.util.Arrays.copyOfRange(bytes, 16, 24));
-        assertArrayEquals(new byte[] {(byte) 0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11},
-                java.util.Arrays.copyOfRange(bytes, 24, 32));
+    void settingsFollowTheDocumentedNamesOrderAndSpelling() {
+        FeaturizerConfig c = b().maxFeatures(1000).wordNgramMax(3).maxSkip(2).charNgrams(2, 5).caseFold(false)
+                .weighting(FeatureWeighting.BINARY).hashSeed(-1234567890123L).maxCodePoints(300).build();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("maxCodePoints", "300");
+        expected.put("maxFeatures", "1000");
+        expected.put("wordNgramMax", "3");
+        expected.put("maxSkip", "2");
+        expected.put("charNgramMin", "2");
+        expected.put("charNgramMax", "5");
+        expected.put("caseFold", "false");
+        expected.put("weighting", "BINARY");
+        expected.put("hashSeed", "-1234567890123");
+        assertEquals(new ArrayList<>(expected.entrySet()), new ArrayList<>(c.toSettings().entrySet()));
+        assertEquals("0", b().noCharNgrams().build().toSettings().get("charNgramMax"));
+
+        FeaturizerSection section = c.toSection();
+        assertEquals("sgnn-text", section.kind());
+        assertEquals(1, section.version());
+        assertEquals(expected, section.settings());
     }
 
     @Test
-    void roundTripsThroughBytes() {
+    void roundTripsThroughSettingsAndSections() {
         FeaturizerConfig[] configs = {
             FeaturizerConfig.defaults(),
             b().noCharNgrams().maxSkip(0).wordNgramMax(1).build(),
             b().wordNgramMax(0).maxSkip(0).charNgrams(2, 8).maxCodePoints(100).build(),
-            b().caseFold(false).weighting(FeatureWeighting.BINARY).hashSeed(-1L).maxFeatures(1).build(),
-            b().maxCodePoints(FeaturizerConfig.MAX_CAP).noCharNgrams().maxFeatures(FeaturizerConfig.MAX_CAP).build(),
+            b().caseFold(false).weighting(FeatureWeighting.BINARY).hashSeed(Long.MIN_VALUE).maxFeatures(1).build(),
+            b().maxCodePoints(FeaturizerConfig.MAX_CAP).noCharNgrams().maxFeatures(FeaturizerConfig.MAX_CAP)
+                    .hashSeed(Long.MAX_VALUE).build(),
         };
         for (FeaturizerConfig c : configs) {
-            FeaturizerConfig back = FeaturizerConfig.fromBytes(c.toBytes());
+            FeaturizerConfig back = FeaturizerConfig.fromSection(c.toSection());
             assertEquals(c, back);
             assertEquals(c.hashCode(), back.hashCode());
             assertEquals(c.toString(), back.toString());
             assertEquals(c, c.toBuilder().build());
+            Map<String, String> reversed = new LinkedHashMap<>();
+            List<String> keys = new ArrayList<>(c.toSettings().keySet());
+            Collections.reverse(keys);
+            for (String k : keys) {
+                reversed.put(k, c.toSettings().get(k));
+            }
+            assertEquals(c, FeaturizerConfig.fromSettings(reversed));
         }
-    }
-
-    @Test
-    void readsFromInsideALargerArray() {
-        FeaturizerConfig c = b().hashSeed(42).build();
-        byte[] file = new byte[100];
-        System.arraycopy(c.toBytes(), 0, file, 17, 32);
-        assertEquals(c, FeaturizerConfig.fromBytes(file, 17, 32));
-        assertThrows(IllegalArgumentException.class, () -> FeaturizerConfig.fromBytes(file, 80, 32));
     }
 
     @Test
@@ -118,46 +131,43 @@ class FeaturizerConfigTest {
         assertRejected(b().maxCodePoints(FeaturizerConfig.MAX_CAP).charNgrams(2, 8), "maxCodePoints", "2^24");
     }
 
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(FeaturizerConfig.defaults().toSettings());
+        if (value == null) {
+            m.remove(key);
+        } else {
+            m.put(key, value);
+        }
+        return m;
+    }
+
     @Test
-    void fromBytesRejectsDamagedRecords() {
-        byte[] good = FeaturizerConfig.defaults().toBytes();
-
-        assertUnreadable(java.util.Arrays.copyOf(good, 5), "truncated");
-        assertUnreadable(java.util.Arrays.copyOf(good, 31), "truncated", "31");
-        assertUnreadable(java.util.Arrays.copyOf(good, 33), "too long", "33");
-
-        byte[] magic = good.clone();
-        magic[0] = 'X';
-        assertUnreadable(magic, "not a featurizer config", "magic");
-
-        byte[] version = good.clone();
-        version[4] = 2;
-        assertUnreadable(version, "version 2", "reads version 1");
-
-        byte[] length = good.clone();
-        length[6] = 40;
-        assertUnreadable(length, "length 40");
-
-        byte[] flags = good.clone();
-        flags[20] = 3;
-        assertUnreadable(flags, "flags");
-
-        byte[] reserved = good.clone();
-        reserved[23] = 1;
-        assertUnreadable(reserved, "reserved");
-
-        byte[] weighting = good.clone();
-        weighting[21] = 7;
-        assertUnreadable(weighting, "weighting", "7");
-
-        byte[] skip = good.clone();
-        skip[17] = 9;
-        assertUnreadable(skip, "maxSkip", "9");
-
-        byte[] huge = good.clone();
-        huge[11] = (byte) 0x80; // maxCodePoints 2^31 + 4096, unsigned: rejected by range, not read as negative
-        assertUnreadable(huge, "maxCodePoints", "2147487744");
-
+    void fromSettingsRejectsBadSettingsNamingThem() {
+        assertUnreadable(with("maxFeatures", null), "missing", "maxFeatures");
+        assertUnreadable(with("lowercase", "true"), "unknown featurizer setting 'lowercase'");
+        assertUnreadable(with("maxSkip", "9"), "maxSkip", "9");
+        assertUnreadable(with("maxSkip", " 1"), "maxSkip", "decimal");
+        assertUnreadable(with("maxSkip", "+1"), "maxSkip", "decimal");
+        assertUnreadable(with("maxSkip", "0x1"), "maxSkip", "decimal");
+        assertUnreadable(with("maxCodePoints", "-1"), "maxCodePoints", "non-negative");
+        assertUnreadable(with("maxCodePoints", "4294967296"), "maxCodePoints");
+        assertUnreadable(with("hashSeed", "9223372036854775808"), "hashSeed", "64-bit");
+        assertUnreadable(with("hashSeed", "12345678901234567890"), "hashSeed");
+        assertUnreadable(with("caseFold", "TRUE"), "caseFold", "true or false");
+        assertUnreadable(with("weighting", "count"), "weighting", "COUNT");
+        assertUnreadable(with("charNgramMin", "1"), "charNgramMin");
         assertUnreadable(null, "null");
+    }
+
+    @Test
+    void fromSectionRejectsOtherKindsAndVersions() {
+        Map<String, String> settings = FeaturizerConfig.defaults().toSettings();
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+                () -> FeaturizerConfig.fromSection(FeaturizerSection.of("other-text", 1, settings)));
+        assertTrue(kind.getMessage().contains("other-text"), kind.getMessage());
+        IllegalArgumentException version = assertThrows(IllegalArgumentException.class,
+                () -> FeaturizerConfig.fromSection(FeaturizerSection.of("sgnn-text", 2, settings)));
+        assertTrue(version.getMessage().contains("version 2"), version.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerConfig.fromSection(null));
     }
 }

@@ -376,7 +376,7 @@ class TextFeaturizerTest {
         for (int i = 0; i < 100; i++) {
             String t = randomText(random, 200);
             assertEquals(new TextFeaturizer(FeaturizerConfig.defaults()).featurize(t),
-                    new TextFeaturizer(FeaturizerConfig.fromBytes(FeaturizerConfig.defaults().toBytes())).featurize(t));
+                    new TextFeaturizer(FeaturizerConfig.fromSection(FeaturizerConfig.defaults().toSection())).featurize(t));
         }
     }
 
