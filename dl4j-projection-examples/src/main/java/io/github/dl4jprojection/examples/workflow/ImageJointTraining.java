@@ -13,6 +13,7 @@ import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import io.github.dl4jprojection.runtime.model.WeightType;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,8 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
         ImageDataset test = request.data().test();
         JointProjectionModel joint;
         int done = 0;
-        if (request.resume() && Files.exists(request.checkpointDir().resolve(CHECKPOINT))) {
-            joint = JointProjectionModel.load(request.checkpointDir().resolve(CHECKPOINT).toFile());
+        if (request.resume()) {
+            joint = resumeFrom(request);
             done = joint.graph().getConfiguration().getEpochCount();
         } else {
             joint = build(request, train);
@@ -118,7 +119,6 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
                 .labels(train.labelNames())
                 .weights(request.quantization() == ExportQuantization.INT8 ? WeightType.INT8 : WeightType.FLOAT32)
                 .input(InputSpec.image(train.height(), train.width(), 1))
-                .provenance(ProvenanceKeys.TRAINING_SEED, Long.toString(request.seed()))
                 .provenance(ProvenanceKeys.TRAINING_DATA, request.task().cliName() + ": " + train.description())
                 .createdAt(creationTime())
                 .export();
@@ -128,19 +128,47 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
     }
 
     /**
-     * Now, or {@code SOURCE_DATE_EPOCH} (seconds) when set, the reproducible-builds convention: with
-     * it, the same seed and data give the same file bytes.
+     * {@code SOURCE_DATE_EPOCH} (seconds; the reproducible-builds convention) when set, else none: by
+     * default no time is recorded, so the same seed and data give the same file bytes.
      */
     private static Instant creationTime() {
         String fixed = System.getenv("SOURCE_DATE_EPOCH");
         if (fixed == null || fixed.isEmpty()) {
-            return Instant.now();
+            return null;
         }
         try {
             return Instant.ofEpochSecond(Long.parseLong(fixed.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be whole seconds since 1970, got \"" + fixed + "\"", e);
         }
+    }
+
+    /**
+     * The checkpoint to continue, checked against the request: a resumed run must train the same
+     * networks it started with, and must not have gone past the epochs asked for.
+     */
+    private static JointProjectionModel resumeFrom(TrainingRequest request) throws IOException {
+        Path file = request.checkpointDir().resolve(CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("--resume: no checkpoint " + file + " to continue from");
+        }
+        JointProjectionModel joint = JointProjectionModel.load(file.toFile());
+        ProjectionSpec saved = joint.projectionInputLayer().projectionSpec();
+        ProjectionSpec asked = ProjectionSpec.builder().numFunctions(request.bits().numFunctions())
+                .bitsPerFunction(request.bits().bitsPerFunction()).density(request.density().value())
+                .seed(request.seed()).build();
+        int hidden = joint.projectionDenseLayerNames().size() - 1;
+        if (!saved.equals(asked) || hidden != request.hiddenLayers().size()) {
+            throw new IOException("--resume: the checkpoint in " + request.checkpointDir() + " was trained with "
+                    + saved + " and " + hidden + " hidden layers, but this run asks for " + asked + " and "
+                    + request.hiddenLayers().size() + "; resume with the original settings or start afresh");
+        }
+        int done = joint.graph().getConfiguration().getEpochCount();
+        if (done > request.epochs()) {
+            throw new IOException("--resume: the checkpoint has " + done + " finished epochs, more than --epochs "
+                    + request.epochs());
+        }
+        return joint;
     }
 
     /** The seed of ND4J's generator for one epoch: a function of the run's seed and the epoch only. */

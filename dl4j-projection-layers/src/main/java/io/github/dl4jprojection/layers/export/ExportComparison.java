@@ -4,6 +4,7 @@ import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,6 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * and this is where that cost is reported rather than hidden.
  */
 public final class ExportComparison {
+
+    private static final int BATCH = 256;
 
     private final int count;
     private final int sourceCorrect;
@@ -77,15 +80,15 @@ public final class ExportComparison {
     }
 
     /**
-     * Runs both on a dense evaluation set: the graph (its single input fed with {@code x}, the
-     * probabilities read from the activations of {@code logitsLayer}) and the exported model.
+     * Runs both on a dense evaluation set: the graph (its single input fed with {@code x} in batches,
+     * the probabilities read from the activations of {@code outputLayer}) and the exported model.
      *
      * @param x      {@code [n][nIn]} inputs
      * @param labels {@code n} true label indices
      * @throws IllegalArgumentException if the model is not a dense model, the graph has more than one
-     *     input, {@code logitsLayer} is unknown, or the arrays do not match
+     *     input, {@code outputLayer} is unknown, or the arrays do not match
      */
-    public static ExportComparison dense(ComputationGraph graph, String logitsLayer, ProjectionModel model,
+    public static ExportComparison dense(ComputationGraph graph, String outputLayer, ProjectionModel model,
                                          float[][] x, int[] labels) {
         if (model.input().kind() != InputKind.DENSE) {
             throw new IllegalArgumentException("model takes hashed features; compare with of(...) instead");
@@ -94,13 +97,18 @@ public final class ExportComparison {
             throw new IllegalArgumentException("graph has " + graph.getNumInputArrays() + " inputs; compare with"
                     + " of(...) instead");
         }
-        Map<String, INDArray> activations = graph.feedForward(new INDArray[] {Nd4j.create(x)}, false);
-        INDArray probabilities = activations.get(logitsLayer);
-        if (probabilities == null) {
-            throw new IllegalArgumentException("graph has no layer \"" + logitsLayer + "\"; it has "
-                    + activations.keySet());
+        if (graph.getLayer(outputLayer) == null) {
+            throw new IllegalArgumentException("graph has no layer \"" + outputLayer + "\"");
         }
-        float[][] source = probabilities.castTo(DataType.FLOAT).toFloatMatrix();
+        float[][] source = new float[x.length][];
+        // Batches bound the memory: a trainer CNN's activations for a whole test set take gigabytes.
+        for (int start = 0; start < x.length; start += BATCH) {
+            int end = Math.min(x.length, start + BATCH);
+            Map<String, INDArray> activations = graph.feedForward(
+                    new INDArray[] {Nd4j.create(Arrays.copyOfRange(x, start, end))}, false);
+            float[][] batch = activations.get(outputLayer).castTo(DataType.FLOAT).toFloatMatrix();
+            System.arraycopy(batch, 0, source, start, end - start);
+        }
         Predictor predictor = model.predictor();
         float[][] exported = new float[x.length][model.numLabels()];
         for (int r = 0; r < x.length; r++) {

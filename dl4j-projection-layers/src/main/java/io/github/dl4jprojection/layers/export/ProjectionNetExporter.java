@@ -225,6 +225,10 @@ public final class ProjectionNetExporter {
                 throw new IllegalArgumentException("layer \"" + name + "\" is a " + config.getClass().getSimpleName()
                         + "; only DenseLayer and OutputLayer can be exported");
             }
+            if (config instanceof DenseLayer && ((DenseLayer) config).hasLayerNorm()) {
+                throw new IllegalArgumentException("layer \"" + name + "\" uses layer normalization, which the runtime"
+                        + " does not reproduce");
+            }
             GraphVertex vertex = graph.getConfiguration().getVertices().get(name);
             if (vertex instanceof LayerVertex && ((LayerVertex) vertex).getPreProcessor() != null) {
                 throw new IllegalArgumentException("layer \"" + name + "\" has an input preprocessor ("

@@ -55,7 +55,8 @@ public class ProjectionLayerImpl extends BitLayerImpl<ProjectionLayer> {
             boolean rowCopied = false;
             for (int b = 0; b < numBits; b++) {
                 float a = acc[r * numBits + b];
-                if (Math.abs(a) <= bounds[r]) {
+                // Inside the rounding band, or overflowed to infinity / NaN: only the reference decides.
+                if (!(Float.isFinite(a) && Math.abs(a) > bounds[r])) {
                     if (!rowCopied) {
                         System.arraycopy(xs, r * nIn, row, 0, nIn);
                         rowCopied = true;

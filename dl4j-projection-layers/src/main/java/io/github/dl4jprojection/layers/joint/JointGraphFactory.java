@@ -5,6 +5,7 @@ import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -162,11 +163,11 @@ final class JointGraphFactory {
             org.deeplearning4j.nn.api.Layer target = graph.getLayer(layer.getKey());
             for (Map.Entry<String, INDArray> p : layer.getValue().entrySet()) {
                 INDArray destination = target.getParam(p.getKey());
-                if (destination == null || destination.length() != p.getValue().length()) {
+                if (destination == null || !Arrays.equals(destination.shape(), p.getValue().shape())) {
                     throw new IllegalStateException("cannot copy trainer parameter " + layer.getKey() + "/" + p.getKey()
                             + ": the joint graph's layer has a different shape");
                 }
-                destination.assign(p.getValue().reshape(destination.shape()));
+                destination.assign(p.getValue());
             }
         }
     }
