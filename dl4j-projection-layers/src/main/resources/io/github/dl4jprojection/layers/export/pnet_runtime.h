@@ -3,8 +3,10 @@
  *
  * A model is constant data (a header written by CExporter) plus this runtime. The runtime computes
  * exactly what the Java runtime (io.github.dl4jprojection.runtime.model.Predictor) computes, in the
- * order docs/FORMAT.md section 5 specifies: the same projection bits, the same float32 logits, and
- * probabilities within 1e-5 (tanh and exp come from the platform's libm).
+ * order docs/FORMAT.md section 5 specifies: the same projection bits, the same float32 logits for
+ * identity/ReLU/leaky-ReLU/hard-tanh layers, and probabilities within 1e-5. tanh, sigmoid and exp
+ * come from the platform's libm, so hidden tanh or sigmoid layers may move a logit by an ulp and,
+ * on a near tie, a label: prefer the piecewise-linear activations for bit-exact labels.
  *
  * Memory: no malloc, no mutable globals. The caller supplies a float scratch array of
  * <NAME>_SCRATCH_FLOATS values (a macro of the model header); calls on different scratch arrays may

@@ -15,8 +15,10 @@ import io.github.dl4jprojection.runtime.projection.PackedBits;
  * such a bag according to {@link InputSpec#featurizer()} and calls {@link #predictFeatures} or
  * {@link #scoresFeatures}: that is the seam where text input joins.
  *
- * <p>A predictor refers to the model's parts, not to the model object, so the per-thread predictors
- * that {@link ProjectionModel#predict(float[])} keeps do not keep a discarded model alive.
+ * <p>A predictor refers to the model's parts (projection masks, weights), not to the model object.
+ * The per-thread predictors behind {@link ProjectionModel#predict(float[])} therefore hold those parts
+ * until their thread ends or the thread-local entry is expunged: long-lived thread pools that switch
+ * models should use {@link ProjectionModel#predictor()} explicitly.
  */
 public final class Predictor {
 
