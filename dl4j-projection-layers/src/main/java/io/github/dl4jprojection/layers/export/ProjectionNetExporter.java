@@ -270,8 +270,12 @@ public final class ProjectionNetExporter {
         }
     }
 
-    /** The runtime function of a DL4J activation; softmax only on the last layer, where it becomes logits. */
-    static Nonlinearity nonlinearity(String layer, IActivation a, boolean last) {
+    /**
+     * The runtime function of a DL4J activation; softmax only on the last layer, where it becomes logits.
+     *
+     * @throws IllegalArgumentException naming {@code layer} when the runtime has no equivalent
+     */
+    public static Nonlinearity nonlinearity(String layer, IActivation a, boolean last) {
         if (last) {
             if (a instanceof ActivationSoftmax || a instanceof ActivationIdentity) {
                 return Nonlinearity.IDENTITY;

@@ -4,6 +4,7 @@ import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -447,6 +448,8 @@ public final class JointProjectionModel {
             if (hiddenActivation == null) {
                 throw new IllegalArgumentException("hiddenActivation must not be null");
             }
+            // Fail now, not at export after a whole training run, when the device could not run the network.
+            ProjectionNetExporter.nonlinearity("hiddenActivation", hiddenActivation.getActivationFunction(), false);
             if (updater == null) {
                 throw new IllegalArgumentException("updater must not be null");
             }

@@ -76,6 +76,8 @@ class JointProjectionModelBuilderTest {
         assertRejected("hiddenLayers", () -> small().hiddenLayers(4, 0).build());
         assertRejected("freezeTrainer", () -> small().freezeTrainer(true).build());
         assertRejected("updater", () -> small().updater(null).build());
+        assertRejected("hiddenActivation", () -> small().hiddenLayers(4)
+                .hiddenActivation(org.nd4j.linalg.activations.Activation.ELU).build());
     }
 
     @Test
