@@ -37,11 +37,6 @@ public final class TextRuntimeModel {
         return new TextRuntimeModel(model);
     }
 
-    /** True when {@code file} holds a text (feature-input) model. */
-    public static boolean isTextModel(Path file) throws IOException {
-        return ProjectionModel.load(file).input().kind() == InputKind.FEATURES;
-    }
-
     /** Class names, indexed by class. */
     public List<String> labelNames() {
         return model.labels();
