@@ -1,7 +1,6 @@
 package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.examples.data.ImageSize;
-import io.github.dl4jprojection.examples.data.ImageTask;
 import io.github.dl4jprojection.examples.workflow.ExportQuantization;
 import io.github.dl4jprojection.examples.workflow.LossWeights;
 import io.github.dl4jprojection.examples.workflow.ProjectionBits;
@@ -33,10 +32,10 @@ final class Converters {
         abstract T parse(String value);
     }
 
-    static final class Task extends Parsing<ImageTask> {
+    static final class Task extends Parsing<TaskOption> {
         @Override
-        ImageTask parse(String value) {
-            return ImageTask.fromCliName(value);
+        TaskOption parse(String value) {
+            return TaskOption.parse(value);
         }
     }
 

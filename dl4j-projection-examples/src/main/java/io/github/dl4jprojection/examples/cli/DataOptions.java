@@ -5,24 +5,29 @@ import io.github.dl4jprojection.examples.data.ImageDataLocator;
 import io.github.dl4jprojection.examples.data.ImageDataSource;
 import io.github.dl4jprojection.examples.data.ImageSize;
 import io.github.dl4jprojection.examples.data.ImageTask;
+import io.github.dl4jprojection.examples.text.TextDataLocator;
+import io.github.dl4jprojection.examples.text.TextDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 
-/** The options that choose a task's data: {@code --task}, {@code --data}, {@code --image-size}. */
+/** The options that choose a task's data: {@code --task}, {@code --data}, {@code --image-size} (images only). */
 final class DataOptions {
 
     @Option(names = "--task", required = true, paramLabel = "TASK", converter = Converters.Task.class,
-            description = "fashion-mnist, mnist or images (your own IDX or CSV files).")
-    ImageTask task;
+            description = "fashion-mnist, mnist or images (your own IDX or CSV files); for train also spam "
+                    + "(SpamAssassin e-mails) or text (your own labelled texts).")
+    TaskOption task;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder of the data. fashion-mnist: optional (default "
                     + ImageDataLocator.FASHION_MNIST_SYSTEM_DIR + ", else the bundled sample); "
                     + "mnist: the folder of the four MNIST IDX files; images: a folder with the IDX files or "
-                    + "train.csv and test.csv (label, then pixel values 0..255 per line).")
+                    + "train.csv and test.csv (label, then pixel values 0..255 per line); spam: optional, the corpus "
+                    + "tarball or folder (default " + TextDataLocator.DEFAULT_DIR + ", else the bundled sample); "
+                    + "text: a TSV (label<TAB>text) or CSV file, or a folder with train and test files.")
     Path data;
 
     @Option(names = "--image-size", paramLabel = "HxW", converter = Converters.Size.class,
@@ -31,6 +36,17 @@ final class DataOptions {
 
     /** Checks the combinations picocli cannot: a data folder where the task has no default. */
     void validate(CommandLine cmd) {
+        if (task.isText()) {
+            if (data == null && TaskOption.TEXT.equals(task.cliName())) {
+                throw new ParameterException(cmd, "--task text needs --data FILE, a TSV or CSV file of labelled texts "
+                        + "(or a folder with train and test files)");
+            }
+            if (imageSize != null) {
+                throw new ParameterException(cmd, "--image-size applies to --task images only");
+            }
+            return;
+        }
+        ImageTask task = this.task.image();
         if (data == null && task == ImageTask.MNIST) {
             throw new ParameterException(cmd, "--task mnist needs --data DIR: MNIST is not bundled and cannot be "
                     + "downloaded here; pass the folder of its four IDX files");
@@ -44,7 +60,27 @@ final class DataOptions {
         }
     }
 
+    /** The image task; a text task is a usage error of a command that takes images only. */
+    ImageTask imageTask(CommandLine cmd) {
+        if (task.isText()) {
+            throw new ParameterException(cmd, "--task " + task.cliName() + " is a text task; "
+                    + cmd.getCommandName() + " takes image tasks: fashion-mnist, mnist or images");
+        }
+        return task.image();
+    }
+
     ImageDataSource locate(ImageDataLocator locator) throws DataNotFoundException {
-        return locator.locate(task, data, imageSize);
+        return locator.locate(task.image(), data, imageSize);
+    }
+
+    /**
+     * The texts of a text task: spam from {@code --data} or the default places, else the bundled sample;
+     * text from {@code --data} (with {@code test} a separate test file, or {@code null}).
+     */
+    TextDataSource locateTexts(TextDataLocator locator, Path test) throws DataNotFoundException {
+        if (TaskOption.SPAM.equals(task.cliName())) {
+            return locator.spamAssassin(data);
+        }
+        return test == null ? locator.userTexts(data) : locator.userTexts(data, test);
     }
 }

@@ -3,6 +3,7 @@ package io.github.dl4jprojection.examples.cli;
 import io.github.dl4jprojection.examples.data.DataSplit;
 import io.github.dl4jprojection.examples.data.ImageDataSource;
 import io.github.dl4jprojection.examples.data.ImageDataset;
+import io.github.dl4jprojection.examples.data.ImageTask;
 import io.github.dl4jprojection.examples.workflow.IncompatibleModelException;
 import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
 import io.github.dl4jprojection.examples.workflow.RuntimeEvaluation;
@@ -48,12 +49,13 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         dataOptions.validate(spec.commandLine());
+        ImageTask task = dataOptions.imageTask(spec.commandLine());
         PrintWriter o = spec.commandLine().getOut();
         LoadedRuntimeModel loaded = ModelFiles.load(context, model);
-        List<String> taskLabels = dataOptions.task.labelNames();
+        List<String> taskLabels = task.labelNames();
         if (taskLabels != null && !taskLabels.equals(loaded.labelNames())) {
             throw new IncompatibleModelException("the model's classes are " + loaded.labelNames() + ", but task "
-                    + dataOptions.task.cliName() + " has " + taskLabels + ": the model was trained for another task");
+                    + task.cliName() + " has " + taskLabels + ": the model was trained for another task");
         }
         ImageDataSource source = dataOptions.locate(context.locator());
         source.checkAvailable(DataSplit.TEST);
@@ -65,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
                 loaded.parameterCount(), ResultTable.bytes(Files.size(model)), ResultTable.micros(result.nanosPerExample()));
         if (report != null) {
             RunReportWriter.write(RunReport.builder()
-                    .task(dataOptions.task.cliName())
+                    .task(task.cliName())
                     .projectionBits(loaded.projectionBits())
                     .projectionParams(loaded.parameterCount())
                     .modelBytes(Files.size(model))

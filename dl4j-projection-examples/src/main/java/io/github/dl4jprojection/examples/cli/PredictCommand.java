@@ -2,22 +2,34 @@ package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.examples.data.SingleImageReader;
 import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
+import io.github.dl4jprojection.examples.workflow.TextRuntimeModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code projectionnet predict MODEL --image FILE}: classify one image with the runtime. */
+/**
+ * {@code projectionnet predict MODEL --image FILE}: classify one image with the runtime;
+ * {@code projectionnet predict MODEL [TEXT]}: classify a text, or each line of standard input, with a text model
+ * (one {@code label<TAB>probability} line per text).
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Classify one image with an exported model.", "",
-                "Runs MODEL with the runtime on one image, which must have the model's size and, like MNIST, "
-                        + "show a light object on a dark background.", ""})
+        description = {"Classify one image or texts with an exported model.", "",
+                "Image models: runs MODEL with the runtime on one image (--image), which must have the model's size "
+                        + "and, like MNIST, show a light object on a dark background.",
+                "Text models: classifies TEXT, or without it every line of standard input, printing one line "
+                        + "'label<TAB>probability' per text.", ""})
 final class PredictCommand implements Callable<Integer> {
 
     /** How many of the best classes are listed. */
@@ -31,7 +43,11 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "The exported model file.")
     Path model;
 
-    @Option(names = "--image", paramLabel = "FILE", required = true,
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TEXT",
+            description = "Text model: the text to classify (default: each line of standard input).")
+    String text;
+
+    @Option(names = "--image", paramLabel = "FILE",
             description = "A PNG image, or a text file with one CSV row of pixel values 0..255 (a leading label is ignored).")
     Path image;
 
@@ -41,6 +57,13 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (image == null) {
+            return predictTexts();
+        }
+        if (text != null) {
+            throw new ParameterException(spec.commandLine(), "give either --image FILE (image model) or TEXT (text model), "
+                    + "not both");
+        }
         LoadedRuntimeModel loaded = ModelFiles.load(context, model);
         float[] pixels = SingleImageReader.read(image, loaded.inputSize());
         float[] scores = new float[loaded.labelNames().size()];
@@ -59,5 +82,27 @@ final class PredictCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  %-24s %.4f%n", loaded.labelNames().get(best), scores[best]);
         }
         return ProjectionNetCli.EXIT_OK;
+    }
+
+    private int predictTexts() throws IOException {
+        ModelFiles.requireExists(model);
+        TextRuntimeModel loaded = TextRuntimeModel.load(model);
+        PrintWriter o = spec.commandLine().getOut();
+        float[] p = new float[loaded.labelNames().size()];
+        if (text != null) {
+            printPrediction(o, loaded, text, p);
+        } else {
+            BufferedReader in = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                printPrediction(o, loaded, line, p);
+            }
+        }
+        o.flush();
+        return ProjectionNetCli.EXIT_OK;
+    }
+
+    private static void printPrediction(PrintWriter o, TextRuntimeModel model, String text, float[] p) {
+        int label = model.scores(text, p);
+        o.printf(Locale.ROOT, "%s\t%.4f%n", model.labelNames().get(label), p[label]);
     }
 }

@@ -13,7 +13,7 @@ final class ResultTable {
         RunReport r = run.report();
         out.println();
         out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "", "accuracy", "size", "parameters");
-        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Trainer (" + run.request().trainer().cliName() + ", DL4J)",
+        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Trainer (" + run.trainerName() + ", DL4J)",
                 percent(r.trainerAccuracy()), bytes(r.trainerBytes()), count(r.trainerParams()));
         out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Projection net (" + r.projectionBits() + " bits, DL4J)",
                 percent(r.projectionAccuracy()), "", count(r.projectionParams()));
@@ -25,7 +25,7 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime latency per example",
                 micros(run.runtime().nanosPerExample()));
         out.printf(Locale.ROOT, "%-34s %10s%n", "Training time", Durations.format((long) (r.trainSeconds() * 1e9)));
-        out.println("Model written to " + run.request().modelFile());
+        out.println("Model written to " + run.modelFile());
         out.flush();
     }
 

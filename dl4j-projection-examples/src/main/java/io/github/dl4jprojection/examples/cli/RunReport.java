@@ -40,7 +40,7 @@ public final class RunReport {
         return new Builder();
     }
 
-    /** JSON {@code task}: fashion-mnist, mnist or images. */
+    /** JSON {@code task}: fashion-mnist, mnist, images, spam or text. */
     public String task() {
         return task;
     }

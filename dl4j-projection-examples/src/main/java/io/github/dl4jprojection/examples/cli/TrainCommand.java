@@ -4,6 +4,7 @@ import io.github.dl4jprojection.examples.workflow.ExportQuantization;
 import io.github.dl4jprojection.examples.workflow.LossWeights;
 import io.github.dl4jprojection.examples.workflow.ProjectionBits;
 import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
+import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
 import io.github.dl4jprojection.examples.workflow.TrainerKind;
 import io.github.dl4jprojection.examples.workflow.TrainingRequest;
 import picocli.CommandLine;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,13 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Train a projection network jointly with a trainer and export it.", "",
                 "Trains a trainer network and a projection network jointly, exports the projection network to "
-                        + "MODEL and checks the exported file with the runtime on the test split.", ""})
+                        + "MODEL and checks the exported file with the runtime on the test split.",
+                "Text tasks (spam, text): the trainer is an MLP over a hashed bag of word unigrams and bigrams, "
+                        + "the projection network reads the SGNN text projection bits.", ""})
 final class TrainCommand implements Callable<Integer> {
+
+    static final String IMAGE_BITS = "60:12";
+    static final String TEXT_BITS = "32:16";
 
     private final CliContext context;
 
@@ -34,12 +41,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--trainer", paramLabel = "cnn|mlp", defaultValue = "cnn", converter = Converters.Trainer.class,
-            description = "Trainer network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Text task: a separate file of test texts (then --data is the training file, used whole).")
+    Path test;
+
+    @Option(names = "--trainer", paramLabel = "cnn|mlp", converter = Converters.Trainer.class,
+            description = "Trainer network of image tasks (default: cnn); text tasks take mlp, their bag-of-words MLP.")
     TrainerKind trainer;
 
-    @Option(names = "--bits", paramLabel = "T:d", defaultValue = "60:12", converter = Converters.Bits.class,
-            description = "T projection functions of d bits each (default: ${DEFAULT-VALUE}, 720 bits).")
+    @Option(names = "--bits", paramLabel = "T:d", converter = Converters.Bits.class,
+            description = "T projection functions of d bits each (default: " + IMAGE_BITS + " for images, "
+                    + TEXT_BITS + " for texts).")
     ProjectionBits bits;
 
     @Option(names = "--density", paramLabel = "1/2^k", defaultValue = "1/4", converter = Converters.Density.class,
@@ -54,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-            description = "Images per minibatch (default: ${DEFAULT-VALUE}).")
+            description = "Examples per minibatch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--lambda", paramLabel = "l1,l2,l3", defaultValue = "1.0,0.1,1.0", converter = Converters.Lambda.class,
@@ -111,6 +123,19 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null && Files.exists(checkpoint) && !Files.isDirectory(checkpoint)) {
             throw new ParameterException(cmd, "--checkpoint must be a folder, but " + checkpoint + " is a file");
         }
+        if (dataOptions.task.isText()) {
+            if (trainer == TrainerKind.CNN) {
+                throw new ParameterException(cmd, "--trainer cnn applies to image tasks; text tasks train an mlp");
+            }
+            if (trainPerClass != 0 || checkpoint != null) {
+                throw new ParameterException(cmd, "--train-per-class, --checkpoint and --resume apply to image tasks only");
+            }
+            if (test != null && (dataOptions.data == null || !TaskOption.TEXT.equals(dataOptions.task.cliName()))) {
+                throw new ParameterException(cmd, "--test FILE needs --task text and --data TRAIN_FILE");
+            }
+        } else if (test != null) {
+            throw new ParameterException(cmd, "--test applies to --task text only");
+        }
     }
 
     @Override
@@ -120,11 +145,39 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailedException("nothing to resume: the checkpoint folder " + checkpoint + " does not exist");
         }
         PrintWriter o = spec.commandLine().getOut();
-        TrainingRun run = TrainingRun.execute(context, o, dataOptions.locate(context.locator()), trainPerClass, data -> TrainingRequest.builder()
-                .task(dataOptions.task)
+        TrainingRun run = dataOptions.task.isText() ? trainText(o) : trainImages(o);
+        ResultTable.print(o, run);
+        if (report != null) {
+            RunReportWriter.write(run.report(), report);
+            o.println("Report written to " + report);
+        }
+        return ProjectionNetCli.EXIT_OK;
+    }
+
+    private TrainingRun trainText(PrintWriter o) throws IOException {
+        ProjectionBits textBits = bits != null ? bits : ProjectionBits.parse(TEXT_BITS);
+        return TrainingRun.executeText(context, o, dataOptions.locateTexts(context.textLocator(), test),
+                data -> TextTrainingRequest.builder()
+                        .task(dataOptions.task.cliName())
+                        .data(data)
+                        .bits(textBits)
+                        .density(density)
+                        .hiddenLayers(hidden.widths())
+                        .epochs(epochs)
+                        .batchSize(batchSize)
+                        .lossWeights(lambda)
+                        .seed(seed)
+                        .quantization(quantize == null ? ExportQuantization.NONE : quantize)
+                        .modelFile(out)
+                        .build());
+    }
+
+    private TrainingRun trainImages(PrintWriter o) throws IOException {
+        return TrainingRun.execute(context, o, dataOptions.locate(context.locator()), trainPerClass, data -> TrainingRequest.builder()
+                .task(dataOptions.task.image())
                 .data(data)
-                .trainer(trainer)
-                .bits(bits)
+                .trainer(trainer != null ? trainer : TrainerKind.CNN)
+                .bits(bits != null ? bits : ProjectionBits.parse(IMAGE_BITS))
                 .density(density)
                 .hiddenLayers(hidden.widths())
                 .epochs(epochs)
@@ -136,11 +189,5 @@ final class TrainCommand implements Callable<Integer> {
                 .checkpointDir(checkpoint)
                 .resume(resume)
                 .build());
-        ResultTable.print(o, run);
-        if (report != null) {
-            RunReportWriter.write(run.report(), report);
-            o.println("Report written to " + report);
-        }
-        return ProjectionNetCli.EXIT_OK;
     }
 }

@@ -91,6 +91,21 @@ public final class TextDataLocator {
         return new UserTextSource(data);
     }
 
+    /**
+     * A user's training file and a separate test file.
+     *
+     * @throws DataNotFoundException naming the file that does not exist
+     */
+    public UserTextSource userTexts(Path train, Path test) throws DataNotFoundException {
+        for (Path p : new Path[] {train, test}) {
+            if (p == null || !Files.isRegularFile(p)) {
+                throw new DataNotFoundException("labelled texts", Collections.singletonList(String.valueOf(p)),
+                        UserTextSource.HOW_TO_GET);
+            }
+        }
+        return new UserTextSource(train, test);
+    }
+
     private List<Path> defaultCandidates() {
         Path dir = base.resolve(DEFAULT_DIR);
         return List.of(dir.resolve(SpamAssassinCorpus.TARBALL_NAME), dir.resolve("package/data"),

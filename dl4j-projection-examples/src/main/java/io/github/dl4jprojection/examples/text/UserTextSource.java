@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * A user's labelled texts ({@link LabeledTextReader} formats): either one file, whose exact
  * duplicates are removed ({@link DuplicateFilter}) before an 80/20 {@link HashSplit}, or a folder
  * holding {@code train} and {@code test} files ({@code .tsv}, {@code .csv}, {@code .txt}, each
- * optionally {@code .gz}) used as they are. Classes are the sorted labels of the training texts; a
+ * optionally {@code .gz}) used as they are, or two files named separately ({@link #UserTextSource(Path, Path)}). Classes are the sorted labels of the training texts; a
  * test label not among them is an error.
  */
 public final class UserTextSource implements TextDataSource {
@@ -24,18 +24,30 @@ public final class UserTextSource implements TextDataSource {
     private static final String[] EXTENSIONS = {".tsv", ".csv", ".txt", ".tsv.gz", ".csv.gz", ".txt.gz"};
 
     private final Path path;
+    private final Path testFile;
 
+    /** Texts from one file (hash split) or a folder with train and test files. */
     public UserTextSource(Path path) {
         this.path = path;
+        this.testFile = null;
+    }
+
+    /** Training texts from {@code trainFile} and test texts from {@code testFile}, used as they are. */
+    public UserTextSource(Path trainFile, Path testFile) {
+        this.path = trainFile;
+        this.testFile = testFile;
     }
 
     @Override
     public String description() {
-        return "texts from " + path;
+        return testFile == null ? "texts from " + path : "texts from " + path + " and " + testFile;
     }
 
     @Override
     public TrainTestTexts load() throws IOException {
+        if (testFile != null) {
+            return load(path, testFile);
+        }
         if (Files.isRegularFile(path)) {
             DuplicateFilter filter = DuplicateFilter.apply(LabeledTextReader.read(path));
             TrainTestTexts split = HashSplit.split(filter.kept(), description() + " (" + filter.duplicatesRemoved()
@@ -50,6 +62,10 @@ public final class UserTextSource implements TextDataSource {
             throw new DataNotFoundException("labelled texts (" + (train == null ? "train" : "test") + " file)",
                     searched, HOW_TO_GET);
         }
+        return load(train, test);
+    }
+
+    private TrainTestTexts load(Path train, Path test) throws IOException {
         List<LabeledText> trainTexts = LabeledTextReader.read(train);
         List<LabeledText> testTexts = LabeledTextReader.read(test);
         TreeSet<String> labels = new TreeSet<>();

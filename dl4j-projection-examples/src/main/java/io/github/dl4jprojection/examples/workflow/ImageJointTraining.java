@@ -131,7 +131,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
      * {@code SOURCE_DATE_EPOCH} (seconds; the reproducible-builds convention) when set, else none: by
      * default no time is recorded, so the same seed and data give the same file bytes.
      */
-    private static Instant creationTime() {
+    static Instant creationTime() {
         String fixed = System.getenv("SOURCE_DATE_EPOCH");
         if (fixed == null || fixed.isEmpty()) {
             return null;
@@ -203,7 +203,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
     }
 
     /** Parameters of every layer that is not part of the projection network. */
-    private static long trainerParameters(JointProjectionModel joint) {
+    static long trainerParameters(JointProjectionModel joint) {
         Set<String> projection = new HashSet<>(joint.projectionDenseLayerNames());
         projection.add(joint.projectionInputLayerName());
         long count = 0;

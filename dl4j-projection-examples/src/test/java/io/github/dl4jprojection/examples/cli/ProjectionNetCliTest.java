@@ -145,7 +145,9 @@ class ProjectionNetCliTest {
     @Test
     void wrongArgumentsOfOtherCommandsAreUsageErrors() {
         assertUsageError(run("eval", "--task", "fashion-mnist"), "projectionnet eval", "MODEL");
-        assertUsageError(run("predict", "m.pnet"), "projectionnet predict", "--image");
+        assertUsageError(run("predict"), "projectionnet predict", "MODEL");
+        assertUsageError(run("predict", "m.pnet", "some text", "--image", "x.png"), "projectionnet predict",
+                "not both");
         assertUsageError(run("export-c", "m.pnet"), "projectionnet export-c", "--out");
         assertUsageError(run("demo", "--epochs", "-1"), "projectionnet demo", "--epochs must be at least 1");
     }

@@ -1,0 +1,58 @@
+package io.github.dl4jprojection.examples.cli;
+
+import io.github.dl4jprojection.examples.data.ImageTask;
+import java.util.Locale;
+
+/**
+ * The value of {@code --task}: an image task ({@link ImageTask}) or a text task, {@value #SPAM} (the
+ * SpamAssassin corpus, else the bundled sample) or {@value #TEXT} (the user's labelled texts).
+ */
+final class TaskOption {
+
+    static final String SPAM = "spam";
+    static final String TEXT = "text";
+
+    private final ImageTask image;
+    private final String cliName;
+
+    private TaskOption(ImageTask image, String cliName) {
+        this.image = image;
+        this.cliName = cliName;
+    }
+
+    /** @throws IllegalArgumentException listing the valid tasks */
+    static TaskOption parse(String value) {
+        String name = value.trim().toLowerCase(Locale.ROOT);
+        if (name.equals(SPAM) || name.equals(TEXT)) {
+            return new TaskOption(null, name);
+        }
+        try {
+            ImageTask task = ImageTask.fromCliName(value);
+            return new TaskOption(task, task.cliName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ", " + SPAM + ", " + TEXT, e);
+        }
+    }
+
+    static TaskOption of(ImageTask task) {
+        return new TaskOption(task, task.cliName());
+    }
+
+    boolean isText() {
+        return image == null;
+    }
+
+    /** The image task; {@code null} for a text task. */
+    ImageTask image() {
+        return image;
+    }
+
+    String cliName() {
+        return cliName;
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,192 @@
+package io.github.dl4jprojection.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dl4jprojection.examples.data.ImageDataLocator;
+import io.github.dl4jprojection.examples.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.examples.text.LabeledText;
+import io.github.dl4jprojection.examples.text.TextDataLocator;
+import io.github.dl4jprojection.examples.text.TrainTestTexts;
+import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import io.github.dl4jprojection.runtime.text.TextPredictor;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
+
+/**
+ * {@code projectionnet train --task spam} end to end through the shipped backends on the bundled SpamAssassin
+ * sample (476 training and 124 test texts; one epoch, 64 bits), then {@code predict} on the exported text model:
+ * the file loads as a text model, the runtime agrees with the DL4J projection branch on every test text, the
+ * report has its fields; bad text data fails with one line.
+ */
+class TextTrainEndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    private static int masterThreads;
+    private static Path model;
+    private static Path report;
+    private static String trainOutput;
+
+    /** One ND4J master thread: the networks are small and the machines that run the tests are busy. */
+    @BeforeAll
+    static void trainOneEpoch() {
+        masterThreads = Nd4j.getEnvironment().maxMasterThreads();
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        model = dir.resolve("spam/model.pnet");
+        report = dir.resolve("spam/report.json");
+        Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "1", "--batch-size", "64",
+                "--seed", "7", "--out", model.toString(), "--report", report.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        trainOutput = r.out;
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
+    }
+
+    @Test
+    void trainsOnTheBundledSampleAndTheRuntimeAgreesWithDl4jOnEveryTestText() throws Exception {
+        assertTrue(trainOutput.contains(new BundledSpamAssassinSample().description()), trainOutput);
+        ProjectionModel exported = ProjectionModel.load(model);
+        assertEquals(InputKind.FEATURES, exported.input().kind());
+        assertEquals(Arrays.asList("ham", "spam"), exported.labels());
+        assertEquals(64, exported.projectionSpec().numBits());
+        assertEquals("1.0000", exported.provenance().get(ProvenanceKeys.AGREEMENT), "recorded at export");
+
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        for (String field : new String[] {"task", "trainer_params", "trainer_bytes", "trainer_accuracy",
+                "projection_bits", "projection_params", "model_bytes", "projection_accuracy", "runtime_accuracy",
+                "runtime_agreement", "train_seconds", "seed"}) {
+            assertTrue(json.hasNonNull(field), "report field " + field + ": " + json);
+        }
+        assertEquals("spam", json.get("task").asText());
+        assertEquals(64, json.get("projection_bits").asInt());
+        assertEquals(1.0, json.get("runtime_agreement").asDouble(), "runtime vs DL4J on the sample's test split");
+        assertEquals(Files.size(model), json.get("model_bytes").asLong());
+        assertTrue(json.get("trainer_params").asLong() > json.get("projection_params").asLong(), json.toString());
+
+        // The runtime accuracy in the report is the file's accuracy on the sample's test texts.
+        TrainTestTexts sample = new BundledSpamAssassinSample().load();
+        TextPredictor predictor = TextPredictor.of(exported);
+        int correct = 0;
+        for (LabeledText t : sample.test()) {
+            correct += exported.labels().get(predictor.predict(t.text())).equals(t.label()) ? 1 : 0;
+        }
+        assertEquals(correct / (double) sample.test().size(), json.get("runtime_accuracy").asDouble(), 1e-12);
+    }
+
+    @Test
+    void predictsOneTextAndEachLineOfStandardInput() throws Exception {
+        TextPredictor predictor = TextPredictor.of(ProjectionModel.load(model));
+        List<String> labels = ProjectionModel.load(model).labels();
+        String text = "FREE money!!! Click here to claim your prize now";
+        Result one = run("", "predict", model.toString(), text);
+        assertEquals(ProjectionNetCli.EXIT_OK, one.code, one.toString());
+        assertEquals(expectedLine(predictor, labels, text), one.out);
+
+        String[] lines = {"Meeting moved to 3pm, see the agenda attached", "", "cheap v1agra best price"};
+        Result many = run(String.join("\n", lines) + "\n", "predict", model.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, many.code, many.toString());
+        StringBuilder expected = new StringBuilder();
+        for (String line : lines) {
+            expected.append(expectedLine(predictor, labels, line));
+        }
+        assertEquals(expected.toString(), many.out);
+    }
+
+    private static String expectedLine(TextPredictor predictor, List<String> labels, String text) {
+        float[] p = new float[labels.size()];
+        int label = predictor.scores(text, p);
+        assertTrue(p[label] >= 0.5f && p[label] <= 1f, "a winning probability of two classes: " + p[label]);
+        return String.format(Locale.ROOT, "%s\t%.4f%n", labels.get(label), p[label]);
+    }
+
+    @Test
+    void aTextModelWithAnImageIsRefusedInOneLine() throws Exception {
+        Path png = Files.write(dir.resolve("pixels.txt"), "0,0,0,0".getBytes(StandardCharsets.UTF_8));
+        Result r = run("", "predict", model.toString(), "--image", png.toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, r.code, r.toString());
+        assertOneLine(r.err, "not for images");
+    }
+
+    @Test
+    void emptyOrMalformedTextDataFailsWithOneLine() throws Exception {
+        Path empty = Files.write(dir.resolve("empty.tsv"), new byte[0]);
+        Result noTexts = run("", "train", "--task", "text", "--data", empty.toString(), "--epochs", "1",
+                "--out", dir.resolve("bad/model.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, noTexts.code, noTexts.toString());
+        assertOneLine(noTexts.err, empty.toString());
+
+        Path malformed = Files.write(dir.resolve("malformed.tsv"),
+                "ham\thello there\nspam no tab on this line\n".getBytes(StandardCharsets.UTF_8));
+        Result bad = run("", "train", "--task", "text", "--data", malformed.toString(), "--epochs", "1",
+                "--out", dir.resolve("bad/model.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, bad.code, bad.toString());
+        assertOneLine(bad.err, malformed + ":2");
+        assertFalse(Files.exists(dir.resolve("bad/model.pnet")), "no model written from bad data");
+
+        Result noData = run("", "train", "--task", "text", "--out", dir.resolve("bad/model.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_USAGE, noData.code, noData.toString());
+        assertTrue(noData.err.startsWith("projectionnet train: --task text needs --data FILE"), noData.err);
+    }
+
+    private static void assertOneLine(String err, String mustContain) {
+        assertEquals(1, err.split("\n", -1).length - 1, "one line: " + err);
+        assertTrue(err.contains(mustContain), err);
+        assertFalse(err.contains("unexpected error"), err);
+    }
+
+    /** Runs the command line with the bundled text sample only (no corpus found) and {@code stdin}. */
+    private static Result run(String stdin, String... args) {
+        CliContext context = new CliContext(DefaultBackends.create(),
+                new ImageDataLocator(dir.resolve("no-images")), new TextDataLocator(dir.resolve("no-corpus")),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+        CommandLine cli = ProjectionNetCli.create(context);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    private static final class Result {
+        final int code;
+        final String out;
+        final String err;
+
+        Result(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n" + out + err;
+        }
+    }
+}
