@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class TextPredictBenchmark {
 
-    private static final int MESSAGE_CHARS = 2048;
+    static final int MESSAGE_CHARS = 2048;
 
     @Param({"FLOAT32", "INT8"})
     public WeightType weights;
