@@ -1,0 +1,41 @@
+package io.github.dl4jprojection.benchmarks;
+
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The featurizer alone on the message of {@link TextPredictBenchmark} (defaults, 2,048 ASCII
+ * characters): subtracted from that benchmark's score it tells how a text prediction splits between
+ * featurizing and projecting plus the dense layers.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TextFeaturizeBenchmark {
+
+    private TextFeaturizer featurizer;
+    private FeaturizerScratch scratch;
+    private String message;
+
+    @Setup
+    public void setUp() {
+        message = SyntheticText.generate(TextPredictBenchmark.MESSAGE_CHARS, RandomModels.SEED);
+        featurizer = new TextFeaturizer(FeaturizerConfig.defaults());
+        scratch = featurizer.newScratch();
+    }
+
+    /** The number of distinct features, returned so the work is not optimized away. */
+    @Benchmark
+    public int featurize() {
+        return featurizer.featurize(message, scratch);
+    }
+}
