@@ -45,7 +45,9 @@ public final class Predictor {
         this.numLabels = model.numLabels();
         this.acc = new float[numBits];
         this.bits = new long[model.projectionSpec().numWords()];
-        this.masks = new long[2 * bits.length];
+        // Room for the exact integer path of the feature projection (text counts are integers).
+        this.masks = new long[inputKind == InputKind.FEATURES
+                ? LshProjection.featureScratchLength(model.projectionSpec()) : 2 * bits.length];
         this.bufferA = new float[model.maxWidth()];
         this.bufferB = new float[model.maxWidth()];
     }

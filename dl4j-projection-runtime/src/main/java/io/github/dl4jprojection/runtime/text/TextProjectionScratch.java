@@ -12,11 +12,13 @@ public final class TextProjectionScratch {
     final float[] acc;
     final long[] masks;
 
-    TextProjectionScratch(FeaturizerScratch features, int numBits, int numWords) {
+    /** {@code maskLongs}: {@link io.github.dl4jprojection.runtime.projection.LshProjection#featureScratchLength}. */
+    TextProjectionScratch(FeaturizerScratch features, int numBits, int maskLongs) {
         this.features = features;
         this.weights = new float[features.config.maxFeatures()];
         this.acc = new float[numBits];
-        this.masks = new long[2 * numWords];
+        // Room for the integer path of the projection (text weights are integers): same bits, faster.
+        this.masks = new long[maskLongs];
     }
 
     /** The featurizer's part: after a call, the features of the last text. */

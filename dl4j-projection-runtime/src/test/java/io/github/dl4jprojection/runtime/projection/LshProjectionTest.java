@@ -68,6 +68,102 @@ class LshProjectionTest {
         assertArrayEquals(dense.project(x), bits);
     }
 
+    /**
+     * Bits of a feature bag through the float path (short masks scratch) and with the long scratch that
+     * enables the integer path; both also compare their accumulators bit for bit. The third row is 1
+     * when the long-scratch call used its counters (left at their reset value, 128 per byte), which
+     * only the integer path does.
+     */
+    private static long[][] bothPaths(ProjectionSpec spec, long[] keys, float[] weights) {
+        LshProjection features = LshProjection.forFeatures(spec);
+        long[] viaFloat = new long[spec.numWords()];
+        long[] viaIntegers = new long[spec.numWords()];
+        float[] floatAcc = new float[spec.numBits()];
+        features.projectFeatures(keys, weights, keys.length, floatAcc, new long[2 * spec.numWords()], viaFloat);
+        float[] integerAcc = new float[spec.numBits()];
+        Arrays.fill(integerAcc, Float.NaN);
+        long[] scratch = new long[LshProjection.featureScratchLength(spec)];
+        features.projectFeatures(keys, weights, keys.length, integerAcc, scratch, viaIntegers);
+        for (int b = 0; b < spec.numBits(); b++) {
+            assertEquals(Float.floatToIntBits(floatAcc[b]), Float.floatToIntBits(integerAcc[b]), "accumulator " + b);
+        }
+        long integerPath = scratch[2 * spec.numWords()] == 0x8080808080808080L ? 1 : 0;
+        return new long[][] {viaFloat, viaIntegers, {integerPath}};
+    }
+
+    @Test
+    void integerWeightPathGivesTheFloatPathBits() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (double density : new double[] {1, 0.25, 0.125}) {
+            for (int bits : new int[] {7, 64, 200, 1024}) {
+                ProjectionSpec spec = spec(1, bits, random.nextLong(), density);
+                for (int r = 0; r < 20; r++) {
+                    int n = random.nextInt(0, 300);
+                    long[] keys = new long[n];
+                    float[] weights = new float[n];
+                    for (int j = 0; j < n; j++) {
+                        keys[j] = random.nextLong();
+                        // Mostly counts of 1 as in text, some larger, negative and zero weights.
+                        weights[j] = random.nextInt(4) == 0 ? random.nextInt(-1000, 1001) : 1;
+                    }
+                    long[][] both = bothPaths(spec, keys, weights);
+                    assertArrayEquals(both[0], both[1], "bits " + bits + ", density " + density);
+                    assertEquals(1, both[2][0], "integer path taken");
+                }
+            }
+        }
+    }
+
+    @Test
+    void integerWeightPathIsExactNearTheFloat32Limit() {
+        ProjectionSpec spec = spec(4, 16, 5, 0.5);
+        long[] keys = {11, 12, 13, 14};
+        // sum |w| = 2^24 - 1: every float32 partial sum is still exact.
+        float[] weights = {(1 << 23) - 3, -((1 << 22) + 1), 1 << 22, -1};
+        long[][] both = bothPaths(spec, keys, weights);
+        assertEquals(1, both[2][0], "integer path taken");
+        long[] exact = new long[spec.numWords()];
+        for (int b = 0; b < spec.numBits(); b++) {
+            long acc = 0;
+            for (int j = 0; j < keys.length; j++) {
+                acc += LshProjection.entry(spec, keys[j], b) * (long) weights[j];
+            }
+            if (acc > 0) {
+                exact[b >>> 6] |= 1L << (b & 63);
+            }
+        }
+        assertArrayEquals(exact, both[0]);
+        assertArrayEquals(exact, both[1]);
+    }
+
+    @Test
+    void sparseProjectionsKeepTheFloatPath() {
+        ProjectionSpec spec = spec(4, 16, 5, 1.0 / 16);
+        long[][] both = bothPaths(spec, new long[] {1, 2, 3}, new float[] {1, 2, 3});
+        assertArrayEquals(both[0], both[1]);
+        assertEquals(0, both[2][0], "density 1/16 takes the float path");
+    }
+
+    @Test
+    void fractionalOrHugeWeightsFallBackToTheFloatPath() {
+        SplittableRandom random = new SplittableRandom(23);
+        ProjectionSpec spec = spec(8, 16, 9, 0.25);
+        long[] keys = new long[40];
+        float[] fractional = new float[40];
+        float[] huge = new float[40];
+        for (int j = 0; j < keys.length; j++) {
+            keys[j] = random.nextLong();
+            fractional[j] = (float) (random.nextDouble() * 8 - 4);
+            huge[j] = random.nextInt(-(1 << 20), 1 << 20) * 64f;
+        }
+        long[][] a = bothPaths(spec, keys, fractional);
+        assertArrayEquals(a[0], a[1]);
+        assertEquals(0, a[2][0], "fractional weights take the float path");
+        long[][] b = bothPaths(spec, keys, huge);
+        assertArrayEquals(b[0], b[1]);
+        assertEquals(0, b[2][0], "sum |w| >= 2^24 takes the float path");
+    }
+
     @Test
     void accumulatorEqualsProjectScratch() {
         java.util.Random random = new java.util.Random(9);
