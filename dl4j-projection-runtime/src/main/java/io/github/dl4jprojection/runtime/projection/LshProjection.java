@@ -63,11 +63,43 @@ public final class LshProjection {
     private final int nIn;
     /** For dense inputs: {@code [(i * numWords + g) * 2]} positive, {@code + 1} negative mask. */
     private final long[] denseMasks;
+    /**
+     * For dense projections of density 1/4 or less, else null (denser lists would outgrow the masks):
+     * the columns of the +1 entries of input {@code i} at {@code columns[starts[2i], starts[2i+1])}, of
+     * its -1 entries up to
+     * {@code starts[2i+2]}. One loop per sign and input instead of one per sign, input and word of
+     * columns: fewer mispredicted loop exits when each word has only a few entries.
+     */
+    private final char[] columns;
+    private final int[] starts;
 
     private LshProjection(ProjectionSpec spec, int nIn, long[] denseMasks) {
         this.spec = spec;
         this.nIn = nIn;
         this.denseMasks = denseMasks;
+        if (denseMasks != null && spec.sparsityLog2() >= 2 && (long) nIn * spec.numBits() >> 2 < Integer.MAX_VALUE) {
+            starts = new int[2 * nIn + 1];
+            int count = 0;
+            for (long m : denseMasks) {
+                count += Long.bitCount(m);
+            }
+            columns = new char[count];
+            int e = 0;
+            int words = spec.numWords();
+            for (int i = 0; i < 2 * nIn; i++) {
+                starts[i] = e;
+                int sign = i & 1;
+                for (int g = 0; g < words; g++) {
+                    for (long m = denseMasks[(i >>> 1) * words * 2 + 2 * g + sign]; m != 0; m &= m - 1) {
+                        columns[e++] = (char) ((g << 6) + Long.numberOfTrailingZeros(m));
+                    }
+                }
+            }
+            starts[2 * nIn] = e;
+        } else {
+            starts = null;
+            columns = null;
+        }
     }
 
     /**
@@ -173,8 +205,19 @@ public final class LshProjection {
         java.util.Arrays.fill(acc, 0, numBits, 0f);
         for (int i = 0; i < nIn; i++) {
             float v = x[i];
-            if (v != 0f) {
+            if (v == 0f) {
+                continue;
+            }
+            if (columns == null) {
                 accumulate(denseMasks, (i * words) * 2, words, v, acc);
+                continue;
+            }
+            int e = starts[2 * i];
+            for (int end = starts[2 * i + 1]; e < end; e++) {
+                acc[columns[e]] += v;
+            }
+            for (int end = starts[2 * i + 2]; e < end; e++) {
+                acc[columns[e]] -= v;
             }
         }
         threshold(acc, outBits);

@@ -164,6 +164,26 @@ class LshProjectionTest {
         assertEquals(0, b[2][0], "sum |w| >= 2^24 takes the float path");
     }
 
+    /** Fractional inputs make the order of the float32 sums visible: every density keeps the specified order. */
+    @Test
+    void everyDensityAccumulatesInTheSpecifiedOrder() {
+        java.util.Random random = new java.util.Random(13);
+        for (double density : new double[] {1, 0.5, 0.25, 1.0 / 16}) {
+            ProjectionSpec spec = spec(3, 50, 8, density);
+            LshProjection projection = LshProjection.forDenseInput(spec, 300);
+            float[] x = new float[300];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i % 5 == 0 ? 0f : (float) (random.nextGaussian() * 1e3);
+            }
+            float[] acc = new float[spec.numBits()];
+            projection.project(x, acc, new long[spec.numWords()]);
+            for (int b = 0; b < spec.numBits(); b++) {
+                assertEquals(Float.floatToIntBits(projection.accumulator(x, b)), Float.floatToIntBits(acc[b]),
+                        "density " + density + ", bit " + b);
+            }
+        }
+    }
+
     @Test
     void accumulatorEqualsProjectScratch() {
         java.util.Random random = new java.util.Random(9);
