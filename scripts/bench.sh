@@ -15,8 +15,10 @@ results="${RESULTS_DIR:-$root/bench-results}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 
 # -am builds the runtime and layers modules it depends on inside this reactor; nothing is installed.
-# shellcheck disable=SC2086
-mvn -B -q ${MVN_FLAGS:-} -Pbenchmarks package -DskipTests -pl dl4j-projection-benchmarks -am
+if [ "${SKIP_MVN:-0}" != 1 ]; then   # SKIP_MVN=1: reuse the jar a caller has just built
+    # shellcheck disable=SC2086
+    mvn -B -q ${MVN_FLAGS:-} -Pbenchmarks package -DskipTests -pl dl4j-projection-benchmarks -am
+fi
 
 mkdir -p "$results"
 echo "JMH settings: $jmh_opts $*" | tee "$results/jmh-$stamp.txt"

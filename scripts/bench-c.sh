@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The emitted C runtime against the Java runtime on the same image models and the same 128 Fashion-MNIST
+# images (docs/BENCHMARKS.md, "C"). For each configuration BITS:DENSITY:WEIGHTS it exports the model of
+# ImagePredictBenchmark as C (CBenchmarkExport), compiles dl4j-projection-benchmarks/src/main/c/pnet_bench.c
+# with it using gcc -std=c99 -O2 (the parity tests' flags), checks the labels against Java and prints
+# ns/example. Then it runs ImagePredictBenchmark on the same configurations with JMH for the Java figure.
+#   scripts/bench-c.sh [BITS:DENSITY:WEIGHTS ...]     default: 256:0.0625:FLOAT32 1024:0.25:FLOAT32
+# Environment: MVN_FLAGS (e.g. -o), SKIP_BUILD=1 reuses the benchmarks jar, SKIP_JMH=1 skips the Java run,
+# CC (default gcc), RESULTS_DIR (default bench-results/).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+configs=("$@")
+if [ ${#configs[@]} -eq 0 ]; then
+    configs=(256:0.0625:FLOAT32 1024:0.25:FLOAT32)
+fi
+results="${RESULTS_DIR:-$root/bench-results}"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+jar=dl4j-projection-benchmarks/target/benchmarks.jar
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    # shellcheck disable=SC2086
+    mvn -B -q ${MVN_FLAGS:-} -Pbenchmarks package -DskipTests -pl dl4j-projection-benchmarks -am
+fi
+mkdir -p "$results"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+report="$results/c-$stamp.txt"
+bits_list=()
+density_list=()
+weights_list=()
+for config in "${configs[@]}"; do
+    IFS=: read -r bits density weights <<<"$config"
+    dir="$work/$bits-$density-$weights"
+    java -cp "$jar" io.github.dl4jprojection.benchmarks.CBenchmarkExport "$dir" "$bits" "$density" "$weights"
+    "${CC:-gcc}" -std=c99 -pedantic -Wall -Wextra -Werror -O2 -o "$dir/pnet_bench" \
+        dl4j-projection-benchmarks/src/main/c/pnet_bench.c "$dir/pnet_runtime.c" -I"$dir" -lm
+    echo "C -O2 bits=$bits density=$density weights=$weights: $("$dir/pnet_bench" "$dir")" | tee -a "$report"
+    bits_list+=("$bits"); density_list+=("$density"); weights_list+=("$weights")
+done
+if [ "${SKIP_JMH:-0}" != 1 ]; then
+    join() { local IFS=,; echo "$*"; }
+    JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}" SKIP_MVN=1 RESULTS_DIR="$results" \
+        "$root/scripts/bench.sh" ImagePredictBenchmark -p bits="$(join "${bits_list[@]}")" \
+        -p density="$(join "${density_list[@]}")" -p weights="$(join "${weights_list[@]}")" | tee -a "$report"
+fi
+echo "Report: $report"
