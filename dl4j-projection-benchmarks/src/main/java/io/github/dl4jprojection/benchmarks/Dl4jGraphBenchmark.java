@@ -19,13 +19,14 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The projection network of {@link ImagePredictBenchmark} (1024 bits, T = 64, d = 16, density 1/4,
- * dense 40 ReLU, softmax 10) as a DL4J {@link ComputationGraph}: {@code ProjectionLayer ->
+ * The projection network of {@link ImagePredictBenchmark} ({@code bits} bits, T = bits / 16, d = 16,
+ * {@code density}, dense 40 ReLU, softmax 10) as a DL4J {@link ComputationGraph}: {@code ProjectionLayer ->
  * DenseLayer -> OutputLayer}, timed through {@link ComputationGraph#output(INDArray...)} at batch 1
  * and batch 256. Scores are per example ({@link OperationsPerInvocation}), so they compare directly
  * with the runtime's per-call latency. ND4J uses its default number of threads.
@@ -37,6 +38,12 @@ public class Dl4jGraphBenchmark {
 
     private static final int BATCH = 256;
 
+    @Param({"256", "1024"})
+    public int bits;
+
+    @Param({"0.25", "0.0625"})
+    public double density;
+
     private ComputationGraph graph;
     private INDArray[] singles;
     private INDArray batch;
@@ -44,7 +51,7 @@ public class Dl4jGraphBenchmark {
 
     @Setup
     public void setUp() {
-        ProjectionSpec spec = RandomModels.spec(1024, 0.25);
+        ProjectionSpec spec = RandomModels.spec(bits, density);
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(RandomModels.SEED)
                 .graphBuilder()

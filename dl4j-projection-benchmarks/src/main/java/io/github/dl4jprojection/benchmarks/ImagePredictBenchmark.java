@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ImagePredictBenchmark {
 
-    @Param({"256", "1024"})
+    @Param({"256", "512", "1024"})
     public int bits;
 
     /** Fraction of non-zero projection entries: 1, 1/4, 1/16. */

@@ -1,0 +1,363 @@
+package io.github.dl4jprojection.benchmarks;
+
+import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.runtime.projection.PackedBits;
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.text.TextProjection;
+import io.github.dl4jprojection.runtime.text.TextProjectionScratch;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Training throughput (examples per second) of a trainer alone and of the joint graph (the same trainer plus
+ * the projection branch and the combined loss), on the samples bundled with the examples module. Not JMH: an
+ * epoch takes seconds, so each variant runs one warm-up epoch and then {@code epochs} timed epochs, and the
+ * median epoch is reported. The target (issue 6) is joint at most 1.3x the trainer-alone epoch time.
+ *
+ * <ul>
+ *   <li>{@code image}: the examples' CNN trainer (conv 5x5x32, pool, conv 5x5x64, pool, dense 1024 with dropout,
+ *       softmax 10) on the first {@code n} images of the bundled Fashion-MNIST training sample; the joint graph
+ *       adds a {@link ProjectionLayer} of 720 bits (T = 60, d = 12, density 1/4: the example's defaults) and its
+ *       softmax, on the same pixels.</li>
+ *   <li>{@code text}: the examples' hashed bag-of-words MLP (4,096 buckets of unigram counts, dense 256, dense 256
+ *       with dropout, softmax 2) on the bundled SpamAssassin sample; the joint graph adds a
+ *       {@link BitVectorInputLayer} of 720 bits fed precomputed {@link TextProjection} bits (featurizer
+ *       defaults). The bag and the bits are computed once, before timing, as the example does.</li>
+ * </ul>
+ * Batch 64, Adam 1e-3, seed 42. Usage: {@code TrainingThroughput [image|text|all] [epochs] [n images]}, run from
+ * the repository root (the samples are read from the examples module's resources).
+ */
+public final class TrainingThroughput {
+
+    private static final String SAMPLES = "dl4j-projection-examples/src/main/resources/io/github/dl4jprojection/examples/";
+    private static final int BATCH = 64;
+    private static final long SEED = 42;
+    private static final int BUCKETS = 4096;
+    private static final ProjectionSpec BITS = ProjectionSpec.builder().numFunctions(60).bitsPerFunction(12)
+            .density(0.25).seed(SEED).build();
+
+    private TrainingThroughput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String task = args.length > 0 ? args[0] : "all";
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int images = args.length > 2 ? Integer.parseInt(args[2]) : 2048;
+        System.out.println("ND4J threads: OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
+                + ", available processors " + Runtime.getRuntime().availableProcessors());
+        if (task.equals("image") || task.equals("all")) {
+            image(epochs, images);
+        }
+        if (task.equals("text") || task.equals("all")) {
+            text(epochs);
+        }
+    }
+
+    private static void image(int epochs, int n) throws IOException {
+        float[][] pixels = idxImages(SAMPLES + "data/fashion-mnist-sample/train-images-idx3-ubyte.gz", n);
+        int[] labels = idxLabels(SAMPLES + "data/fashion-mnist-sample/train-labels-idx1-ubyte.gz", pixels.length);
+        List<MultiDataSet> batches = batches(Nd4j.create(pixels), oneHot(labels, 10), null);
+
+        ComputationGraph alone = new ComputationGraph(cnn(new NeuralNetConfiguration.Builder().seed(SEED)
+                .updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).graphBuilder()
+                .addInputs("pixels").setInputTypes(InputType.convolutionalFlat(28, 28, 1)), "pixels")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out").build());
+        alone.init();
+
+        JointProjectionModel.Builder builder = new JointProjectionModel.Builder()
+                .trainerInputType(InputType.convolutionalFlat(28, 28, 1))
+                .nClasses(10)
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(BITS.numFunctions())
+                        .bitsPerFunction(BITS.bitsPerFunction()).density(BITS.density()).seed(SEED).build())
+                .updater(new Adam(1e-3))
+                .seed(SEED);
+        builder.trainerVertex("scaled", new ScaleVertex(1.0 / 255), JointProjectionModel.TRAINER_INPUT)
+                .trainerLayer("conv1", conv(32), "scaled").trainerLayer("pool1", pool())
+                .trainerLayer("conv2", conv(64)).trainerLayer("pool2", pool())
+                .trainerLayer("dense", dense(1024, 0.5));
+        JointProjectionModel joint = builder.build();
+
+        report("image CNN, " + pixels.length + " images", pixels.length, epochs,
+                iterator -> alone.fit(iterator), iterator -> joint.fit(iterator, 1), batches);
+    }
+
+    private static void text(int epochs) throws IOException {
+        List<String> texts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(Paths.get(SAMPLES + "text/spam-assassin-sample/spam-assassin-sample.tsv.gz"))),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int tab = line.indexOf('\t');
+                names.add(line.substring(0, tab));
+                texts.add(line.substring(tab + 1));
+            }
+        }
+        TextFeaturizer unigrams = new TextFeaturizer(FeaturizerConfig.builder().wordNgramMax(1).maxSkip(0)
+                .noCharNgrams().build());
+        FeaturizerScratch scratch = unigrams.newScratch();
+        TextProjection projection = new TextProjection(FeaturizerConfig.defaults(), BITS);
+        TextProjectionScratch projectionScratch = projection.newScratch();
+        float[][] bags = new float[texts.size()][BUCKETS];
+        float[][] bits = new float[texts.size()][BITS.numBits()];
+        int[] labels = new int[texts.size()];
+        long[] packed = new long[BITS.numWords()];
+        for (int i = 0; i < texts.size(); i++) {
+            int n = unigrams.featurize(texts.get(i), scratch);
+            for (int j = 0; j < n; j++) {
+                bags[i][(int) Long.remainderUnsigned(scratch.keys()[j], BUCKETS)] += scratch.counts()[j];
+            }
+            projection.project(texts.get(i), projectionScratch, packed);
+            PackedBits.unpack(packed, BITS.numBits(), BitEncoding.ZERO_ONE, bits[i], 0);
+            labels[i] = names.get(i).equals("spam") ? 1 : 0;
+        }
+        INDArray labelArray = oneHot(labels, 2);
+        List<MultiDataSet> aloneBatches = batches(Nd4j.create(bags), labelArray, null);
+        List<MultiDataSet> jointBatches = batches(Nd4j.create(bags), labelArray, Nd4j.create(bits));
+
+        ComputationGraph alone = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(SEED)
+                .updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).graphBuilder()
+                .addInputs("bag").setInputTypes(InputType.feedForward(BUCKETS))
+                .addLayer("dense1", dense(256, 0), "bag")
+                .addLayer("dense2", dense(256, 0.8), "dense1")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
+                        .activation(Activation.SOFTMAX).build(), "dense2")
+                .setOutputs("out").build());
+        alone.init();
+        JointProjectionModel joint = new JointProjectionModel.Builder()
+                .trainerInputType(InputType.feedForward(BUCKETS))
+                .trainerLayer("dense1", dense(256, 0), JointProjectionModel.TRAINER_INPUT)
+                .trainerLayer("dense2", dense(256, 0.8))
+                .nClasses(2)
+                .bitVectorInput(new BitVectorInputLayer.Builder().spec(BITS).build())
+                .updater(new Adam(1e-3))
+                .seed(SEED)
+                .build();
+
+        report("text MLP, " + texts.size() + " texts", texts.size(), epochs,
+                iterator -> alone.fit(iterator), iterator -> joint.fit(iterator, 1),
+                aloneBatches, jointBatches);
+    }
+
+    private static void report(String name, int examples, int epochs, Consumer<MultiDataSetIterator> alone,
+                               Consumer<MultiDataSetIterator> joint, List<MultiDataSet> batches) {
+        report(name, examples, epochs, alone, joint, batches, batches);
+    }
+
+    /** Warm-up epoch each, then alternating timed epochs (so load changes hit both alike); medians. */
+    private static void report(String name, int examples, int epochs, Consumer<MultiDataSetIterator> alone,
+                               Consumer<MultiDataSetIterator> joint, List<MultiDataSet> aloneBatches,
+                               List<MultiDataSet> jointBatches) {
+        alone.accept(new Batches(aloneBatches));
+        joint.accept(new Batches(jointBatches));
+        double[] a = new double[epochs];
+        double[] j = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            a[e] = seconds(alone, aloneBatches);
+            j[e] = seconds(joint, jointBatches);
+        }
+        double ma = median(a);
+        double mj = median(j);
+        System.out.printf("%s: trainer alone %.2f s/epoch (%.0f examples/s, epochs %s), joint %.2f s/epoch "
+                        + "(%.0f examples/s, epochs %s), joint / alone = %.2f%n", name, ma, examples / ma,
+                Arrays.toString(round(a)), mj, examples / mj, Arrays.toString(round(j)), mj / ma);
+    }
+
+    private static double seconds(Consumer<MultiDataSetIterator> fit, List<MultiDataSet> batches) {
+        long t0 = System.nanoTime();
+        fit.accept(new Batches(batches));
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double[] round(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = Math.round(v[i] * 100) / 100.0;
+        }
+        return r;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static ComputationGraphConfiguration.GraphBuilder cnn(ComputationGraphConfiguration.GraphBuilder g,
+                                                                  String input) {
+        return g.addVertex("scaled", new ScaleVertex(1.0 / 255), input)
+                .addLayer("conv1", conv(32), "scaled").addLayer("pool1", pool(), "conv1")
+                .addLayer("conv2", conv(64), "pool1").addLayer("pool2", pool(), "conv2")
+                .addLayer("dense", dense(1024, 0.5), "pool2");
+    }
+
+    private static ConvolutionLayer conv(int channels) {
+        return new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU)
+                .weightInit(WeightInit.RELU).build();
+    }
+
+    private static SubsamplingLayer pool() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+
+    private static DenseLayer dense(int width, double dropOut) {
+        DenseLayer.Builder b = new DenseLayer.Builder().nOut(width).activation(Activation.RELU)
+                .weightInit(WeightInit.RELU);
+        if (dropOut > 0) {
+            b.dropOut(dropOut);
+        }
+        return b.build();
+    }
+
+    private static INDArray oneHot(int[] labels, int classes) {
+        float[][] y = new float[labels.length][classes];
+        for (int i = 0; i < labels.length; i++) {
+            y[i][labels[i]] = 1f;
+        }
+        return Nd4j.create(y);
+    }
+
+    /** Batches of {@link #BATCH}: features {@code [x]} or {@code [x, bits]}, labels {@code [y]}. */
+    private static List<MultiDataSet> batches(INDArray x, INDArray y, INDArray bits) {
+        List<MultiDataSet> out = new ArrayList<>();
+        long n = x.size(0);
+        for (long from = 0; from < n; from += BATCH) {
+            long to = Math.min(n, from + BATCH);
+            INDArray[] features = bits == null
+                    ? new INDArray[] {rows(x, from, to)}
+                    : new INDArray[] {rows(x, from, to), rows(bits, from, to)};
+            out.add(new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[] {rows(y, from, to)}));
+        }
+        return out;
+    }
+
+    private static INDArray rows(INDArray a, long from, long to) {
+        return a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    }
+
+    private static float[][] idxImages(String path, int limit) throws IOException {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(Paths.get(path))))) {
+            if (in.readInt() != 0x803) {
+                throw new IOException(path + " is not an IDX3 ubyte file");
+            }
+            int count = Math.min(in.readInt(), limit);
+            int pixels = in.readInt() * in.readInt();
+            float[][] x = new float[count][pixels];
+            byte[] row = new byte[pixels];
+            for (int i = 0; i < count; i++) {
+                in.readFully(row);
+                for (int p = 0; p < pixels; p++) {
+                    x[i][p] = row[p] & 0xFF;
+                }
+            }
+            return x;
+        }
+    }
+
+    private static int[] idxLabels(String path, int count) throws IOException {
+        try (InputStream raw = new GZIPInputStream(Files.newInputStream(Paths.get(path)));
+             DataInputStream in = new DataInputStream(raw)) {
+            if (in.readInt() != 0x801 || in.readInt() < count) {
+                throw new IOException(path + " is not an IDX1 ubyte file with " + count + " labels");
+            }
+            int[] y = new int[count];
+            for (int i = 0; i < count; i++) {
+                y[i] = in.readUnsignedByte();
+            }
+            return y;
+        }
+    }
+
+    /** A resettable iterator over precomputed batches. */
+    private static final class Batches implements MultiDataSetIterator {
+        private final List<MultiDataSet> batches;
+        private int next;
+        private MultiDataSetPreProcessor preProcessor;
+
+        Batches(List<MultiDataSet> batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public MultiDataSet next(int num) {
+            return next();
+        }
+
+        @Override
+        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+            this.preProcessor = preProcessor;
+        }
+
+        @Override
+        public MultiDataSetPreProcessor getPreProcessor() {
+            return preProcessor;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            next = 0;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < batches.size();
+        }
+
+        @Override
+        public MultiDataSet next() {
+            MultiDataSet ds = batches.get(next++);
+            if (preProcessor != null) {
+                preProcessor.preProcess(ds);
+            }
+            return ds;
+        }
+    }
+}
