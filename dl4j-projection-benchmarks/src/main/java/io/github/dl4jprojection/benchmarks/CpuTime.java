@@ -1,0 +1,138 @@
+package io.github.dl4jprojection.benchmarks;
+
+import io.github.dl4jprojection.runtime.model.WeightType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.function.IntSupplier;
+
+/**
+ * The runtime benchmarks' operations timed by the calling thread's CPU time ({@link ThreadMXBean}) rather
+ * than wall-clock time: on a shared machine whose load exceeds its cores, JMH's wall-clock scores include
+ * the time the benchmark thread waited for a core, while CPU time counts only the time it ran (it still
+ * includes slow-downs from sharing caches). Each operation runs as in its JMH benchmark (same setup, same
+ * method); 5 warm-up rounds and 15 measured rounds of about 0.2 s each; the median and the minimum per
+ * call over the rounds are printed in microseconds.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.CpuTime}.
+ */
+public final class CpuTime {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static int sink;
+
+    private CpuTime() {
+    }
+
+    public static void main(String[] args) {
+        for (TextPredictBenchmark.TextConfig config : TextPredictBenchmark.TextConfig.values()) {
+            for (WeightType weights : WeightType.values()) {
+                TextPredictBenchmark b = new TextPredictBenchmark();
+                b.config = config;
+                b.weights = weights;
+                b.setUp();
+                time("TextPredict " + config + " " + weights, b::predict);
+            }
+            if (config != TextPredictBenchmark.TextConfig.OLD1024) {
+                TextFeaturizeBenchmark f = new TextFeaturizeBenchmark();
+                f.config = config;
+                f.setUp();
+                time("TextFeaturize " + config, f::featurize);
+            }
+        }
+        for (int bits : new int[] {256, 512, 1024}) {
+            for (double density : new double[] {1, 0.25, 0.0625}) {
+                for (WeightType weights : WeightType.values()) {
+                    ImagePredictBenchmark b = new ImagePredictBenchmark();
+                    b.bits = bits;
+                    b.density = density;
+                    b.weights = weights;
+                    b.setUp();
+                    time("ImagePredict " + bits + " " + density + " " + weights, b::predict);
+                }
+            }
+        }
+        for (int bits : new int[] {256, 512, 1024}) {
+            firstLayerPotential(bits);
+        }
+        System.out.println(sink == 42 ? "" : "done");
+    }
+
+    /**
+     * The potential of a shortcut the runtime does not take because it changes the float32 order: the first
+     * dense layer over +-1 bits as {@code 2 * (sum of the rows of set bits) - (sum of all rows)} (half the
+     * rows, the second sum precomputed) against the reference loop over all rows, on {@code bits} random bits
+     * and {@value RandomModels#HIDDEN} outputs.
+     */
+    private static void firstLayerPotential(int bits) {
+        java.util.Random random = new java.util.Random(RandomModels.SEED);
+        int n = RandomModels.HIDDEN;
+        float[] w = new float[bits * n];
+        float[] allRows = new float[n];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) random.nextGaussian();
+            allRows[i % n] += w[i];
+        }
+        float[][] inputs = new float[64][bits];
+        for (float[] x : inputs) {
+            for (int i = 0; i < bits; i++) {
+                x[i] = random.nextBoolean() ? 1f : -1f;
+            }
+        }
+        float[] out = new float[n];
+        int[] next = {0};
+        time("FirstLayer reference " + bits + "x" + n, () -> {
+            float[] x = inputs[next[0]++ & 63];
+            Arrays.fill(out, 0f);
+            for (int i = 0; i < bits; i++) {
+                float v = x[i];
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    out[j] += v * w[row + j];
+                }
+            }
+            return Float.floatToRawIntBits(out[0]);
+        });
+        time("FirstLayer 2*set-all " + bits + "x" + n, () -> {
+            float[] x = inputs[next[0]++ & 63];
+            Arrays.fill(out, 0f);
+            for (int i = 0; i < bits; i++) {
+                if (x[i] > 0f) {
+                    int row = i * n;
+                    for (int j = 0; j < n; j++) {
+                        out[j] += w[row + j];
+                    }
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                out[j] = 2 * out[j] - allRows[j];
+            }
+            return Float.floatToRawIntBits(out[0]);
+        });
+    }
+
+    private static void time(String name, IntSupplier op) {
+        int calls = 1;
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        while (THREADS.getCurrentThreadCpuTime() - t0 < 200_000_000L) {
+            for (int i = 0; i < calls; i++) {
+                sink += op.getAsInt();
+            }
+            calls *= 2;
+        }
+        calls = Math.max(1, calls / 2);
+        double[] us = new double[15];
+        for (int r = -5; r < us.length; r++) {
+            long start = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < calls; i++) {
+                sink += op.getAsInt();
+            }
+            if (r >= 0) {
+                us[r] = (THREADS.getCurrentThreadCpuTime() - start) / 1e3 / calls;
+            }
+        }
+        Arrays.sort(us);
+        System.out.printf("%-40s median %9.2f us  min %9.2f us  (15 rounds of %d calls, thread CPU time)%n", name,
+                us[us.length / 2], us[0], calls);
+    }
+}
