@@ -11,7 +11,7 @@ import java.util.function.IntSupplier;
  * than wall-clock time: on a shared machine whose load exceeds its cores, JMH's wall-clock scores include
  * the time the benchmark thread waited for a core, while CPU time counts only the time it ran (it still
  * includes slow-downs from sharing caches). Each operation runs as in its JMH benchmark (same setup, same
- * method); 5 warm-up rounds and 15 measured rounds of about 0.2 s each; the median and the minimum per
+ * method); 5 warm-up rounds and 11 measured rounds of about 0.1 s each; the median and the minimum per
  * call over the rounds are printed in microseconds.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.CpuTime}.
@@ -114,14 +114,14 @@ public final class CpuTime {
     private static void time(String name, IntSupplier op) {
         int calls = 1;
         long t0 = THREADS.getCurrentThreadCpuTime();
-        while (THREADS.getCurrentThreadCpuTime() - t0 < 200_000_000L) {
+        while (THREADS.getCurrentThreadCpuTime() - t0 < 100_000_000L) {
             for (int i = 0; i < calls; i++) {
                 sink += op.getAsInt();
             }
             calls *= 2;
         }
         calls = Math.max(1, calls / 2);
-        double[] us = new double[15];
+        double[] us = new double[11];
         for (int r = -5; r < us.length; r++) {
             long start = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < calls; i++) {
@@ -132,7 +132,7 @@ public final class CpuTime {
             }
         }
         Arrays.sort(us);
-        System.out.printf("%-40s median %9.2f us  min %9.2f us  (15 rounds of %d calls, thread CPU time)%n", name,
+        System.out.printf("%-40s median %9.2f us  min %9.2f us  (11 rounds of %d calls, thread CPU time)%n", name,
                 us[us.length / 2], us[0], calls);
     }
 }
