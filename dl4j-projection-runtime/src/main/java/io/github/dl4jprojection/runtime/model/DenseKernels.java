@@ -12,46 +12,85 @@ final class DenseKernels {
     }
 
     /**
-     * {@code out[0, nOut) = f(in[0, nIn) W + b)}. Zero inputs are skipped: their products are
-     * signed zeros, and a float32 sum that starts at +0 is unchanged by adding a signed zero, so
-     * skipping them changes no bit of the result while saving the work for 0/1 encoded bits.
+     * {@code out[0, nOut) = f(in[0, nIn) W + b)}. Each output's sum runs over the rows in increasing
+     * {@code i}; eight outputs at a time are kept in locals through all rows, so the sums need no loads
+     * and stores of {@code out} (the JIT does not vectorize a loop that stores to one float array while
+     * loading from another, as they might be the same array). Zero inputs are not skipped: their
+     * products are signed zeros, and a float32 sum that starts at +0 never becomes -0, so adding a
+     * signed zero changes no bit of it.
      */
     static void forward(DenseBlock layer, float[] in, float[] out) {
         int nIn = layer.nIn;
         int nOut = layer.nOut;
-        java.util.Arrays.fill(out, 0, nOut, 0f);
-        if (layer.weightType == WeightType.FLOAT32) {
-            float[] w = layer.weights;
-            for (int i = 0; i < nIn; i++) {
-                float x = in[i];
-                if (x != 0f) {
-                    int row = i * nOut;
-                    for (int j = 0; j < nOut; j++) {
-                        out[j] += x * w[row + j];
-                    }
-                }
-            }
-            float[] b = layer.bias;
-            for (int j = 0; j < nOut; j++) {
-                out[j] = layer.nonlinearity.apply(out[j] + b[j], layer.alpha);
-            }
-        } else {
-            byte[] q = layer.quantized;
-            for (int i = 0; i < nIn; i++) {
-                float x = in[i];
-                if (x != 0f) {
-                    int row = i * nOut;
-                    for (int j = 0; j < nOut; j++) {
-                        out[j] += x * q[row + j];
-                    }
-                }
-            }
-            float[] s = layer.scales;
-            float[] b = layer.bias;
-            for (int j = 0; j < nOut; j++) {
-                out[j] = layer.nonlinearity.apply(out[j] * s[j] + b[j], layer.alpha);
+        boolean int8 = layer.weightType == WeightType.INT8;
+        int j = 0;
+        for (; j + 8 <= nOut; j += 8) {
+            if (int8) {
+                sums8(in, nIn, layer.quantized, null, nOut, j, out);
+            } else {
+                sums8(in, nIn, null, layer.weights, nOut, j, out);
             }
         }
+        for (; j < nOut; j++) {
+            float sum = 0f;
+            for (int i = 0, k = j; i < nIn; i++, k += nOut) {
+                sum += in[i] * (int8 ? layer.quantized[k] : layer.weights[k]);
+            }
+            out[j] = sum;
+        }
+        float[] b = layer.bias;
+        if (int8) {
+            float[] s = layer.scales;
+            for (j = 0; j < nOut; j++) {
+                out[j] = layer.nonlinearity.apply(out[j] * s[j] + b[j], layer.alpha);
+            }
+        } else {
+            for (j = 0; j < nOut; j++) {
+                out[j] = layer.nonlinearity.apply(out[j] + b[j], layer.alpha);
+            }
+        }
+    }
+
+    /** {@code out[j0 + c] = sum_i in[i] * W[i][j0 + c]} for {@code c < 8}, i increasing; {@code q} or {@code w} is null. */
+    private static void sums8(float[] in, int nIn, byte[] q, float[] w, int nOut, int j0, float[] out) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        float s4 = 0f;
+        float s5 = 0f;
+        float s6 = 0f;
+        float s7 = 0f;
+        for (int i = 0, k = j0; i < nIn; i++, k += nOut) {
+            float x = in[i];
+            if (q != null) {
+                s0 += x * q[k];
+                s1 += x * q[k + 1];
+                s2 += x * q[k + 2];
+                s3 += x * q[k + 3];
+                s4 += x * q[k + 4];
+                s5 += x * q[k + 5];
+                s6 += x * q[k + 6];
+                s7 += x * q[k + 7];
+            } else {
+                s0 += x * w[k];
+                s1 += x * w[k + 1];
+                s2 += x * w[k + 2];
+                s3 += x * w[k + 3];
+                s4 += x * w[k + 4];
+                s5 += x * w[k + 5];
+                s6 += x * w[k + 6];
+                s7 += x * w[k + 7];
+            }
+        }
+        out[j0] = s0;
+        out[j0 + 1] = s1;
+        out[j0 + 2] = s2;
+        out[j0 + 3] = s3;
+        out[j0 + 4] = s4;
+        out[j0 + 5] = s5;
+        out[j0 + 6] = s6;
+        out[j0 + 7] = s7;
     }
 
     /** The index of the largest of {@code z[0, n)}; the smallest such index on ties. */
