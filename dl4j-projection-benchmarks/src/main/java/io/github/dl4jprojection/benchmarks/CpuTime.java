@@ -14,7 +14,8 @@ import java.util.function.IntSupplier;
  * method); 5 warm-up rounds and 11 measured rounds of about 0.1 s each; the median and the minimum per
  * call over the rounds are printed in microseconds.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.CpuTime}.
+ * <p>Usage: {@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.CpuTime [text|image|layer]}
+ * (all three without an argument).
  */
 public final class CpuTime {
 
@@ -25,6 +26,22 @@ public final class CpuTime {
     }
 
     public static void main(String[] args) {
+        String only = args.length > 0 ? args[0] : "";
+        if (only.isEmpty() || only.equals("text")) {
+            text();
+        }
+        if (only.isEmpty() || only.equals("image")) {
+            image();
+        }
+        if (only.isEmpty() || only.equals("layer")) {
+            for (int bits : new int[] {256, 512, 1024}) {
+                firstLayerPotential(bits);
+            }
+        }
+        System.out.println(sink == 42 ? "" : "done");
+    }
+
+    private static void text() {
         for (TextPredictBenchmark.TextConfig config : TextPredictBenchmark.TextConfig.values()) {
             for (WeightType weights : WeightType.values()) {
                 TextPredictBenchmark b = new TextPredictBenchmark();
@@ -37,9 +54,12 @@ public final class CpuTime {
                 TextFeaturizeBenchmark f = new TextFeaturizeBenchmark();
                 f.config = config;
                 f.setUp();
-                time("TextFeaturize " + config, f::featurize);
+                time("TextFeaturize " + config + " (" + f.featurize() + " features)", f::featurize);
             }
         }
+    }
+
+    private static void image() {
         for (int bits : new int[] {256, 512, 1024}) {
             for (double density : new double[] {1, 0.25, 0.0625}) {
                 for (WeightType weights : WeightType.values()) {
@@ -52,10 +72,6 @@ public final class CpuTime {
                 }
             }
         }
-        for (int bits : new int[] {256, 512, 1024}) {
-            firstLayerPotential(bits);
-        }
-        System.out.println(sink == 42 ? "" : "done");
     }
 
     /**
