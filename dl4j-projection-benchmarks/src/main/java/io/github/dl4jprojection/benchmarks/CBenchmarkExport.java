@@ -40,7 +40,8 @@ public final class CBenchmarkExport {
                 WeightType.valueOf(args[3]));
         CExporter.export(model, dir, "benchnet");
         float[][] images = FashionImages.load();
-        ByteBuffer pixels = ByteBuffer.allocate(images.length * FashionImages.PIXELS * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer pixels = ByteBuffer.allocate(images.length * FashionImages.PIXELS * 4)
+                .order(ByteOrder.LITTLE_ENDIAN);
         Predictor predictor = model.predictor();
         List<String> labels = new ArrayList<>();
         for (float[] image : images) {

@@ -31,7 +31,7 @@ public class TextPredictBenchmark {
 
     /** The candidate configurations the text default is chosen from. */
     public enum TextConfig {
-        /** Featurizer defaults (word 1-2-grams, 1-skip-grams, char 3-4-grams), 512 bits (T = 32, d = 16), density 1/4. */
+        /** Featurizer defaults (word 1-2-grams, 1-skip-grams, char 3-4-grams), 512 bits (T = 32), density 1/4. */
         C1(FeaturizerConfig.defaults(), 512, 0.25),
         /** Word 1-2-grams only, 512 bits, density 1/16. */
         C2(FeaturizerConfig.builder().wordNgramMax(2).maxSkip(0).noCharNgrams().build(), 512, 0.0625),

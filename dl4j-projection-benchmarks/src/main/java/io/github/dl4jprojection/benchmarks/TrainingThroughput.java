@@ -64,7 +64,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class TrainingThroughput {
 
-    private static final String SAMPLES = "dl4j-projection-examples/src/main/resources/io/github/dl4jprojection/examples/";
+    private static final String SAMPLES =
+            "dl4j-projection-examples/src/main/resources/io/github/dl4jprojection/examples/";
     private static final int BATCH = 64;
     private static final long SEED = 42;
     private static final int BUCKETS = 4096;

@@ -51,7 +51,10 @@ final class DenseKernels {
         }
     }
 
-    /** {@code out[j0 + c] = sum_i in[i] * W[i][j0 + c]} for {@code c < 8}, i increasing; {@code q} or {@code w} is null. */
+    /**
+     * {@code out[j0 + c] = sum_i in[i] * W[i][j0 + c]} for {@code c < 8}, {@code i} increasing; either
+     * {@code q} (int8) or {@code w} (float32) is null.
+     */
     private static void sums8(float[] in, int nIn, byte[] q, float[] w, int nOut, int j0, float[] out) {
         float s0 = 0f;
         float s1 = 0f;

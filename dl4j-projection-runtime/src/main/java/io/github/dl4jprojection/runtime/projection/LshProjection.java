@@ -66,9 +66,8 @@ public final class LshProjection {
     /**
      * For dense projections of density 1/4 or less, else null (denser lists would outgrow the masks):
      * the columns of the +1 entries of input {@code i} at {@code columns[starts[2i], starts[2i+1])}, of
-     * its -1 entries up to
-     * {@code starts[2i+2]}. One loop per sign and input instead of one per sign, input and word of
-     * columns: fewer mispredicted loop exits when each word has only a few entries.
+     * its -1 entries up to {@code starts[2i+2]}. One loop per sign and input instead of one per sign,
+     * input and word of columns: fewer mispredicted loop exits when each word has only a few entries.
      */
     private final char[] columns;
     private final int[] starts;
@@ -77,13 +76,15 @@ public final class LshProjection {
         this.spec = spec;
         this.nIn = nIn;
         this.denseMasks = denseMasks;
-        if (denseMasks != null && spec.sparsityLog2() >= 2 && (long) nIn * spec.numBits() >> 2 < Integer.MAX_VALUE) {
-            starts = new int[2 * nIn + 1];
-            int count = 0;
+        long count = 0;
+        if (denseMasks != null && spec.sparsityLog2() >= 2) {
             for (long m : denseMasks) {
                 count += Long.bitCount(m);
             }
-            columns = new char[count];
+        }
+        if (count > 0 && count < Integer.MAX_VALUE - 8) {
+            starts = new int[2 * nIn + 1];
+            columns = new char[(int) count];
             int e = 0;
             int words = spec.numWords();
             for (int i = 0; i < 2 * nIn; i++) {
@@ -292,7 +293,8 @@ public final class LshProjection {
             sumAbs += Math.abs(w);
         }
         // Below density 1/8 a word has too few set entries for the byte counters to beat the float loop.
-        if (integers && sumAbs < EXACT_LIMIT && spec.sparsityLog2() <= 3 && masks.length >= featureScratchLength(spec)) {
+        if (integers && sumAbs < EXACT_LIMIT && spec.sparsityLog2() <= 3
+                && masks.length >= featureScratchLength(spec)) {
             projectIntegers(keys, weights, count, acc, masks, outBits);
             return;
         }
@@ -317,8 +319,9 @@ public final class LshProjection {
 
     /**
      * The integer path of {@link #projectFeatures}, taken when every weight is an integer,
-     * {@code sum |w| < 2^24} and the density is at least 1/8. Then every float32 partial sum of the specification is an exact integer,
-     * in any order, so the accumulators and bits are those of the float path. Weights up to 127 in
+     * {@code sum |w| < 2^24} and the density is at least 1/8. Then every float32 partial sum of the
+     * specification is an exact integer, in any order, so the accumulators and bits are those of the
+     * float path. Weights up to 127 in
      * magnitude go to 64 byte counters per word of columns, 8 per long, biased by 128 and added to
      * without carries between bytes (a byte column of a mask is spread to 8 bytes by {@link #SPREAD}):
      * a few word operations per 8 columns instead of one float addition per set entry. The counters are
@@ -354,7 +357,8 @@ public final class LshProjection {
                 long minus = scratch[2 * g + 1 - up];
                 int c = counters + 8 * g;
                 for (int q = 0; q < 8; q++) {
-                    scratch[c + q] += (SPREAD[(int) (plus >>> 8 * q) & 255] - SPREAD[(int) (minus >>> 8 * q) & 255]) * a;
+                    long spread = SPREAD[(int) (plus >>> 8 * q) & 255] - SPREAD[(int) (minus >>> 8 * q) & 255];
+                    scratch[c + q] += spread * a;
                 }
             }
         }

@@ -50,7 +50,8 @@ public final class TextProjection {
     /** New working memory; keep one per thread. */
     public TextProjectionScratch newScratch() {
         ProjectionSpec spec = projection.spec();
-        return new TextProjectionScratch(featurizer.newScratch(), spec.numBits(), LshProjection.featureScratchLength(spec));
+        return new TextProjectionScratch(featurizer.newScratch(), spec.numBits(),
+                LshProjection.featureScratchLength(spec));
     }
 
     /**

@@ -22,7 +22,8 @@ class DenseKernelsTest {
             }
         }
         for (int j = 0; j < layer.nOut; j++) {
-            float pre = layer.weightType == WeightType.INT8 ? z[j] * layer.scales[j] + layer.bias[j] : z[j] + layer.bias[j];
+            float pre = layer.weightType == WeightType.INT8 ? z[j] * layer.scales[j] + layer.bias[j]
+                    : z[j] + layer.bias[j];
             z[j] = layer.nonlinearity.apply(pre, layer.alpha);
         }
         return z;
