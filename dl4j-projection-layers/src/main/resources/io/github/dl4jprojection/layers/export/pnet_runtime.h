@@ -17,6 +17,9 @@
  * input and no memory. (Precomputed masks would trade 16 * nIn * ceil(T*d/64) bytes of flash for
  * those cycles; for MNIST-sized models that is more than the model itself.)
  *
+ * Text models also carry the "sgnn-text" featurizer (docs/TEXT.md): pnet_predict_text takes raw UTF-8
+ * and computes the same bag of hashed features as the Java TextFeaturizer, then the projection above.
+ *
  * Build: compile as C99 with IEEE float32 arithmetic and WITHOUT floating-point contraction, that is
  * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
  * under the GNU dialects on FMA hardware such as Cortex-M4F/M7 or AArch64). Never -ffast-math.

@@ -247,6 +247,8 @@ class CTextFeaturizerTest {
         long f = defaults.maxFeatures();
         assertEquals(16 * f + 4 * 8192 + 30 * n + 2 + 6, CExporter.textScratchBytes(defaults));
         assertTrue(CExporter.textScratchBytes(defaults) <= 32 * f + 30 * n + 9);
+        FeaturizerConfig device = FeaturizerConfig.builder().maxCodePoints(512).maxFeatures(512).build();
+        assertEquals(16 * 512 + 4 * 1024 + 30 * 512 + 2 + 6, CExporter.textScratchBytes(device));
         assertArrayEquals(new long[] {0}, new long[] {CExporter.textScratchBytes(defaults) % 8});
     }
 }
