@@ -90,6 +90,16 @@ class CTextFeaturizerTest {
             longText.append(i % 7 == 0 ? "Ünïcödé " : "word").append(i).append(i % 5 == 0 ? ". " : " ");
         }
         texts.add(longText.toString().getBytes(StandardCharsets.UTF_8));
+        // The fullest scratch: N four-byte code points as N symbol tokens, as one word, and as two long words.
+        StringBuilder emoji = new StringBuilder();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < 4100; i++) {
+            emoji.appendCodePoint(0x1F600 + i % 64);
+            word.appendCodePoint(0x20000 + i % 7);
+        }
+        texts.add(emoji.toString().getBytes(StandardCharsets.UTF_8));
+        texts.add(word.toString().getBytes(StandardCharsets.UTF_8));
+        texts.add((word.substring(0, 62) + " " + word.substring(0, 62)).getBytes(StandardCharsets.UTF_8));
         Random random = new Random(5);
         for (int r = 0; r < 40; r++) {
             texts.add(r % 2 == 0 ? randomBytes(random) : randomCodePoints(random));

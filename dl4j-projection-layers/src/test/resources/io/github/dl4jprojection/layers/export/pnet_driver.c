@@ -27,8 +27,12 @@ static uint64_t bits[TESTNET_NUM_WORDS];
 static float logits[TESTNET_NUM_LABELS];
 static float probabilities[TESTNET_NUM_LABELS];
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
-/* One word more than the model asks for, to test a misaligned start and a scratch 8 bytes short. */
+/*
+ * One word more than the model asks for, to test a misaligned start; calls use the last
+ * TESTNET_TEXT_SCRATCH_BYTES (TEXT), so that a sanitizer sees any write past the stated size.
+ */
 static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8 + 1];
+#define TEXT (text_scratch + 1)
 static char text[MAX_TEXT];
 
 static int hex_digit(int c) {
@@ -52,7 +56,7 @@ static void print_bag(const char *p) {
     const uint64_t *keys;
     const uint32_t *counts;
     size_t n = read_text(p);
-    int size = pnet_featurize_text(&testnet_model, text, n, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, &keys, &counts);
+    int size = pnet_featurize_text(&testnet_model, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, &keys, &counts);
     int j;
     if (size < 0) {
         printf("error %d\n", size);
@@ -71,15 +75,15 @@ static void run_checks(void) {
     const uint64_t *keys;
     const uint32_t *counts;
     char *misaligned = (char *) text_scratch + 4;
-    printf("checks %d %d %d %d %d %d %d %d %d", pnet_predict_text(m, "a", 1, text_scratch, TESTNET_TEXT_SCRATCH_BYTES - 8, scratch, probabilities),
+    printf("checks %d %d %d %d %d %d %d %d %d", pnet_predict_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES - 8, scratch, probabilities),
            pnet_predict_text(m, "a", 1, misaligned, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
-           pnet_predict_text(m, NULL, 0, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
-           pnet_predict_text(NULL, "a", 1, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
+           pnet_predict_text(m, NULL, 0, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
+           pnet_predict_text(NULL, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
            pnet_predict_text(m, "a", 1, NULL, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
-           pnet_predict_text(m, "a", 1, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, NULL, probabilities),
-           pnet_featurize_text(m, "a", 1, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, NULL, &counts),
-           pnet_featurize_text(m, "a", 1, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, &keys, &counts),
-           pnet_predict_text(m, "", 0, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities));
+           pnet_predict_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, NULL, probabilities),
+           pnet_featurize_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, NULL, &counts),
+           pnet_featurize_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, &keys, &counts),
+           pnet_predict_text(m, "", 0, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities));
     printf(" %u %u\n", (unsigned) m->text->scratch_bytes, (unsigned) TESTNET_TEXT_SCRATCH_BYTES);
 }
 #endif
@@ -97,7 +101,7 @@ static int run_case(char *p) {
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
     if (*p == 't') {
         size_t n = read_text(p + 1);
-        status = pnet_project_text(m, text, n, text_scratch, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits);
+        status = pnet_project_text(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits);
         return status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
     }
 #endif
