@@ -86,7 +86,11 @@ public final class TextJointTraining implements TextTrainingWorkflow {
                 .build();
     }
 
-    private static JointProjectionModel build(TextTrainingRequest request, ProjectionSpec spec) {
+    /**
+     * The joint model this workflow trains for {@code request} (its data gives the label names), with the
+     * projection {@code spec}; public so that other trainers (the Spark module) train the same graph.
+     */
+    public static JointProjectionModel build(TextTrainingRequest request, ProjectionSpec spec) {
         List<String> labels = request.data().labelNames();
         return new JointProjectionModel.Builder()
                 .trainerInputType(InputType.feedForward(request.trainerBuckets()))

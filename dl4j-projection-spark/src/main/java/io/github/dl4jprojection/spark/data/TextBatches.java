@@ -1,0 +1,129 @@
+package io.github.dl4jprojection.spark.data;
+
+import io.github.dl4jprojection.examples.text.LabeledText;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Labelled TSV texts on Spark: the lines are read and parsed on the workers ({@link HadoopLines},
+ * {@link TsvLineParser}), and each partition's texts are featurized there ({@link TextEncoding}) into minibatches of
+ * the joint graph. The bits are those of the runtime's {@code TextProjection}, as in single-machine training.
+ */
+public final class TextBatches {
+
+    private TextBatches() {
+    }
+
+    /**
+     * The lines of the TSV file(s) at {@code path}.
+     *
+     * @throws IOException a {@code DataNotFoundException} when nothing is there
+     */
+    public static JavaRDD<SourceLine> lines(JavaSparkContext sc, String path, int minPartitions) throws IOException {
+        return HadoopLines.read(sc, path, minPartitions);
+    }
+
+    /**
+     * Reads every line once and returns the sorted class names (the single-machine reader's order). This pass
+     * also validates the input, so a malformed line fails here, before training.
+     *
+     * @throws IOException a {@code DataFileException} naming the file and line of a bad line, or when there are
+     *     fewer than two classes
+     */
+    public static List<String> labelNames(JavaRDD<SourceLine> lines) throws IOException {
+        List<String> labels = InputErrors.translate(lines.context().hadoopConfiguration(),
+                () -> lines.mapPartitions(TextBatches::labelsOf).distinct().collect());
+        List<String> sorted = new ArrayList<>(labels);
+        Collections.sort(sorted);
+        if (sorted.size() < 2) {
+            throw new IOException("the texts must have at least two labels to learn from, found " + sorted);
+        }
+        return sorted;
+    }
+
+    /**
+     * The minibatches (at most {@code batchSize} texts each, in input order within a partition) of the texts in
+     * {@code lines}. Lazy: the work happens on the workers when the RDD is used; a bad line or a label that is
+     * not one of {@code encoding}'s classes then fails with {@link InputLineException}.
+     *
+     * @throws IllegalArgumentException naming {@code batchSize} when below 1
+     */
+    public static JavaRDD<MultiDataSet> batches(JavaRDD<SourceLine> lines, TextEncoding encoding, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        return lines.mapPartitions(partition -> new BatchIterator(partition, encoding, batchSize));
+    }
+
+    private static Iterator<String> labelsOf(Iterator<SourceLine> partition) {
+        List<String> labels = new ArrayList<>();
+        while (partition.hasNext()) {
+            LabeledText text = TsvLineParser.parse(partition.next());
+            if (text != null && !labels.contains(text.label())) {
+                labels.add(text.label());
+            }
+        }
+        return labels.iterator();
+    }
+
+    /** Groups a partition's parsed texts into minibatches as they are read. */
+    private static final class BatchIterator implements Iterator<MultiDataSet> {
+        private final Iterator<SourceLine> lines;
+        private final TextEncoding encoding;
+        private final int batchSize;
+
+        BatchIterator(Iterator<SourceLine> lines, TextEncoding encoding, int batchSize) {
+            this.lines = lines;
+            this.encoding = encoding;
+            this.batchSize = batchSize;
+        }
+
+        private MultiDataSet pending;
+
+        @Override
+        public boolean hasNext() {
+            if (pending == null) {
+                pending = read();
+            }
+            return pending != null;
+        }
+
+        @Override
+        public MultiDataSet next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no texts left in this partition");
+            }
+            MultiDataSet batch = pending;
+            pending = null;
+            return batch;
+        }
+
+        /** The next minibatch, or null when the partition holds no more texts (only blank lines, say). */
+        private MultiDataSet read() {
+            List<String> texts = new ArrayList<>(batchSize);
+            int[] labels = new int[batchSize];
+            while (texts.size() < batchSize && lines.hasNext()) {
+                SourceLine line = lines.next();
+                LabeledText text = TsvLineParser.parse(line);
+                if (text == null) {
+                    continue;
+                }
+                int k = encoding.labelIndex(text.label());
+                if (k < 0) {
+                    throw line.error("label \"" + text.label() + "\" is not one of the training classes "
+                            + encoding.labelNames());
+                }
+                labels[texts.size()] = k;
+                texts.add(text.text());
+            }
+            return texts.isEmpty() ? null : encoding.batch(texts, labels);
+        }
+    }
+}
