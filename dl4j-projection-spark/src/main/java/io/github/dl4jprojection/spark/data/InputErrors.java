@@ -33,15 +33,22 @@ public final class InputErrors {
     public static <T> T translate(Configuration conf, SparkAction<T> action) throws DataFileException {
         try {
             return action.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // SparkException is a checked exception that Scala code throws undeclared: catch Exception to see it.
             InputLineException bad = find(e);
             if (bad == null) {
-                throw e;
+                throw InputErrors.<RuntimeException>rethrow(e);
             }
             int line = lineOf(conf, bad);
             String problem = line > 0 ? bad.problem() : bad.problem() + " (the line at byte " + bad.byteOffset() + ")";
             throw new DataFileException(bad.file(), line, problem, null);
         }
+    }
+
+    /** Rethrows {@code e} as it is (Spark's undeclared checked exception included), for the caller's handlers. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E rethrow(Exception e) throws E {
+        throw (E) e;
     }
 
     /** The bad-input cause of a failure, or null. Spark's own exception is checked in Scala's eyes only. */
