@@ -4,8 +4,12 @@ import io.github.dl4jprojection.examples.text.LabeledText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -31,21 +35,44 @@ public final class TextBatches {
     }
 
     /**
-     * Reads every line once and returns the sorted class names (the single-machine reader's order). This pass
-     * also validates the input, so a malformed line fails here, before training.
+     * Reads every line once and returns the number of texts per class, by sorted class name (the single-machine
+     * reader's class order). This pass also validates the input, so a malformed line fails here, before training.
      *
      * @throws IOException a {@code DataFileException} naming the file and line of a bad line, or when there are
      *     fewer than two classes
      */
-    public static List<String> labelNames(JavaRDD<SourceLine> lines) throws IOException {
-        List<String> labels = InputErrors.translate(lines.context().hadoopConfiguration(),
-                () -> lines.mapPartitions(TextBatches::labelsOf).distinct().collect());
-        List<String> sorted = new ArrayList<>(labels);
-        Collections.sort(sorted);
+    public static SortedMap<String, Long> labelCounts(JavaRDD<SourceLine> lines) throws IOException {
+        Map<String, Long> counts = InputErrors.translate(lines.context().hadoopConfiguration(),
+                () -> lines.mapPartitions(TextBatches::countsOf).reduce(TextBatches::merge));
+        SortedMap<String, Long> sorted = new TreeMap<>(counts);
         if (sorted.size() < 2) {
-            throw new IOException("the texts must have at least two labels to learn from, found " + sorted);
+            throw new IOException("the texts must have at least two labels to learn from, found " + sorted.keySet());
         }
         return sorted;
+    }
+
+    /** The sorted class names of {@link #labelCounts}. */
+    public static List<String> labelNames(JavaRDD<SourceLine> lines) throws IOException {
+        return new ArrayList<>(labelCounts(lines).keySet());
+    }
+
+    /**
+     * The texts as {@code {label, text}} pairs in input order, parsed on the workers, for collecting a small test
+     * set on the driver.
+     *
+     * @throws IOException a {@code DataFileException} naming the file and line of a bad line
+     */
+    public static List<String[]> collectTexts(JavaRDD<SourceLine> lines) throws IOException {
+        return InputErrors.translate(lines.context().hadoopConfiguration(), () -> lines.mapPartitions(partition -> {
+            List<String[]> out = new ArrayList<>();
+            while (partition.hasNext()) {
+                LabeledText text = TsvLineParser.parse(partition.next());
+                if (text != null) {
+                    out.add(new String[] {text.label(), text.text()});
+                }
+            }
+            return out.iterator();
+        }).collect());
     }
 
     /**
@@ -62,15 +89,22 @@ public final class TextBatches {
         return lines.mapPartitions(partition -> new BatchIterator(partition, encoding, batchSize));
     }
 
-    private static Iterator<String> labelsOf(Iterator<SourceLine> partition) {
-        List<String> labels = new ArrayList<>();
+    /** One partition's texts per class (a map per partition, not a label per line, goes to the driver). */
+    private static Iterator<HashMap<String, Long>> countsOf(Iterator<SourceLine> partition) {
+        HashMap<String, Long> counts = new HashMap<>();
         while (partition.hasNext()) {
             LabeledText text = TsvLineParser.parse(partition.next());
-            if (text != null && !labels.contains(text.label())) {
-                labels.add(text.label());
+            if (text != null) {
+                counts.merge(text.label(), 1L, Long::sum);
             }
         }
-        return labels.iterator();
+        return Collections.singletonList(counts).iterator();
+    }
+
+    private static HashMap<String, Long> merge(HashMap<String, Long> a, HashMap<String, Long> b) {
+        HashMap<String, Long> sum = new HashMap<>(a);
+        b.forEach((label, n) -> sum.merge(label, n, Long::sum));
+        return sum;
     }
 
     /** Groups a partition's parsed texts into minibatches as they are read. */
