@@ -101,8 +101,13 @@ final class SparkTrainCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         boolean text = "text".equalsIgnoreCase(task);
         SparkTrainingSettings settings = settings(cmd, text);
+        ImageTask imageTask = text ? null : imageTask(cmd);
+        TrainerKind trainerKind = text ? null : trainerKind(cmd);
         if (text && test == null) {
             throw new ParameterException(cmd, "--task text needs --test PATH, the test TSV");
+        }
+        if (!text && test != null) {
+            throw new ParameterException(cmd, "--test applies to --task text; image tasks take the t10k files of --data");
         }
         SparkConf conf = new SparkConf().setAppName("projectionnet train " + task);
         if (master != null) {
@@ -116,7 +121,7 @@ final class SparkTrainCommand implements Callable<Integer> {
                     sc.master(), sc.defaultParallelism(), settings.combineDescription(), settings.batchSize());
             o.flush();
             SparkTrainingResult r = text ? SparkTextTraining.run(sc, data, test, settings)
-                    : SparkImageTraining.run(sc, data, imageTask(cmd), trainerKind(cmd), settings);
+                    : SparkImageTraining.run(sc, data, imageTask, trainerKind, settings);
             o.printf(Locale.ROOT, "Trained on %d examples x %d epochs in %.1f s: %.1f examples/s%n",
                     r.trainingExamples(), r.epochs(), r.trainingSeconds(), r.examplesPerSecond());
             o.printf(Locale.ROOT, "Test accuracy: trainer %.4f, projection network %.4f (%d parameters)%n",
