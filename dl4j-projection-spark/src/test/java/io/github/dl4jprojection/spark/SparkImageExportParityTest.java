@@ -57,7 +57,7 @@ class SparkImageExportParityTest {
         INDArray initial = joint.graph().params().dup();
         ImageDataset train = all.subset(IntStream.range(0, TRAIN).toArray(), "first " + TRAIN);
         new SparkJointTrainer(sc, joint, TrainingMasters.parameterAveraging(16, 1, 7))
-                .fit(ImageBatches.batches(sc, train, 16, 2), EPOCHS);
+                .fit(ImageBatches.batches(sc, train, 16, 2, 7), EPOCHS);
         assertNotEquals(initial, joint.graph().params(), "Spark trained the caller's graph in place");
 
         ProjectionModel model = ProjectionNetExporter.from(joint.graph())

@@ -13,6 +13,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -84,12 +85,26 @@ public final class ImageBatches {
     /**
      * The minibatches of {@code data} for a joint graph whose projection reads the trainer's input: features
      * {@code [pixels [mb, h*w]]} (raw 0..255), labels {@code [one-hot, one-hot]}; {@code numSlices} partitions.
+     * The images are put in a random order drawn from {@code seed} first, so that no minibatch holds one class
+     * when the files are grouped by class.
      *
      * @throws IllegalArgumentException naming {@code batchSize} or {@code numSlices} when below 1
      */
-    public static JavaRDD<MultiDataSet> batches(JavaSparkContext sc, ImageDataset data, int batchSize, int numSlices) {
+    public static JavaRDD<MultiDataSet> batches(JavaSparkContext sc, ImageDataset data, int batchSize, int numSlices,
+                                                long seed) {
         if (batchSize < 1 || numSlices < 1) {
             throw new IllegalArgumentException((batchSize < 1 ? "batchSize" : "numSlices") + " must be at least 1");
+        }
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
         List<ByteBatch> chunks = new ArrayList<>();
         int pixels = data.pixelsPerImage();
@@ -98,10 +113,11 @@ public final class ImageBatches {
             byte[] bytes = new byte[mb * pixels];
             int[] labels = new int[mb];
             for (int r = 0; r < mb; r++) {
+                int image = order[start + r];
                 for (int p = 0; p < pixels; p++) {
-                    bytes[r * pixels + p] = (byte) data.pixel(start + r, p);
+                    bytes[r * pixels + p] = (byte) data.pixel(image, p);
                 }
-                labels[r] = data.label(start + r);
+                labels[r] = data.label(image);
             }
             chunks.add(new ByteBatch(bytes, labels, pixels, data.numClasses()));
         }

@@ -1,7 +1,9 @@
 package io.github.dl4jprojection.spark.data;
 
 import io.github.dl4jprojection.examples.text.LabeledText;
+import io.github.dl4jprojection.runtime.hash.XxHash64;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,9 +13,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.NoSuchElementException;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import scala.Tuple2;
 
 /**
  * Labelled TSV texts on Spark: the lines are read and parsed on the workers ({@link HadoopLines},
@@ -73,6 +77,29 @@ public final class TextBatches {
             }
             return out.iterator();
         }).collect());
+    }
+
+    /**
+     * The lines in a pseudo-random order that depends only on {@code seed} and each line's file and byte offset,
+     * spread over {@code partitions} partitions. Minibatches are cut from consecutive lines, and input files are
+     * often grouped by class (all ham, then all spam): without this, whole minibatches would hold one class.
+     * One Spark shuffle; later epochs reuse its output.
+     *
+     * @throws IllegalArgumentException naming {@code partitions} when below 1
+     */
+    public static JavaRDD<SourceLine> shuffled(JavaRDD<SourceLine> lines, long seed, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        return lines.mapToPair(line -> new Tuple2<>(orderKey(line, seed), line))
+                .repartitionAndSortWithinPartitions(new HashPartitioner(partitions))
+                .values();
+    }
+
+    /** xxHash64 of the file name and byte offset: a position-derived random key, the same on every run. */
+    private static long orderKey(SourceLine line, long seed) {
+        long fileHash = XxHash64.hash(line.file().getBytes(StandardCharsets.UTF_8), seed);
+        return XxHash64.hashLong(line.byteOffset() ^ fileHash, seed);
     }
 
     /**

@@ -54,7 +54,8 @@ public final class SparkImageTraining {
 
         SparkJointTrainer sparkTrainer = new SparkJointTrainer(sc, joint, settings.trainingMaster());
         long start = System.nanoTime();
-        sparkTrainer.fit(ImageBatches.batches(sc, train, settings.batchSize(), partitions), settings.epochs());
+        sparkTrainer.fit(ImageBatches.batches(sc, train, settings.batchSize(), partitions, settings.seed()),
+                settings.epochs());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         JointEvaluation evaluation = joint.evaluate(ImageDataSetIterator.builder(test).batchSize(EVAL_BATCH)

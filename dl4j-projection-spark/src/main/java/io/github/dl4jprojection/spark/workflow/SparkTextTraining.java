@@ -67,7 +67,8 @@ public final class SparkTextTraining {
 
         SparkJointTrainer trainer = new SparkJointTrainer(sc, joint, settings.trainingMaster());
         long start = System.nanoTime();
-        trainer.fit(TextBatches.batches(trainLines, encoding, settings.batchSize()), settings.epochs());
+        JavaRDD<SourceLine> shuffled = TextBatches.shuffled(trainLines, settings.seed(), partitions);
+        trainer.fit(TextBatches.batches(shuffled, encoding, settings.batchSize()), settings.epochs());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<String[]> test = TextBatches.collectTexts(testLines);
