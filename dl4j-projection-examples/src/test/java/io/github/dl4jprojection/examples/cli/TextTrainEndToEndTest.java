@@ -10,6 +10,9 @@ import io.github.dl4jprojection.examples.text.LabeledText;
 import io.github.dl4jprojection.examples.text.TextDataLocator;
 import io.github.dl4jprojection.examples.text.TrainTestTexts;
 import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.layers.export.CDriver;
+import io.github.dl4jprojection.layers.export.CExporter;
+import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
@@ -121,6 +124,73 @@ class TextTrainEndToEndTest {
         int label = predictor.scores(text, p);
         assertTrue(p[label] >= 0.5f && p[label] <= 1f, "a winning probability of two classes: " + p[label]);
         return String.format(Locale.ROOT, "%s\t%.4f%n", labels.get(label), p[label]);
+    }
+
+    /**
+     * {@code export-c} on the text model: the header carries the featurizer, the written files compile as the usage
+     * comment shows, and the emitted C gives the Java runtime's bits, labels and probabilities on the raw UTF-8 of
+     * every test text.
+     */
+    @Test
+    void exportCOfTheTextModelRunsOnRawTextLikeTheRuntime() throws Exception {
+        Path cDir = dir.resolve("spam-c");
+        Result r = run("", "export-c", model.toString(), "--out", cDir.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        assertTrue(r.out.contains("Wrote 3 files"), r.out);
+        ProjectionModel exported = ProjectionModel.load(model);
+        String header = new String(Files.readAllBytes(cDir.resolve("model.h")), StandardCharsets.US_ASCII);
+        assertEquals(CExporter.header(exported, "model"), header);
+        assertTrue(header.contains("#define MODEL_TEXT_SCRATCH_BYTES "), header);
+        assertTrue(header.contains("&model_text\n};"), "the model points at its featurizer");
+
+        CDriver.assumeCompiler();
+        Path main = Files.write(cDir.resolve("main.c"), Arrays.asList(
+                "#include <stdio.h>",
+                "#include <string.h>",
+                "#include \"model.h\"",
+                "static float scratch[MODEL_SCRATCH_FLOATS];",
+                "static uint64_t text_scratch[MODEL_TEXT_SCRATCH_BYTES / 8];",
+                "int main(int argc, char **argv) {",
+                "    float p[MODEL_NUM_LABELS];",
+                "    const char *text = argc > 1 ? argv[1] : \"\";",
+                "    int label = pnet_predict_text(&model_model, text, strlen(text), text_scratch, sizeof text_scratch,",
+                "                                  scratch, p);",
+                "    if (label < 0) {",
+                "        return 1;",
+                "    }",
+                "    printf(\"%s\\n\", model_model.labels[label]);",
+                "    return 0;",
+                "}"), StandardCharsets.US_ASCII);
+        List<String> gcc = new java.util.ArrayList<>(Arrays.asList(System.getenv().getOrDefault("CC_FOR_PARITY_TESTS",
+                "gcc")));
+        gcc.addAll(CDriver.FLAGS);
+        gcc.addAll(Arrays.asList("-o", cDir.resolve("classify").toString(), main.toString(),
+                cDir.resolve("pnet_runtime.c").toString(), "-lm"));
+        Process p = new ProcessBuilder(gcc).redirectErrorStream(true).start();
+        String messages = new String(readAll(p.getInputStream()), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0 && messages.isEmpty(),
+                String.join(" ", gcc) + "\n" + messages);
+        String text = "FREE money!!! Click here to claim your prize now";
+        Process run = new ProcessBuilder(cDir.resolve("classify").toString(), text).redirectErrorStream(true).start();
+        String printed = new String(readAll(run.getInputStream()), StandardCharsets.UTF_8).trim();
+        assertTrue(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(exported.labels().get(TextPredictor.of(exported).predict(text)), printed);
+
+        List<byte[]> texts = new java.util.ArrayList<>();
+        for (LabeledText t : new BundledSpamAssassinSample().load().test()) {
+            texts.add(t.text().getBytes(StandardCharsets.UTF_8));
+        }
+        int[] labels = ThreeWayParity.text(exported, texts, null, null, Files.createDirectories(dir.resolve("spam-c-parity")));
+        assertEquals(texts.size(), labels.length);
+    }
+
+    private static byte[] readAll(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     @Test

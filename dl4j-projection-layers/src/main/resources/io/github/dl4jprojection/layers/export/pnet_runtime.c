@@ -7,6 +7,7 @@
 #include <float.h>
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
@@ -282,5 +283,474 @@ int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, 
 int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
                           float *scratch, float *probabilities) {
     int status = pnet_project_features(model, keys, weights, count, scratch, NULL);
+    return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
+}
+
+/* ---------------------------------------------------------------------------------------------------
+ * Text: the "sgnn-text" version 1 featurizer of docs/TEXT.md, step for step as the Java reference
+ * (TextFeaturizer, CodePointDecoder, TokenBuffer, FeatureCounter); change both or neither.
+ * ------------------------------------------------------------------------------------------------- */
+
+#define PNET_REPLACEMENT 0xFFFDu
+#define PNET_SEPARATOR 0xFFu
+#define PNET_TAG_SKIP_BASE 8u
+#define PNET_TAG_CHAR_NGRAM 16u
+
+static uint64_t pnet_read64(const uint8_t *p) {
+    return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24
+           | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
+
+static uint64_t pnet_read32(const uint8_t *p) {
+    return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24;
+}
+
+static uint64_t pnet_xxh_round(uint64_t acc, uint64_t input) {
+    return pnet_rotl(acc + input * PNET_PRIME2, 31) * PNET_PRIME1;
+}
+
+static uint64_t pnet_xxh_merge(uint64_t h, uint64_t v) {
+    return (h ^ pnet_xxh_round(0u, v)) * PNET_PRIME1 + PNET_PRIME4;
+}
+
+uint64_t pnet_xxh64(const uint8_t *data, size_t len, uint64_t seed) {
+    const uint8_t *p = data;
+    size_t left = len;
+    uint64_t h;
+    if (left >= 32u) {
+        uint64_t v1 = seed + PNET_PRIME1 + PNET_PRIME2;
+        uint64_t v2 = seed + PNET_PRIME2;
+        uint64_t v3 = seed;
+        uint64_t v4 = seed - PNET_PRIME1;
+        do {
+            v1 = pnet_xxh_round(v1, pnet_read64(p));
+            v2 = pnet_xxh_round(v2, pnet_read64(p + 8));
+            v3 = pnet_xxh_round(v3, pnet_read64(p + 16));
+            v4 = pnet_xxh_round(v4, pnet_read64(p + 24));
+            p += 32;
+            left -= 32u;
+        } while (left >= 32u);
+        h = pnet_rotl(v1, 1) + pnet_rotl(v2, 7) + pnet_rotl(v3, 12) + pnet_rotl(v4, 18);
+        h = pnet_xxh_merge(h, v1);
+        h = pnet_xxh_merge(h, v2);
+        h = pnet_xxh_merge(h, v3);
+        h = pnet_xxh_merge(h, v4);
+    } else {
+        h = seed + PNET_PRIME5;
+    }
+    h += (uint64_t) len;
+    while (left >= 8u) {
+        h ^= pnet_xxh_round(0u, pnet_read64(p));
+        h = pnet_rotl(h, 27) * PNET_PRIME1 + PNET_PRIME4;
+        p += 8;
+        left -= 8u;
+    }
+    if (left >= 4u) {
+        h ^= pnet_read32(p) * PNET_PRIME1;
+        h = pnet_rotl(h, 23) * PNET_PRIME2 + PNET_PRIME3;
+        p += 4;
+        left -= 4u;
+    }
+    while (left > 0u) {
+        h ^= (uint64_t) *p * PNET_PRIME5;
+        h = pnet_rotl(h, 11) * PNET_PRIME1;
+        p++;
+        left--;
+    }
+    h ^= h >> 33;
+    h *= PNET_PRIME2;
+    h ^= h >> 29;
+    h *= PNET_PRIME3;
+    h ^= h >> 32;
+    return h;
+}
+
+/* The caller's text scratch, carved into the featurizer's arrays (all sized from N and F). */
+typedef struct pnet_text_work {
+    uint64_t *keys;          /* F: distinct keys in order of first occurrence */
+    uint32_t *counts;        /* F */
+    float *weights;          /* F: counts or 1, for the projection */
+    uint32_t *slots;         /* S = 2^slot_bits >= 2F: 1 + index into keys, 0 = empty */
+    uint32_t *tok_start;     /* N: byte offset of token i in bytes, and one past its end */
+    uint32_t *tok_end;
+    uint32_t *tok_cp_start;  /* N: index in cp_offset of token i's first code point, one past its last */
+    uint32_t *tok_cp_end;
+    uint32_t *cp_offset;     /* N: byte offset of every code point written to bytes */
+    uint8_t *tok_is_word;    /* N */
+    uint8_t *bytes;          /* 5N + 1: FF t0 FF t1 FF ... FF */
+    uint8_t *pair;           /* 4N + 1 when max_skip > 0: t[a] FF t[b] */
+    uint32_t slot_bits;
+    uint32_t length;
+    uint32_t tokens;
+    uint32_t code_points;
+    int in_word;
+    uint32_t size;
+} pnet_text_work;
+
+/*
+ * Lays the arrays out from base (when not NULL) and returns the bytes they take, a multiple of 8.
+ * The exporter's <NAME>_TEXT_SCRATCH_BYTES is the same sum (CExporter.textScratchBytes).
+ */
+static size_t pnet_text_layout(const pnet_text_config *t, unsigned char *base, pnet_text_work *w) {
+    size_t n = t->max_code_points;
+    size_t f = t->max_features;
+    uint32_t bits = 1u;
+    size_t at = 0u;
+    size_t slots;
+    while (((size_t) 1 << bits) < 2u * f) {
+        bits++;
+    }
+    slots = (size_t) 1 << bits;
+    if (base != NULL) {
+        w->slot_bits = bits;
+        w->keys = (uint64_t *) (void *) base;
+        w->counts = (uint32_t *) (void *) (base + 8u * f);
+        w->weights = (float *) (void *) (base + 12u * f);
+        w->slots = (uint32_t *) (void *) (base + 16u * f);
+        at = 16u * f + 4u * slots;
+        w->tok_start = (uint32_t *) (void *) (base + at);
+        w->tok_end = (uint32_t *) (void *) (base + at + 4u * n);
+        w->tok_cp_start = (uint32_t *) (void *) (base + at + 8u * n);
+        w->tok_cp_end = (uint32_t *) (void *) (base + at + 12u * n);
+        w->cp_offset = (uint32_t *) (void *) (base + at + 16u * n);
+        w->tok_is_word = base + at + 20u * n;
+        w->bytes = base + at + 21u * n;
+        w->pair = base + at + 26u * n + 1u;
+    }
+    at = 16u * f + 4u * slots + 26u * n + 1u + (t->max_skip > 0u ? 4u * n + 1u : 0u);
+    return (at + 7u) & ~(size_t) 7u;
+}
+
+static uint32_t pnet_char_class(const pnet_text_config *t, uint32_t cp) {
+    uint32_t lo = 0;
+    uint32_t hi = t->num_class_ranges;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2u;
+        const pnet_class_range *r = &t->class_ranges[mid];
+        if (cp < r->start) {
+            hi = mid;
+        } else if (cp > r->end) {
+            lo = mid + 1u;
+        } else {
+            return r->char_class;
+        }
+    }
+    return PNET_CLASS_WORD;
+}
+
+static uint32_t pnet_fold(const pnet_text_config *t, uint32_t cp) {
+    uint32_t lo = 0;
+    uint32_t hi = t->num_fold_runs;
+    const pnet_fold_run *r;
+    if (cp >= t->fold_limit) {
+        return cp;
+    }
+    /* lo = the number of runs starting at or below cp; the last of them is the only candidate. */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2u;
+        if (t->fold_runs[mid].start <= cp) {
+            lo = mid + 1u;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == 0u) {
+        return cp;
+    }
+    r = &t->fold_runs[lo - 1u];
+    if (cp <= r->end && (cp - r->start) % r->stride == 0u) {
+        return (uint32_t) ((int32_t) cp + r->delta);
+    }
+    return cp;
+}
+
+static void pnet_put(pnet_text_work *w, uint32_t cp) {
+    uint8_t *b = w->bytes + w->length;
+    w->cp_offset[w->code_points++] = w->length;
+    if (cp < 0x80u) {
+        b[0] = (uint8_t) cp;
+        w->length += 1u;
+    } else if (cp < 0x800u) {
+        b[0] = (uint8_t) (0xC0u | cp >> 6);
+        b[1] = (uint8_t) (0x80u | (cp & 0x3Fu));
+        w->length += 2u;
+    } else if (cp < 0x10000u) {
+        b[0] = (uint8_t) (0xE0u | cp >> 12);
+        b[1] = (uint8_t) (0x80u | (cp >> 6 & 0x3Fu));
+        b[2] = (uint8_t) (0x80u | (cp & 0x3Fu));
+        w->length += 3u;
+    } else {
+        b[0] = (uint8_t) (0xF0u | cp >> 18);
+        b[1] = (uint8_t) (0x80u | (cp >> 12 & 0x3Fu));
+        b[2] = (uint8_t) (0x80u | (cp >> 6 & 0x3Fu));
+        b[3] = (uint8_t) (0x80u | (cp & 0x3Fu));
+        w->length += 4u;
+    }
+}
+
+static void pnet_start_token(pnet_text_work *w, int word) {
+    w->tok_start[w->tokens] = w->length;
+    w->tok_cp_start[w->tokens] = w->code_points;
+    w->tok_is_word[w->tokens] = (uint8_t) word;
+}
+
+static void pnet_end_token(pnet_text_work *w) {
+    w->tok_end[w->tokens] = w->length;
+    w->tok_cp_end[w->tokens] = w->code_points;
+    w->tokens++;
+    w->bytes[w->length++] = PNET_SEPARATOR;
+}
+
+static void pnet_end_word(pnet_text_work *w) {
+    if (w->in_word) {
+        pnet_end_token(w);
+        w->in_word = 0;
+    }
+}
+
+/* The tokenizer (docs/TEXT.md section 4): one code point. */
+static void pnet_accept(const pnet_text_config *t, pnet_text_work *w, uint32_t cp) {
+    switch (pnet_char_class(t, cp)) {
+        case PNET_CLASS_WORD:
+            if (!w->in_word) {
+                pnet_start_token(w, 1);
+                w->in_word = 1;
+            }
+            pnet_put(w, t->case_fold ? pnet_fold(t, cp) : cp);
+            break;
+        case PNET_CLASS_SPACE:
+            pnet_end_word(w);
+            break;
+        case PNET_CLASS_IGNORED:
+            break;
+        default:
+            pnet_end_word(w);
+            pnet_start_token(w, 0);
+            pnet_put(w, cp);
+            pnet_end_token(w);
+            break;
+    }
+}
+
+/*
+ * UTF-8 to at most N code points (docs/TEXT.md section 1): a byte that cannot start a sequence is one
+ * U+FFFD; a valid lead with too few valid continuations is one U+FFFD, and decoding resumes at the
+ * offending byte (maximal subparts).
+ */
+static void pnet_decode_utf8(const pnet_text_config *t, pnet_text_work *w, const uint8_t *b, size_t len) {
+    size_t p = 0;
+    uint32_t count = 0;
+    while (p < len && count < t->max_code_points) {
+        uint32_t b0 = b[p];
+        uint32_t need;
+        uint32_t cp;
+        uint32_t lo = 0x80u;
+        uint32_t hi = 0xBFu;
+        uint32_t k;
+        size_t q;
+        int ok = 1;
+        count++;
+        if (b0 < 0x80u) {
+            pnet_accept(t, w, b0);
+            p++;
+            continue;
+        }
+        if (b0 >= 0xC2u && b0 <= 0xDFu) {
+            need = 1u;
+            cp = b0 & 0x1Fu;
+        } else if (b0 >= 0xE0u && b0 <= 0xEFu) {
+            need = 2u;
+            cp = b0 & 0x0Fu;
+            if (b0 == 0xE0u) {
+                lo = 0xA0u;
+            } else if (b0 == 0xEDu) {
+                hi = 0x9Fu;
+            }
+        } else if (b0 >= 0xF0u && b0 <= 0xF4u) {
+            need = 3u;
+            cp = b0 & 0x07u;
+            if (b0 == 0xF0u) {
+                lo = 0x90u;
+            } else if (b0 == 0xF4u) {
+                hi = 0x8Fu;
+            }
+        } else {
+            pnet_accept(t, w, PNET_REPLACEMENT);
+            p++;
+            continue;
+        }
+        q = p + 1u;
+        for (k = 0; k < need; k++) {
+            uint32_t bk;
+            if (q >= len) {
+                ok = 0;
+                break;
+            }
+            bk = b[q];
+            /* Only the second byte has a narrowed range (E0, ED, F0, F4); later ones are 80..BF. */
+            if (bk < (k == 0u ? lo : 0x80u) || bk > (k == 0u ? hi : 0xBFu)) {
+                ok = 0;
+                break;
+            }
+            cp = cp << 6 | (bk & 0x3Fu);
+            q++;
+        }
+        pnet_accept(t, w, ok ? cp : PNET_REPLACEMENT);
+        p = q;
+    }
+}
+
+/* Adds one occurrence of key to the bag: counted if present, appended if new and fewer than F are held. */
+static void pnet_bag_add(const pnet_text_config *t, pnet_text_work *w, uint64_t key) {
+    uint32_t mask = (UINT32_C(1) << w->slot_bits) - 1u;
+    uint32_t s = (uint32_t) (key >> (64u - w->slot_bits));
+    while (w->slots[s] != 0u) {
+        uint32_t idx = w->slots[s] - 1u;
+        if (w->keys[idx] == key) {
+            w->counts[idx]++;
+            return;
+        }
+        s = (s + 1u) & mask;
+    }
+    if (w->size == t->max_features) {
+        return;
+    }
+    w->slots[s] = w->size + 1u;
+    w->keys[w->size] = key;
+    w->counts[w->size] = 1u;
+    w->size++;
+}
+
+/* Byte offset of symbol s of token i: the start mark (s = 0), its code points (1 .. m), the end mark (m + 1). */
+static uint32_t pnet_symbol_start(const pnet_text_work *w, uint32_t i, uint32_t s) {
+    return s == 0u ? w->tok_start[i] - 1u : w->cp_offset[w->tok_cp_start[i] + s - 1u];
+}
+
+static uint32_t pnet_symbol_end(const pnet_text_work *w, uint32_t i, uint32_t s) {
+    uint32_t m = w->tok_cp_end[i] - w->tok_cp_start[i];
+    if (s == m + 1u) {
+        return w->tok_end[i] + 1u;
+    }
+    return s == m ? w->tok_end[i] : w->cp_offset[w->tok_cp_start[i] + s];
+}
+
+/* Every feature of the tokens, token by token (docs/TEXT.md section 5). */
+static void pnet_generate(const pnet_text_config *t, pnet_text_work *w) {
+    uint64_t word_seeds[4];
+    uint64_t skip_seeds[5];
+    uint64_t char_seed = pnet_splitmix64(t->hash_seed, PNET_TAG_CHAR_NGRAM);
+    uint32_t i;
+    uint32_t n;
+    uint32_t k;
+    for (n = 1; n <= 3u; n++) {
+        word_seeds[n] = pnet_splitmix64(t->hash_seed, n);
+    }
+    for (k = 1; k <= 4u; k++) {
+        skip_seeds[k] = pnet_splitmix64(t->hash_seed, PNET_TAG_SKIP_BASE + k);
+    }
+    for (i = 0; i < w->tokens; i++) {
+        uint32_t end = w->tok_end[i];
+        for (n = 1; n <= t->word_ngram_max && n <= i + 1u; n++) {
+            uint32_t start = w->tok_start[i - n + 1u];
+            pnet_bag_add(t, w, pnet_xxh64(w->bytes + start, end - start, word_seeds[n]));
+        }
+        for (k = 1; k <= t->max_skip && k + 1u <= i; k++) {
+            uint32_t a = i - k - 1u;
+            uint32_t len_a = w->tok_end[a] - w->tok_start[a];
+            uint32_t len_b = end - w->tok_start[i];
+            memcpy(w->pair, w->bytes + w->tok_start[a], len_a);
+            w->pair[len_a] = PNET_SEPARATOR;
+            memcpy(w->pair + len_a + 1u, w->bytes + w->tok_start[i], len_b);
+            pnet_bag_add(t, w, pnet_xxh64(w->pair, len_a + 1u + len_b, skip_seeds[k]));
+        }
+        if (t->char_ngram_max > 0u && w->tok_is_word[i]) {
+            uint32_t symbols = w->tok_cp_end[i] - w->tok_cp_start[i] + 2u;
+            for (n = t->char_ngram_min; n <= t->char_ngram_max; n++) {
+                uint32_t s;
+                for (s = 0; s + n <= symbols; s++) {
+                    uint32_t from = pnet_symbol_start(w, i, s);
+                    uint32_t to = pnet_symbol_end(w, i, s + n - 1u);
+                    pnet_bag_add(t, w, pnet_xxh64(w->bytes + from, to - from, char_seed));
+                }
+            }
+        }
+    }
+}
+
+/* Checks the arguments, lays out the scratch and fills the bag; returns its size or PNET_ERR_*. */
+static int pnet_text_bag(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                         size_t text_scratch_bytes, pnet_text_work *w) {
+    const pnet_text_config *t;
+    uint32_t s;
+    if (model == NULL || utf8 == NULL || text_scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    t = model->text;
+    if (t == NULL) {
+        return PNET_ERR_INPUT_KIND;
+    }
+#if defined(UINTPTR_MAX)
+    if (((uintptr_t) text_scratch & 7u) != 0u) {
+        return PNET_ERR_SCRATCH;
+    }
+#endif
+    if (text_scratch_bytes < pnet_text_layout(t, NULL, w)) {
+        return PNET_ERR_SCRATCH;
+    }
+    pnet_text_layout(t, (unsigned char *) text_scratch, w);
+    /* Emptying the table costs 4 * S bytes of stores per text, little next to the hashing. */
+    for (s = 0; s < (UINT32_C(1) << w->slot_bits); s++) {
+        w->slots[s] = 0u;
+    }
+    w->size = 0u;
+    w->bytes[0] = PNET_SEPARATOR;
+    w->length = 1u;
+    w->tokens = 0u;
+    w->code_points = 0u;
+    w->in_word = 0;
+    pnet_decode_utf8(t, w, (const uint8_t *) utf8, len);
+    pnet_end_word(w);
+    pnet_generate(t, w);
+    return (int) w->size;
+}
+
+int pnet_featurize_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                        size_t text_scratch_bytes, const uint64_t **keys, const uint32_t **counts) {
+    pnet_text_work w;
+    int n;
+    if (keys == NULL || counts == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
+    if (n >= 0) {
+        *keys = w.keys;
+        *counts = w.counts;
+    }
+    return n;
+}
+
+int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                      size_t text_scratch_bytes, float *scratch, uint64_t *bits) {
+    pnet_text_work w;
+    int n;
+    int status;
+    uint32_t j;
+    if (scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
+    if (n < 0) {
+        return n;
+    }
+    for (j = 0; j < w.size; j++) {
+        w.weights[j] = model->text->weighting == PNET_WEIGHT_BINARY ? 1.0f : (float) w.counts[j];
+    }
+    status = pnet_project_features(model, w.keys, w.weights, w.size, scratch, bits);
+    return status < 0 ? status : n;
+}
+
+int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                      size_t text_scratch_bytes, float *scratch, float *probabilities) {
+    int status = pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
 }

@@ -9,13 +9,16 @@
  * on a near tie, a label: prefer the piecewise-linear activations for bit-exact labels.
  *
  * Memory: no malloc, no mutable globals. The caller supplies a float scratch array of
- * <NAME>_SCRATCH_FLOATS values (a macro of the model header); calls on different scratch arrays may
- * run concurrently.
+ * <NAME>_SCRATCH_FLOATS values (a macro of the model header), and for text models also a text scratch
+ * of <NAME>_TEXT_SCRATCH_BYTES bytes; calls on different scratch arrays may run concurrently.
  *
  * The projection matrix is never stored: each non-zero input's entries are recomputed from
  * XXH64(index, seed) and SplitMix64, which costs ceil(T*d/64) * (k + 1) + 1 hashes per non-zero
  * input and no memory. (Precomputed masks would trade 16 * nIn * ceil(T*d/64) bytes of flash for
  * those cycles; for MNIST-sized models that is more than the model itself.)
+ *
+ * Text models also carry the "sgnn-text" featurizer (docs/TEXT.md): pnet_predict_text takes raw UTF-8
+ * and computes the same bag of hashed features as the Java TextFeaturizer, then the projection above.
  *
  * Build: compile as C99 with IEEE float32 arithmetic and WITHOUT floating-point contraction, that is
  * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
@@ -34,7 +37,8 @@
 /* Negative return values. */
 #define PNET_ERR_ARGUMENT (-1)   /* a null pointer */
 #define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite */
-#define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse */
+#define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer */
+#define PNET_ERR_SCRATCH (-4)    /* the text scratch is smaller than <NAME>_TEXT_SCRATCH_BYTES or not 8-byte aligned */
 
 /* Codes shared with the .pnet format. */
 enum pnet_encoding { PNET_ZERO_ONE = 0, PNET_PLUS_MINUS_ONE = 1 };
@@ -43,6 +47,47 @@ enum pnet_nonlinearity {
     PNET_IDENTITY = 0, PNET_RELU = 1, PNET_TANH = 2, PNET_SIGMOID = 3, PNET_LEAKY_RELU = 4, PNET_HARD_TANH = 5
 };
 enum pnet_weight_type { PNET_FLOAT32 = 0, PNET_INT8 = 1 };
+
+/* Classes of code points and feature weighting of the "sgnn-text" featurizer (docs/TEXT.md). */
+enum pnet_char_class { PNET_CLASS_WORD = 0, PNET_CLASS_SPACE = 1, PNET_CLASS_IGNORED = 2, PNET_CLASS_SYMBOL = 3 };
+enum pnet_weighting { PNET_WEIGHT_COUNT = 0, PNET_WEIGHT_BINARY = 1 };
+
+/* Code points start .. end (inclusive) have class char_class; every code point in no range is a WORD. */
+typedef struct pnet_class_range {
+    uint32_t start;
+    uint32_t end;
+    uint32_t char_class;      /* enum pnet_char_class */
+} pnet_class_range;
+
+/* Simple case folding: code point start + i * stride <= end folds to itself + delta. */
+typedef struct pnet_fold_run {
+    uint16_t start;
+    uint16_t end;
+    uint16_t stride;
+    int16_t delta;
+} pnet_fold_run;
+
+/*
+ * The "sgnn-text" version 1 featurizer (docs/TEXT.md): its settings as the model file stores them and
+ * the code point tables, which the exporter writes from the Java runtime's own tables (TextTables).
+ */
+typedef struct pnet_text_config {
+    uint32_t max_code_points; /* N: only the first N code points of a text are read */
+    uint32_t max_features;    /* F: at most F distinct features are kept */
+    uint32_t word_ngram_max;  /* word n-grams n = 1 .. word_ngram_max (0: none) */
+    uint32_t max_skip;        /* skip-grams k = 1 .. max_skip (0: none) */
+    uint32_t char_ngram_min;  /* character n-grams of words, lengths min .. max (0, 0: none) */
+    uint32_t char_ngram_max;
+    uint32_t case_fold;       /* 1: apply the fold runs to WORD code points below fold_limit */
+    uint32_t weighting;       /* enum pnet_weighting */
+    uint64_t hash_seed;
+    uint32_t scratch_bytes;   /* the text scratch a call needs: <NAME>_TEXT_SCRATCH_BYTES */
+    uint32_t num_class_ranges;
+    const pnet_class_range *class_ranges; /* sorted, disjoint */
+    uint32_t num_fold_runs;
+    const pnet_fold_run *fold_runs;       /* sorted by start, disjoint as intervals */
+    uint32_t fold_limit;      /* code points from here up are never folded */
+} pnet_text_config;
 
 /* One dense layer: y[j] = f(sum_i x[i] * W[i][j] + b[j]), W row-major [n_in][n_out]. */
 typedef struct pnet_layer {
@@ -73,6 +118,7 @@ typedef struct pnet_model {
     uint32_t num_labels;
     const char *const *labels; /* UTF-8 names */
     uint32_t scratch_floats;  /* 2 * max(T * d, widest layer): the scratch every call needs */
+    const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
 } pnet_model;
 
 /* XXH64 of the 8 little-endian bytes of key. */
@@ -105,6 +151,40 @@ int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, 
 /* pnet_project_features then pnet_forward. */
 int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
                           float *scratch, float *probabilities);
+
+/*
+ * Text models (models whose .pnet file has an "sgnn-text" version 1 featurizer section; model->text is
+ * not NULL). The text is utf8[0 .. len): any bytes; ill-formed UTF-8 becomes U+FFFD as docs/TEXT.md
+ * specifies, and only the first max_code_points code points are read, so the work is bounded by the
+ * model, not by len. text_scratch is caller memory of text_scratch_bytes >= <NAME>_TEXT_SCRATCH_BYTES
+ * bytes, 8-byte aligned (declare it as uint64_t[<NAME>_TEXT_SCRATCH_BYTES / 8]); it holds the tokens,
+ * the bag and its hash table, and is overwritten by every call. Errors: PNET_ERR_ARGUMENT (a null
+ * pointer), PNET_ERR_INPUT_KIND (model->text is NULL), PNET_ERR_SCRATCH (text scratch too small or
+ * misaligned).
+ */
+
+/*
+ * The bag of the text: returns the number n of distinct features (0 .. max_features) and points *keys
+ * and *counts at the keys and their counts, in order of first occurrence, inside text_scratch (valid
+ * until its next use); or PNET_ERR_*.
+ */
+int pnet_featurize_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                        size_t text_scratch_bytes, const uint64_t **keys, const uint32_t **counts);
+
+/*
+ * pnet_featurize_text, then the projection of the bag (weights: counts or 1) as pnet_project_features
+ * does: encoded bits in scratch for pnet_forward, packed bits in bits when not NULL. Returns the number
+ * of distinct features (0: all bits off), or PNET_ERR_*.
+ */
+int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                      size_t text_scratch_bytes, float *scratch, uint64_t *bits);
+
+/* pnet_project_text then pnet_forward: the label index of the text, or PNET_ERR_*. */
+int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                      size_t text_scratch_bytes, float *scratch, float *probabilities);
+
+/* XXH64 of the bytes data[0 .. len) (xxHash64 specification v0.1.1). */
+uint64_t pnet_xxh64(const uint8_t *data, size_t len, uint64_t seed);
 
 /* Softmax of logits[0 .. n) into probabilities, as docs/FORMAT.md section 5.3 specifies. */
 void pnet_softmax(const float *logits, uint32_t n, float *probabilities);

@@ -80,16 +80,29 @@ public final class CDriver {
 
     /** Exports {@code model} as {@code testnet} into {@code dir} and compiles it with the driver. */
     public static CDriver build(ProjectionModel model, Path dir) throws IOException, InterruptedException {
+        return build(model, dir, "pnet_driver.c", true);
+    }
+
+    /**
+     * Exports {@code model} as {@code testnet} into {@code dir} and compiles the test resource {@code driver} with
+     * it: with the runtime as a separate translation unit ({@code linkRuntime}), or alone (a driver that includes
+     * {@code pnet_runtime.c} to reach its static functions).
+     */
+    public static CDriver build(ProjectionModel model, Path dir, String driver, boolean linkRuntime)
+            throws IOException, InterruptedException {
         CExporter.export(model, dir, "testnet");
-        try (InputStream in = CDriver.class.getResourceAsStream("pnet_driver.c")) {
-            Files.copy(in, dir.resolve("pnet_driver.c"));
+        try (InputStream in = CDriver.class.getResourceAsStream(driver)) {
+            Files.copy(in, dir.resolve(driver), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        Path exe = dir.resolve("pnet_driver");
+        Path exe = dir.resolve(driver.replaceFirst("\\.c$", ""));
         List<String> command = new ArrayList<>();
         command.add(COMPILER);
         command.addAll(FLAGS);
-        command.addAll(Arrays.asList("-o", exe.toString(), dir.resolve("pnet_driver.c").toString(),
-                dir.resolve("pnet_runtime.c").toString(), "-lm"));
+        command.addAll(Arrays.asList("-o", exe.toString(), dir.resolve(driver).toString()));
+        if (linkRuntime) {
+            command.add(dir.resolve("pnet_runtime.c").toString());
+        }
+        command.add("-lm");
         Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
         String messages = new String(drain(gcc.getInputStream()), StandardCharsets.UTF_8);
         assertTrue(gcc.waitFor(300, TimeUnit.SECONDS), "gcc did not finish");
@@ -98,15 +111,20 @@ public final class CDriver {
         return new CDriver(dir, exe);
     }
 
-    /** Runs the program on {@code lines}; returns the label names it printed and one result per line. */
-    public List<Result> run(List<String> lines, List<String> labelsOut) throws IOException, InterruptedException {
+    /** Runs the program on {@code lines} (ASCII) and returns every line it printed. */
+    public List<String> runLines(List<String> lines) throws IOException, InterruptedException {
         Path in = Files.write(dir.resolve("input.txt"), lines, StandardCharsets.US_ASCII);
         Path out = dir.resolve("output.txt");
         Process p = new ProcessBuilder(executable.toString()).redirectInput(in.toFile()).redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the C driver did not finish");
         assertEquals(0, p.exitValue(), "the C driver failed");
-        List<String> printed = Files.readAllLines(out, StandardCharsets.UTF_8);
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+
+    /** Runs the program on {@code lines}; returns the label names it printed and one result per line. */
+    public List<Result> run(List<String> lines, List<String> labelsOut) throws IOException, InterruptedException {
+        List<String> printed = runLines(lines);
         String[] labels = printed.get(0).split("\t", -1);
         assertEquals("labels", labels[0]);
         labelsOut.addAll(Arrays.asList(labels).subList(1, labels.length));
@@ -118,7 +136,8 @@ public final class CDriver {
         return results;
     }
 
-    private static Result parse(String line) {
+    /** Parses one result line ({@code ok ...} or {@code error <code>}) of the driver. */
+    public static Result parse(String line) {
         if (line.startsWith("error ")) {
             return new Result(Integer.parseInt(line.substring(6).trim()), null, -1, null, null);
         }
@@ -145,6 +164,18 @@ public final class CDriver {
         StringBuilder s = new StringBuilder();
         for (float v : x) {
             s.append(s.length() == 0 ? "" : " ").append(Float.isNaN(v) ? "nan" : Float.toHexString(v));
+        }
+        return s.toString();
+    }
+
+    /**
+     * A text input line for a text model: {@code command} {@code 't'} (project and forward: an {@code ok} line) or
+     * {@code 'b'} (the bag: {@code bag <n> <key hex>:<count> ...}), then the bytes in hex.
+     */
+    public static String textLine(char command, byte[] utf8) {
+        StringBuilder s = new StringBuilder(2 + 2 * utf8.length).append(command).append(' ');
+        for (byte b : utf8) {
+            s.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return s.toString();
     }

@@ -9,6 +9,11 @@ import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.projection.PackedBits;
+import io.github.dl4jprojection.runtime.text.FeatureWeighting;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +81,39 @@ public final class ThreeWayParity {
         return check(model, keys.length, (predictor, r, bits, logits, p) -> {
             predictor.projectFeatures(keys[r], weights[r], keys[r].length, bits);
             return predictor.scoresFeatures(keys[r], weights[r], keys[r].length, p);
+        }, lines, dl4jBits, dl4jProbabilities, cDir);
+    }
+
+    /**
+     * Checks a text model (an {@code sgnn-text} featurizer section) on raw UTF-8 texts, well-formed or not. Java: the
+     * model's own featurizer ({@link FeaturizerConfig#fromSection}) on the bytes, its bag into the runtime
+     * {@link Predictor}, and {@link TextPredictor#predictUtf8} gives the same label; C: {@code pnet_project_text} and
+     * {@code pnet_forward} of the emitted code on the same bytes. Logits are not compared (as for feature bags).
+     *
+     * @param cDir an empty folder for the emitted C, the driver and its input and output
+     * @return the Java runtime's label per text
+     */
+    public static int[] text(ProjectionModel model, List<byte[]> utf8, float[][] dl4jBits, float[][] dl4jProbabilities,
+                             Path cDir) throws IOException, InterruptedException {
+        assertEquals(InputKind.FEATURES, model.input().kind(), "a feature model");
+        TextFeaturizer featurizer = new TextFeaturizer(FeaturizerConfig.fromSection(model.input().featurizer()));
+        FeaturizerScratch scratch = featurizer.newScratch();
+        float[] weights = new float[featurizer.config().maxFeatures()];
+        TextPredictor textPredictor = TextPredictor.of(model);
+        List<String> lines = new ArrayList<>();
+        for (byte[] bytes : utf8) {
+            lines.add(CDriver.textLine('t', bytes));
+        }
+        return check(model, utf8.size(), (predictor, r, bits, logits, p) -> {
+            byte[] bytes = utf8.get(r);
+            int n = featurizer.featurizeUtf8(bytes, 0, bytes.length, scratch);
+            for (int j = 0; j < n; j++) {
+                weights[j] = featurizer.config().weighting() == FeatureWeighting.BINARY ? 1f : scratch.counts()[j];
+            }
+            predictor.projectFeatures(scratch.keys(), weights, n, bits);
+            int label = predictor.scoresFeatures(scratch.keys(), weights, n, p);
+            assertEquals(label, textPredictor.predictUtf8(bytes, 0, bytes.length), "text " + r + ": TextPredictor");
+            return label;
         }, lines, dl4jBits, dl4jProbabilities, cDir);
     }
 

@@ -3,6 +3,9 @@
  *   dense model:    x_0 x_1 ... x_(n-1)                        (strtof syntax; tests send hex floats)
  *   feature model:  count key_0 weight_0 ... key_(c-1) weight_(c-1)   (keys in hex)
  *   a line starting with '!' calls the function of the other input kind (to test PNET_ERR_INPUT_KIND)
+ *   text model:     t <hex bytes of the text>    pnet_project_text, then pnet_forward
+ *                   b <hex bytes of the text>    pnet_featurize_text: prints "bag <n> <key hex>:<count> ..."
+ *                   x                            argument checks: prints "checks <code> ..." (see run_checks)
  * The first output line is "labels" and the label names, tab-separated. Then, per case:
  *   ok <hex bit words> | <label> | <logits %a> | <probabilities %a>      or      error <code>
  */
@@ -13,6 +16,7 @@
 #include "testnet.h"
 
 #define MAX_FEATURES 4096
+#define MAX_TEXT (1 << 19)
 
 static char line[1 << 20];
 static float scratch[TESTNET_SCRATCH_FLOATS];
@@ -22,6 +26,67 @@ static float weights[MAX_FEATURES];
 static uint64_t bits[TESTNET_NUM_WORDS];
 static float logits[TESTNET_NUM_LABELS];
 static float probabilities[TESTNET_NUM_LABELS];
+#ifdef TESTNET_TEXT_SCRATCH_BYTES
+/*
+ * One word more than the model asks for, to test a misaligned start; calls use the last
+ * TESTNET_TEXT_SCRATCH_BYTES (TEXT), so that a sanitizer sees any write past the stated size.
+ */
+static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8 + 1];
+#define TEXT (text_scratch + 1)
+static char text[MAX_TEXT];
+
+static int hex_digit(int c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
+}
+
+/* Decodes the hex bytes after the command letter into text; returns their number. */
+static size_t read_text(const char *p) {
+    size_t n = 0;
+    while (*p == ' ') {
+        p++;
+    }
+    while (p[0] != '\0' && p[0] != '\n' && p[1] != '\0' && n < MAX_TEXT) {
+        text[n++] = (char) (hex_digit(p[0]) * 16 + hex_digit(p[1]));
+        p += 2;
+    }
+    return n;
+}
+
+static void print_bag(const char *p) {
+    const uint64_t *keys;
+    const uint32_t *counts;
+    size_t n = read_text(p);
+    int size = pnet_featurize_text(&testnet_model, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, &keys, &counts);
+    int j;
+    if (size < 0) {
+        printf("error %d\n", size);
+        return;
+    }
+    printf("bag %d", size);
+    for (j = 0; j < size; j++) {
+        printf(" %016" PRIx64 ":%" PRIu32, keys[j], counts[j]);
+    }
+    printf("\n");
+}
+
+/* The error codes of bad calls, then the scratch size the model states and the one the runtime accepts. */
+static void run_checks(void) {
+    const pnet_model *m = &testnet_model;
+    const uint64_t *keys;
+    const uint32_t *counts;
+    char *misaligned = (char *) text_scratch + 4;
+    printf("checks %d %d %d %d %d %d %d %d %d", pnet_predict_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES - 8, scratch, probabilities),
+           pnet_predict_text(m, "a", 1, misaligned, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
+           pnet_predict_text(m, NULL, 0, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
+           pnet_predict_text(NULL, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
+           pnet_predict_text(m, "a", 1, NULL, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities),
+           pnet_predict_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, NULL, probabilities),
+           pnet_featurize_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, NULL, &counts),
+           pnet_featurize_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, &keys, &counts),
+           pnet_predict_text(m, "", 0, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities));
+    printf(" %u %u\n", (unsigned) m->text->scratch_bytes, (unsigned) TESTNET_TEXT_SCRATCH_BYTES);
+}
+#endif
 
 static int run_case(char *p) {
     const pnet_model *m = &testnet_model;
@@ -33,6 +98,13 @@ static int run_case(char *p) {
         swap = 1;
         p++;
     }
+#ifdef TESTNET_TEXT_SCRATCH_BYTES
+    if (*p == 't') {
+        size_t n = read_text(p + 1);
+        status = pnet_project_text(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits);
+        return status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+    }
+#endif
     if (swap) {
         status = m->input_kind == PNET_DENSE ? pnet_project_features(m, keys, weights, 0, scratch, bits)
                                              : pnet_project_dense(m, x, scratch, bits);
@@ -70,7 +142,18 @@ int main(void) {
     }
     printf("\n");
     while (fgets(line, (int) sizeof line, stdin) != NULL) {
-        int label = run_case(line);
+        int label;
+#ifdef TESTNET_TEXT_SCRATCH_BYTES
+        if (line[0] == 'b') {
+            print_bag(line + 1);
+            continue;
+        }
+        if (line[0] == 'x') {
+            run_checks();
+            continue;
+        }
+#endif
+        label = run_case(line);
         if (label < 0) {
             printf("error %d\n", label);
             continue;
