@@ -88,26 +88,37 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
     }
 
     private static JointProjectionModel build(TrainingRequest request, ImageDataset train) {
-        TrainerArchitectures.requireFits(request.trainer(), train.height(), train.width());
+        return model(request.trainer(), train.height(), train.width(), train.labelNames(), request.bits(),
+                request.density(), request.hiddenLayers(), request.lossWeights(), request.seed());
+    }
+
+    /**
+     * The joint model this workflow trains for images of {@code height x width}: the {@code trainer} network and a
+     * projection network on a {@code ProjectionLayer} over the raw pixels. Public so that other trainers (the Spark
+     * module) train the same graph.
+     */
+    public static JointProjectionModel model(TrainerKind trainer, int height, int width, List<String> labelNames,
+                                             ProjectionBits bits, ProjectionDensity density, List<Integer> hiddenLayers,
+                                             LossWeights lossWeights, long seed) {
+        TrainerArchitectures.requireFits(trainer, height, width);
         ProjectionLayer projection = new ProjectionLayer.Builder()
-                .numFunctions(request.bits().numFunctions())
-                .bitsPerFunction(request.bits().bitsPerFunction())
-                .density(request.density().value())
-                .seed(request.seed())
+                .numFunctions(bits.numFunctions())
+                .bitsPerFunction(bits.bitsPerFunction())
+                .density(density.value())
+                .seed(seed)
                 .build();
         JointProjectionModel.Builder builder = new JointProjectionModel.Builder()
-                .trainerInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutionalFlat(
-                        train.height(), train.width(), 1))
-                .nClasses(train.numClasses())
-                .labelNames(train.labelNames())
+                .trainerInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutionalFlat(height, width, 1))
+                .nClasses(labelNames.size())
+                .labelNames(labelNames)
                 .projectionLayer(projection)
-                .hiddenLayers(request.hiddenLayers().stream().mapToInt(Integer::intValue).toArray())
-                .lambdaTrainer(request.lossWeights().trainer())
-                .lambdaDistill(request.lossWeights().distillation())
-                .lambdaLabels(request.lossWeights().projection())
+                .hiddenLayers(hiddenLayers.stream().mapToInt(Integer::intValue).toArray())
+                .lambdaTrainer(lossWeights.trainer())
+                .lambdaDistill(lossWeights.distillation())
+                .lambdaLabels(lossWeights.projection())
                 .updater(new Adam(1e-3))
-                .seed(request.seed());
-        TrainerArchitectures.add(request.trainer(), builder);
+                .seed(seed);
+        TrainerArchitectures.add(trainer, builder);
         return builder.build();
     }
 

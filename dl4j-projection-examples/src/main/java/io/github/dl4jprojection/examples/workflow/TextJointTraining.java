@@ -87,9 +87,18 @@ public final class TextJointTraining implements TextTrainingWorkflow {
     }
 
     private static JointProjectionModel build(TextTrainingRequest request, ProjectionSpec spec) {
-        List<String> labels = request.data().labelNames();
+        return model(spec, request.trainerBuckets(), request.data().labelNames(), request.hiddenLayers(),
+                request.lossWeights(), request.seed());
+    }
+
+    /**
+     * The joint model this workflow trains: the bag-of-words MLP trainer over {@code buckets} inputs and a projection
+     * network on {@code spec}'s bits. Public so that other trainers (the Spark module) train the same graph.
+     */
+    public static JointProjectionModel model(ProjectionSpec spec, int buckets, List<String> labels,
+                                             List<Integer> hiddenLayers, LossWeights lossWeights, long seed) {
         return new JointProjectionModel.Builder()
-                .trainerInputType(InputType.feedForward(request.trainerBuckets()))
+                .trainerInputType(InputType.feedForward(buckets))
                 .trainerLayer("dense1", new DenseLayer.Builder().nOut(TRAINER_WIDTH).activation(Activation.RELU)
                         .weightInit(WeightInit.RELU).build(), JointProjectionModel.TRAINER_INPUT)
                 .trainerLayer("dense2", new DenseLayer.Builder().nOut(TRAINER_WIDTH).activation(Activation.RELU)
@@ -97,12 +106,12 @@ public final class TextJointTraining implements TextTrainingWorkflow {
                 .nClasses(labels.size())
                 .labelNames(labels)
                 .bitVectorInput(new BitVectorInputLayer.Builder().spec(spec).build())
-                .hiddenLayers(request.hiddenLayers().stream().mapToInt(Integer::intValue).toArray())
-                .lambdaTrainer(request.lossWeights().trainer())
-                .lambdaDistill(request.lossWeights().distillation())
-                .lambdaLabels(request.lossWeights().projection())
+                .hiddenLayers(hiddenLayers.stream().mapToInt(Integer::intValue).toArray())
+                .lambdaTrainer(lossWeights.trainer())
+                .lambdaDistill(lossWeights.distillation())
+                .lambdaLabels(lossWeights.projection())
                 .updater(new Adam(1e-3))
-                .seed(request.seed())
+                .seed(seed)
                 .build();
     }
 
