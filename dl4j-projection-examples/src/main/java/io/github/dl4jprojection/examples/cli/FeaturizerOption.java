@@ -51,10 +51,10 @@ final class FeaturizerOption {
             }
             switch (key) {
                 case "words":
-                    b.wordNgramMax(integer(key, v));
+                    b.wordNgramMax(ranged(key, v, 0, 3));
                     break;
                 case "skip":
-                    b.maxSkip(integer(key, v));
+                    b.maxSkip(ranged(key, v, 0, 4));
                     break;
                 case "chars":
                     chars(b, v);
@@ -66,10 +66,10 @@ final class FeaturizerOption {
                     b.caseFold(bool(key, v));
                     break;
                 case "max-code-points":
-                    b.maxCodePoints(integer(key, v));
+                    b.maxCodePoints(ranged(key, v, 1, FeaturizerConfig.MAX_CAP));
                     break;
                 case "max-features":
-                    b.maxFeatures(integer(key, v));
+                    b.maxFeatures(ranged(key, v, 1, FeaturizerConfig.MAX_CAP));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown key '" + key + "'; keys: " + KEYS);
@@ -107,6 +107,14 @@ final class FeaturizerOption {
             return Boolean.parseBoolean(v);
         }
         throw new IllegalArgumentException(key + " must be true or false, got " + v);
+    }
+
+    private static int ranged(String key, String v, int min, int max) {
+        int n = integer(key, v);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(key + " must be in " + min + ".." + max + ", got " + n);
+        }
+        return n;
     }
 
     private static int integer(String key, String v) {

@@ -205,6 +205,13 @@ class TextTrainEndToEndTest {
     }
 
     @Test
+    void theDemoTakesFashionMnistOrSpamOnly() {
+        Result r = run("", "demo", "--task", "mnist");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, r.code, r.toString());
+        assertTrue(r.err.startsWith("projectionnet demo: --task of demo is fashion-mnist or spam, got mnist"), r.err);
+    }
+
+    @Test
     void badFeaturizerSettingsAreUsageErrorsOfOneLine() {
         Result unknown = run("", "train", "--task", "spam", "--features", "words=2,colour=red", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, unknown.code, unknown.toString());
@@ -213,6 +220,9 @@ class TextTrainEndToEndTest {
         Result range = run("", "train", "--task", "spam", "--features", "chars=9", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, range.code, range.toString());
         assertTrue(range.err.contains("chars must be none, n or min-max"), range.err);
+        Result words = run("", "train", "--task", "spam", "--features", "words=9", "--out", "x.pnet");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, words.code, words.toString());
+        assertTrue(words.err.contains("words must be in 0..3, got 9"), words.err);
     }
 
     private static void assertOneLine(String err, String mustContain) {
