@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--pooling", paramLabel = "max|avg", defaultValue = "max", converter = Converters.Pooling.class,
+    @Option(names = "--pooling", paramLabel = "max|avg", defaultValue = "avg", converter = Converters.Pooling.class,
             description = "Text tasks, lstm trainer: pooling of the LSTM outputs over the tokens (default: "
                     + "${DEFAULT-VALUE}).")
     SequencePooling pooling;

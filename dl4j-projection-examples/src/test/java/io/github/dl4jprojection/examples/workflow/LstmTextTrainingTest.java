@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -71,13 +73,14 @@ class LstmTextTrainingTest {
         return new TrainTestTexts(texts(96, 1), texts(64, 2), Arrays.asList("neg", "pos"), "synthetic");
     }
 
-    @Test
-    void paddingDoesNotChangeTheTrainersOutputButWouldWithoutTheMask() {
+    @ParameterizedTest
+    @EnumSource(SequencePooling.class)
+    void paddingDoesNotChangeTheTrainersOutputButWouldWithoutTheMask(SequencePooling pooling) {
         TrainTestTexts data = data();
         TokenSequenceInput input = TokenSequenceInput.fromTraining(new TextFeaturizer(CONFIG), data.train(), 64,
                 1000, 1);
         JointProjectionModel.Builder builder = new JointProjectionModel.Builder().trainerInputType(input.inputType());
-        TextTrainerNetworks.lstm(builder, SequencePooling.MAX);
+        TextTrainerNetworks.lstm(builder, pooling);
         JointProjectionModel joint = builder.nClasses(2).bitVectorInput(new BitVectorInputLayer.Builder().spec(SPEC)
                 .build()).seed(3).build();
 
@@ -106,6 +109,7 @@ class LstmTextTrainingTest {
     void aSmallLstmJointModelLearnsWhichWordDecidesTheClass() throws IOException {
         TextTrainingRequest request = TextTrainingRequest.builder().task("text").data(data()).featurizer(CONFIG)
                 .bits(new ProjectionBits(32, 16)).epochs(8).batchSize(16).seed(7).modelFile(dir.resolve("m.pnet"))
+                .pooling(SequencePooling.MAX) // one decisive word: what max pooling is made for
                 .build();
         assertEquals(TrainerKind.LSTM, request.trainer(), "the default trainer of texts");
         TrainingOutcome outcome = new TextJointTraining().train(request, new BaseTrainingListener() {
