@@ -5,7 +5,9 @@ import io.github.dl4jprojection.examples.workflow.ExportQuantization;
 import io.github.dl4jprojection.examples.workflow.LossWeights;
 import io.github.dl4jprojection.examples.workflow.ProjectionBits;
 import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
+import io.github.dl4jprojection.examples.workflow.SequencePooling;
 import io.github.dl4jprojection.examples.workflow.TrainerKind;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -43,6 +45,20 @@ final class Converters {
         @Override
         TrainerKind parse(String value) {
             return TrainerKind.fromCliName(value);
+        }
+    }
+
+    static final class Features extends Parsing<FeaturizerConfig> {
+        @Override
+        FeaturizerConfig parse(String value) {
+            return FeaturizerOption.parse(value);
+        }
+    }
+
+    static final class Pooling extends Parsing<SequencePooling> {
+        @Override
+        SequencePooling parse(String value) {
+            return SequencePooling.fromCliName(value);
         }
     }
 

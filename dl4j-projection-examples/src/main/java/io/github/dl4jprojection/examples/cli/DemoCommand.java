@@ -1,6 +1,9 @@
 package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.examples.data.ImageTask;
+import io.github.dl4jprojection.examples.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.examples.text.TextDataSource;
+import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
 import io.github.dl4jprojection.examples.workflow.TrainerKind;
 import io.github.dl4jprojection.examples.workflow.TrainingRequest;
 import picocli.CommandLine.Command;
@@ -9,23 +12,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 
 /**
- * {@code projectionnet demo}: the whole story on Fashion-MNIST in a few minutes: joint training of a
- * CNN trainer and a 720-bit projection network, export, and the exported file run by the runtime.
+ * {@code projectionnet demo}: the whole story in a few minutes. On Fashion-MNIST (the default): joint training
+ * of a CNN trainer and a 720-bit projection network, export, and the exported file run by the runtime. With
+ * {@code --task spam}: an LSTM trainer and a 512-bit SGNN text projection network on the bundled SpamAssassin
+ * sample (or the corpus given with {@code --data}), the exported file run on the raw test texts.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Train, export and run a projection network on Fashion-MNIST.", "",
+        description = {"Train, export and run a projection network on Fashion-MNIST or SpamAssassin.", "",
                 "Trains a CNN trainer and a 720-bit projection network jointly on Fashion-MNIST (the full set if "
                         + "installed, else the bundled sample), exports the projection network, runs the exported "
-                        + "file with the runtime and prints accuracy, size, agreement and latency.", ""})
+                        + "file with the runtime and prints accuracy, size, agreement and latency.",
+                "With --task spam: an LSTM trainer and a 512-bit text projection network on the bundled "
+                        + "SpamAssassin sample (600 e-mails), the exported file run on the raw test texts.", ""})
 final class DemoCommand implements Callable<Integer> {
 
     /** Few epochs: the demo must finish in a few minutes on two cores. */
     static final int DEFAULT_EPOCHS = 2;
+    /** The text demo's epochs: the sample is small, an epoch takes seconds. */
+    static final int DEFAULT_TEXT_EPOCHS = 6;
+    /** Tokens the text demo's LSTM reads per e-mail: enough for the sample's short texts, and quick. */
+    static final int DEMO_MAX_TOKENS = 128;
     /** 10,000 of Fashion-MNIST's 60,000 training images: enough for a fair demo in a few minutes. */
     static final int DEFAULT_TRAIN_PER_CLASS = 1000;
 
@@ -34,13 +47,18 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "fashion-mnist", converter = Converters.Task.class,
+            description = "fashion-mnist or spam (default: ${DEFAULT-VALUE}).")
+    TaskOption task;
+
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder of the Fashion-MNIST IDX files (default: installed set, else the bundled sample).")
+            description = "Fashion-MNIST: folder of the IDX files (default: installed set, else the bundled sample); "
+                    + "spam: the corpus tarball or folder (default: the bundled sample).")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + DEFAULT_EPOCHS,
-            description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs (default: " + DEFAULT_EPOCHS + ", spam " + DEFAULT_TEXT_EPOCHS + ").")
+    Integer epochs;
 
     @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "" + DEFAULT_TRAIN_PER_CLASS,
             description = "Train on N images per class (a stratified subset, so the demo stays short; 0: all; "
@@ -63,6 +81,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean spam = TaskOption.SPAM.equals(task.cliName());
+        if (!spam && !ImageTask.FASHION_MNIST.cliName().equals(task.cliName())) {
+            throw new ParameterException(spec.commandLine(), "--task of demo is fashion-mnist or spam, got "
+                    + task.cliName());
+        }
+        int epochs = this.epochs != null ? this.epochs : spam ? DEFAULT_TEXT_EPOCHS : DEFAULT_EPOCHS;
         if (epochs < 1) {
             throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
         }
@@ -70,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
         PrintWriter o = spec.commandLine().getOut();
-        TrainingRun run = TrainingRun.execute(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
+        TrainingRun run = spam ? spamDemo(o, epochs) : TrainingRun.execute(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
                 trainPerClass,
                 images -> TrainingRequest.builder()
                         .task(ImageTask.FASHION_MNIST)
@@ -86,5 +110,20 @@ final class DemoCommand implements Callable<Integer> {
             o.println("Report written to " + report);
         }
         return ProjectionNetCli.EXIT_OK;
+    }
+
+    private TrainingRun spamDemo(PrintWriter o, int epochs) throws IOException {
+        TextDataSource source = data != null ? context.textLocator().spamAssassin(data) : new BundledSpamAssassinSample();
+        Path model = spec.commandLine().getParseResult().hasMatchedOption("--out") ? out
+                : Paths.get("projectionnet-demo", "spam.pnet");
+        return TrainingRun.executeText(context, o, source, texts -> TextTrainingRequest.builder()
+                .task(TaskOption.SPAM)
+                .data(texts)
+                .trainer(TrainerKind.LSTM)
+                .maxTokens(DEMO_MAX_TOKENS)
+                .epochs(epochs)
+                .seed(seed)
+                .modelFile(model)
+                .build());
     }
 }

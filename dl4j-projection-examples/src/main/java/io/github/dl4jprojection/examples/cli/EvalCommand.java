@@ -8,6 +8,10 @@ import io.github.dl4jprojection.examples.workflow.IncompatibleModelException;
 import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
 import io.github.dl4jprojection.examples.workflow.RuntimeEvaluation;
 import io.github.dl4jprojection.examples.workflow.RuntimeEvaluator;
+import io.github.dl4jprojection.examples.workflow.TextRuntimeModel;
+import io.github.dl4jprojection.examples.text.LabeledText;
+import io.github.dl4jprojection.examples.text.TextDataSource;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +29,8 @@ import java.util.concurrent.Callable;
 /** {@code projectionnet eval MODEL}: accuracy of an exported model on a test split, with the runtime only. */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Measure an exported model on a test set with the runtime.", "",
-                "Runs MODEL with the runtime alone (no DL4J) over the test split of a task and reports its accuracy.", ""})
+                "Runs MODEL with the runtime alone (no DL4J) over the test split of a task (images, or texts: spam, "
+                        + "text) and reports its accuracy.", ""})
 final class EvalCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -49,6 +54,9 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         dataOptions.validate(spec.commandLine());
+        if (dataOptions.task.isText()) {
+            return evalText(spec.commandLine().getOut());
+        }
         ImageTask task = dataOptions.imageTask(spec.commandLine());
         PrintWriter o = spec.commandLine().getOut();
         LoadedRuntimeModel loaded = ModelFiles.load(context, model);
@@ -69,6 +77,49 @@ final class EvalCommand implements Callable<Integer> {
             RunReportWriter.write(RunReport.builder()
                     .task(task.cliName())
                     .projectionBits(loaded.projectionBits())
+                    .projectionParams(loaded.parameterCount())
+                    .modelBytes(Files.size(model))
+                    .runtimeAccuracy(result.accuracy())
+                    .build(), report);
+            o.println("Report written to " + report);
+        }
+        return ProjectionNetCli.EXIT_OK;
+    }
+
+    /** A text model on the test texts of a text task, through the model file's own featurizer. */
+    private int evalText(PrintWriter o) throws IOException {
+        ModelFiles.requireExists(model);
+        TextRuntimeModel loaded;
+        try {
+            loaded = TextRuntimeModel.load(model);
+        } catch (IncompatibleModelException e) {
+            throw new IncompatibleModelException(model + " is an image model; --task " + dataOptions.task.cliName()
+                    + " needs a text model");
+        }
+        TextDataSource source = dataOptions.locateTexts(context.textLocator(), null);
+        o.println("Data: " + source.description());
+        List<LabeledText> test = source.load().test();
+        if (test.isEmpty()) {
+            throw new CommandFailedException(source.description() + " has no test texts");
+        }
+        int[] labels = new int[test.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = loaded.labelNames().indexOf(test.get(i).label());
+            if (labels[i] < 0) {
+                throw new IncompatibleModelException("the model's classes are " + loaded.labelNames()
+                        + ", but the test texts have the label '" + test.get(i).label()
+                        + "': the model was trained for another task");
+            }
+        }
+        RuntimeEvaluation result = loaded.evaluate(test, labels, null);
+        int bits = loaded.projectionBits();
+        o.printf(Locale.ROOT, "Runtime accuracy on %d test texts: %s (%d bits, %,d parameters, %s; %s per text)%n",
+                result.examples(), ResultTable.percent(result.accuracy()), bits, loaded.parameterCount(),
+                ResultTable.bytes(Files.size(model)), ResultTable.micros(result.nanosPerExample()));
+        if (report != null) {
+            RunReportWriter.write(RunReport.builder()
+                    .task(dataOptions.task.cliName())
+                    .projectionBits(bits)
                     .projectionParams(loaded.parameterCount())
                     .modelBytes(Files.size(model))
                     .runtimeAccuracy(result.accuracy())

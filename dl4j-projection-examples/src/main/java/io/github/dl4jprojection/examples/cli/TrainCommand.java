@@ -4,9 +4,11 @@ import io.github.dl4jprojection.examples.workflow.ExportQuantization;
 import io.github.dl4jprojection.examples.workflow.LossWeights;
 import io.github.dl4jprojection.examples.workflow.ProjectionBits;
 import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
+import io.github.dl4jprojection.examples.workflow.SequencePooling;
 import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
 import io.github.dl4jprojection.examples.workflow.TrainerKind;
 import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +28,8 @@ import java.util.concurrent.Callable;
         description = {"Train a projection network jointly with a trainer and export it.", "",
                 "Trains a trainer network and a projection network jointly, exports the projection network to "
                         + "MODEL and checks the exported file with the runtime on the test split.",
-                "Text tasks (spam, text): the trainer is an MLP over a hashed bag of word unigrams and bigrams, "
-                        + "the projection network reads the SGNN text projection bits.", ""})
+                "Text tasks (spam, text): the trainer is an LSTM over token ids (or an MLP over a hashed bag of "
+                        + "words), the projection network reads the SGNN text projection bits.", ""})
 final class TrainCommand implements Callable<Integer> {
 
     static final String IMAGE_BITS = "60:12";
@@ -45,9 +47,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "Text task: a separate file of test texts (then --data is the training file, used whole).")
     Path test;
 
-    @Option(names = "--trainer", paramLabel = "cnn|mlp", converter = Converters.Trainer.class,
-            description = "Trainer network of image tasks (default: cnn); text tasks take mlp, their bag-of-words MLP.")
+    @Option(names = "--trainer", paramLabel = "cnn|mlp|lstm", converter = Converters.Trainer.class,
+            description = "Trainer network: images cnn (default) or mlp; texts lstm (default: embeddings, LSTM, "
+                    + "pooling over the tokens) or mlp (over a hashed bag of word unigrams and bigrams).")
     TrainerKind trainer;
+
+    @Option(names = "--features", paramLabel = "KEY=VALUE,...", converter = Converters.Features.class,
+            description = "Text tasks: text featurizer settings overriding the defaults (docs/TEXT.md), keys "
+                    + FeaturizerOption.KEYS + "; e.g. words=2,skip=0,chars=none (default: words=2,skip=1,"
+                    + "chars=3-4,weighting=count).")
+    FeaturizerConfig features;
+
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "" + TextTrainingRequest.DEFAULT_MAX_TOKENS,
+            description = "Text tasks, lstm trainer: tokens read per text, the rest is cut off (default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--pooling", paramLabel = "max|avg", defaultValue = "avg", converter = Converters.Pooling.class,
+            description = "Text tasks, lstm trainer: pooling of the LSTM outputs over the tokens (default: "
+                    + "${DEFAULT-VALUE}).")
+    SequencePooling pooling;
 
     @Option(names = "--bits", paramLabel = "T:d", converter = Converters.Bits.class,
             description = "T projection functions of d bits each (default: " + IMAGE_BITS + " for images, "
@@ -123,18 +142,29 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null && Files.exists(checkpoint) && !Files.isDirectory(checkpoint)) {
             throw new ParameterException(cmd, "--checkpoint must be a folder, but " + checkpoint + " is a file");
         }
+        if (maxTokens < 1) {
+            throw new ParameterException(cmd, "--max-tokens must be at least 1, got " + maxTokens);
+        }
         if (dataOptions.task.isText()) {
             if (trainer == TrainerKind.CNN) {
-                throw new ParameterException(cmd, "--trainer cnn applies to image tasks; text tasks train an mlp");
+                throw new ParameterException(cmd, "--trainer cnn applies to image tasks; text tasks train lstm or mlp");
             }
-            if (trainPerClass != 0 || checkpoint != null) {
-                throw new ParameterException(cmd, "--train-per-class, --checkpoint and --resume apply to image tasks only");
+            if (trainPerClass != 0) {
+                throw new ParameterException(cmd, "--train-per-class applies to image tasks only");
             }
             if (test != null && (dataOptions.data == null || !TaskOption.TEXT.equals(dataOptions.task.cliName()))) {
                 throw new ParameterException(cmd, "--test FILE needs --task text and --data TRAIN_FILE");
             }
-        } else if (test != null) {
-            throw new ParameterException(cmd, "--test applies to --task text only");
+        } else {
+            if (test != null) {
+                throw new ParameterException(cmd, "--test applies to --task text only");
+            }
+            if (trainer == TrainerKind.LSTM) {
+                throw new ParameterException(cmd, "--trainer lstm applies to text tasks; image tasks train cnn or mlp");
+            }
+            if (features != null) {
+                throw new ParameterException(cmd, "--features applies to text tasks only");
+            }
         }
     }
 
@@ -160,6 +190,10 @@ final class TrainCommand implements Callable<Integer> {
                 data -> TextTrainingRequest.builder()
                         .task(dataOptions.task.cliName())
                         .data(data)
+                        .featurizer(features != null ? features : FeaturizerConfig.defaults())
+                        .trainer(trainer != null ? trainer : TrainerKind.LSTM)
+                        .maxTokens(maxTokens)
+                        .pooling(pooling)
                         .bits(textBits)
                         .density(density)
                         .hiddenLayers(hidden.widths())
@@ -169,6 +203,8 @@ final class TrainCommand implements Callable<Integer> {
                         .seed(seed)
                         .quantization(quantize == null ? ExportQuantization.NONE : quantize)
                         .modelFile(out)
+                        .checkpointDir(checkpoint)
+                        .resume(resume)
                         .build());
     }
 

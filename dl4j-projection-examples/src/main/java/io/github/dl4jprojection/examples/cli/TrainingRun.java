@@ -12,6 +12,7 @@ import io.github.dl4jprojection.examples.workflow.RuntimeEvaluation;
 import io.github.dl4jprojection.examples.workflow.RuntimeEvaluator;
 import io.github.dl4jprojection.examples.workflow.TextRuntimeModel;
 import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
+import io.github.dl4jprojection.examples.workflow.TrainerKind;
 import io.github.dl4jprojection.examples.workflow.TrainingOutcome;
 import io.github.dl4jprojection.examples.workflow.TrainingRequest;
 
@@ -119,8 +120,13 @@ final class TrainingRun {
             labels[i] = model.labelNames().indexOf(test.get(i).label());
         }
         RuntimeEvaluation runtime = model.evaluate(test, labels, outcome.projectionTestPredictions());
-        return new TrainingRun(request.task(), "bag-of-words mlp", request.bits().totalBits(), request.seed(),
+        return new TrainingRun(request.task(), textTrainerName(request), request.bits().totalBits(), request.seed(),
                 request.modelFile(), outcome, runtime, seconds);
+    }
+
+    /** How the result table names a text trainer. */
+    static String textTrainerName(TextTrainingRequest request) {
+        return request.trainer() == TrainerKind.LSTM ? "token lstm" : "bag-of-words mlp";
     }
 
     private static void requireWritten(Path modelFile) {

@@ -6,38 +6,42 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.text.TextProjection;
 import io.github.dl4jprojection.runtime.text.TextProjectionScratch;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A list of labelled texts encoded once for joint training: per text the trainer's hashed bag
- * ({@link HashedBagOfWords}, kept sparse) and the projection bits of the runtime's {@link TextProjection}
- * (kept packed), so an epoch costs no featurization. {@link #batch} expands rows into the graph inputs
- * {@code [trainer features [mb, B], bits [mb, T*d] as 0/1]} and one-hot labels {@code [mb, K]}.
+ * A list of labelled texts encoded once for joint training: per text the trainer's row ({@link TrainerInput}:
+ * a sparse hashed bag, or token ids) and the projection bits of the runtime's {@link TextProjection} (kept
+ * packed), so an epoch costs no featurization. {@link #batch} expands rows into the graph inputs
+ * {@code [trainer features, bits [mb, T*d] as 0/1]}, the trainer's feature mask (or null) and one-hot labels
+ * {@code [mb, K]}.
+ *
+ * @param <R> the trainer's encoded form of one text
  */
-final class EncodedTexts {
+final class EncodedTexts<R> {
 
-    private final HashedBagOfWords.SparseRow[] rows;
+    private final TrainerInput<R> input;
+    private final List<R> rows;
     private final long[][] bits;
     private final int[] labels;
-    private final int buckets;
     private final int numBits;
     private final int numClasses;
 
-    EncodedTexts(List<LabeledText> texts, TrainTestTexts data, HashedBagOfWords bag, TextProjection projection) {
+    EncodedTexts(List<LabeledText> texts, TrainTestTexts data, TrainerInput<R> input, TextProjection projection) {
         int n = texts.size();
-        rows = new HashedBagOfWords.SparseRow[n];
+        this.input = input;
+        rows = new ArrayList<>(n);
         bits = new long[n][projection.numWords()];
         labels = new int[n];
         TextProjectionScratch scratch = projection.newScratch();
         for (int i = 0; i < n; i++) {
             LabeledText t = texts.get(i);
-            rows[i] = bag.encode(t.text());
+            rows.add(input.encode(t.text()));
             projection.project(t.text(), scratch, bits[i]);
             labels[i] = data.labelIndex(t);
         }
-        buckets = bag.buckets();
         numBits = projection.numBits();
         numClasses = data.labelNames().size();
     }
@@ -57,29 +61,29 @@ final class EncodedTexts {
     /** Graph inputs and labels of the given rows, in that order. */
     Batch batch(int[] order, int from, int to) {
         int mb = to - from;
-        float[][] x = new float[mb][buckets];
+        List<R> selected = new ArrayList<>(mb);
         float[][] b = new float[mb][numBits];
         float[][] y = new float[mb][numClasses];
         for (int r = 0; r < mb; r++) {
             int i = order[from + r];
-            HashedBagOfWords.SparseRow row = rows[i];
-            for (int j = 0; j < row.index.length; j++) {
-                x[r][row.index[j]] = row.value[j];
-            }
+            selected.add(rows.get(i));
             PackedBits.unpack(bits[i], numBits, BitEncoding.ZERO_ONE, b[r], 0);
             y[r][labels[i]] = 1f;
         }
-        return new Batch(Nd4j.create(x), Nd4j.create(b), Nd4j.create(y));
+        TrainerInput.Features x = input.batch(selected);
+        return new Batch(x.values, x.mask, Nd4j.create(b), Nd4j.create(y));
     }
 
     /** One minibatch as ND4J arrays. */
     static final class Batch {
         final INDArray features;
+        final INDArray featuresMask;
         final INDArray bits;
         final INDArray labels;
 
-        Batch(INDArray features, INDArray bits, INDArray labels) {
+        Batch(INDArray features, INDArray featuresMask, INDArray bits, INDArray labels) {
             this.features = features;
+            this.featuresMask = featuresMask;
             this.bits = bits;
             this.labels = labels;
         }

@@ -5,6 +5,8 @@ import io.github.dl4jprojection.runtime.text.TextFeaturizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The text trainer's input: a vocabulary-free hashed bag of word unigrams and bigrams.
@@ -15,7 +17,7 @@ import java.util.List;
  * {@code log(1 + count)}, so long e-mails do not dominate the trainer's first layer. The trainer needs no
  * vocabulary and sees the whole text; only the projection network goes to the device.
  */
-public final class HashedBagOfWords {
+public final class HashedBagOfWords implements TrainerInput<HashedBagOfWords.SparseRow> {
 
     private final TextFeaturizer tokenizer;
     private final int buckets;
@@ -38,7 +40,8 @@ public final class HashedBagOfWords {
         return buckets;
     }
 
-    /** The non-zero buckets of {@code text}: {@code [0]} bucket indices (ascending), {@code [1]} their values. */
+    /** The non-zero buckets of {@code text}: bucket indices (ascending) and their values. */
+    @Override
     public SparseRow encode(String text) {
         List<String> tokens = tokenizer.tokens(text);
         int[] hits = new int[2 * tokens.size()];
@@ -67,6 +70,24 @@ public final class HashedBagOfWords {
             value[j] = (float) Math.log1p(value[j]);
         }
         return new SparseRow(index, value);
+    }
+
+    @Override
+    public InputType inputType() {
+        return InputType.feedForward(buckets);
+    }
+
+    /** Dense rows {@code [mb, B]}; no mask. */
+    @Override
+    public Features batch(List<SparseRow> rows) {
+        float[][] x = new float[rows.size()][buckets];
+        for (int r = 0; r < x.length; r++) {
+            SparseRow row = rows.get(r);
+            for (int j = 0; j < row.index.length; j++) {
+                x[r][row.index[j]] = row.value[j];
+            }
+        }
+        return new Features(Nd4j.create(x), null);
     }
 
     private int bucket(String gram, long seed) {

@@ -226,7 +226,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
         return count;
     }
 
-    private static void saveCheckpoint(JointProjectionModel joint, Path dir) throws IOException {
+    static void saveCheckpoint(JointProjectionModel joint, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(CHECKPOINT + ".tmp");
         joint.save(tmp.toFile());

@@ -2,19 +2,21 @@ package io.github.dl4jprojection.examples.workflow;
 
 import java.util.NoSuchElementException;
 import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Minibatches of {@link EncodedTexts} for {@code JointProjectionModel.fit(MultiDataSetIterator, int)}: features
- * {@code [trainer bag, 0/1 bits]}, labels one array for both outputs. With a shuffle seed the order of epoch
+ * {@code [trainer input, 0/1 bits]} with the trainer's feature mask when it has one (token sequences), labels
+ * one array for both outputs. With a shuffle seed the order of epoch
  * {@code e} is a Fisher-Yates permutation drawn from {@code java.util.Random(seed * 1_000_003 + e)} (specified by
  * the JDK, so the same on every JVM); without one the rows keep their order.
  */
 final class TextBatchIterator implements MultiDataSetIterator {
 
-    private final EncodedTexts data;
+    private final EncodedTexts<?> data;
     private final int batchSize;
     private final Long shuffleSeed;
     private int[] order;
@@ -22,7 +24,7 @@ final class TextBatchIterator implements MultiDataSetIterator {
     private MultiDataSetPreProcessor preProcessor;
 
     /** @param shuffleSeed seed of the per-epoch order, or {@code null} to keep the rows in order */
-    TextBatchIterator(EncodedTexts data, int batchSize, Long shuffleSeed) {
+    TextBatchIterator(EncodedTexts<?> data, int batchSize, Long shuffleSeed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
@@ -58,9 +60,10 @@ final class TextBatchIterator implements MultiDataSetIterator {
         int to = Math.min(order.length, cursor + num);
         EncodedTexts.Batch b = data.batch(order, cursor, to);
         cursor = to;
-        MultiDataSet ds = new org.nd4j.linalg.dataset.MultiDataSet(
-                new org.nd4j.linalg.api.ndarray.INDArray[] {b.features, b.bits},
-                new org.nd4j.linalg.api.ndarray.INDArray[] {b.labels});
+        // The bits input is never masked; the trainer's mask (token sequences) covers its padding.
+        INDArray[] masks = b.featuresMask == null ? null : new INDArray[] {b.featuresMask, null};
+        MultiDataSet ds = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {b.features, b.bits},
+                new INDArray[] {b.labels}, masks, null);
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

@@ -17,14 +17,17 @@ import io.github.dl4jprojection.runtime.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
 import io.github.dl4jprojection.runtime.text.TextProjection;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -32,42 +35,74 @@ import org.nd4j.linalg.learning.config.Adam;
  * The text example's {@link TextTrainingWorkflow} (SGNN-style: Ravi and Kozareva, EMNLP 2018).
  *
  * <ul>
- *   <li>Trainer: an MLP (dense 256 ReLU - dense 256 ReLU, dropout - logits) over a vocabulary-free hashed bag of
- *       word unigrams and bigrams ({@link HashedBagOfWords}, {@code B} buckets, log1p counts).</li>
+ *   <li>Trainer ({@link TextTrainerNetworks}), by {@link TextTrainingRequest#trainer()}: an LSTM over token ids
+ *       ({@link TokenSequenceInput}: the featurizer's tokens, a vocabulary of the training texts, the first
+ *       {@code maxTokens} tokens, masked padding), or an MLP over a vocabulary-free hashed bag of word unigrams
+ *       and bigrams ({@link HashedBagOfWords}).</li>
  *   <li>Projection network: a {@link BitVectorInputLayer} fed the runtime's own {@link TextProjection} bits
  *       (the featurizer of {@link TextTrainingRequest#featurizer()}, T x d bits), optional hidden layers,
  *       softmax.</li>
  * </ul>
  * Both are trained jointly ({@link JointProjectionModel}, the paper's loss) on minibatches
- * {@code [bag [mb, B], bits [mb, T*d]]} shuffled by the seed, evaluated on the test texts, and the projection
+ * {@code [trainer input, bits [mb, T*d]]} shuffled by the seed, evaluated on the test texts, and the projection
  * network is exported with {@code InputSpec.features(featurizer section)}. The exported file is then run with
  * {@link TextPredictor} on the raw test texts and compared with the DL4J branch ({@link ExportComparison});
  * since the bits came from the same reference code, a float export agrees on every text.
+ *
+ * <p>Checkpoints, as for images: after every epoch the joint model is saved to {@code checkpoint.zip} in the
+ * checkpoint folder; a resumed run rebuilds the same inputs (the vocabulary is a function of the training texts
+ * and the settings), checks them against the checkpoint and trains the remaining epochs in the same order.
  */
 public final class TextJointTraining implements TextTrainingWorkflow {
 
-    static final int TRAINER_WIDTH = 256;
-    private static final int EVAL_BATCH = 256;
+    /** Most token ids of the LSTM trainer's vocabulary, padding and unknown included. */
+    static final int MAX_VOCABULARY = 20_000;
+    /** Training occurrences a token needs to get its own id (rarer ones are unknown). */
+    static final int MIN_COUNT = 2;
+    private static final int EVAL_BATCH = 128;
 
     @Override
     public TrainingOutcome train(TextTrainingRequest request, TrainingListener progress) throws IOException {
+        TextFeaturizer tokenizer = new TextFeaturizer(request.featurizer());
+        if (request.trainer() == TrainerKind.LSTM) {
+            TokenSequenceInput input = TokenSequenceInput.fromTraining(tokenizer, request.data().train(),
+                    request.maxTokens(), MAX_VOCABULARY, MIN_COUNT);
+            return train(request, input, b -> TextTrainerNetworks.lstm(b, request.pooling()),
+                    TextTrainerNetworks.EMBEDDING_LAYER, input.vocabulary().size(), progress);
+        }
+        return train(request, new HashedBagOfWords(tokenizer, request.trainerBuckets()), TextTrainerNetworks::mlp,
+                TextTrainerNetworks.MLP_FIRST_LAYER, request.trainerBuckets(), progress);
+    }
+
+    private static <R> TrainingOutcome train(TextTrainingRequest request, TrainerInput<R> input,
+                                             Consumer<JointProjectionModel.Builder> trainer, String firstLayer,
+                                             int trainerInputSize, TrainingListener progress) throws IOException {
         TrainTestTexts data = request.data();
         ProjectionSpec spec = ProjectionSpec.builder().numFunctions(request.bits().numFunctions())
                 .bitsPerFunction(request.bits().bitsPerFunction()).density(request.density().value())
                 .seed(request.seed()).build();
         TextProjection projection = new TextProjection(request.featurizer(), spec);
-        HashedBagOfWords bag = new HashedBagOfWords(new TextFeaturizer(request.featurizer()), request.trainerBuckets());
-        EncodedTexts train = new EncodedTexts(data.train(), data, bag, projection);
-        EncodedTexts test = new EncodedTexts(data.test(), data, bag, projection);
+        EncodedTexts<R> train = new EncodedTexts<>(data.train(), data, input, projection);
+        EncodedTexts<R> test = new EncodedTexts<>(data.test(), data, input, projection);
 
-        JointProjectionModel joint = build(request, spec);
+        JointProjectionModel joint;
+        int done = 0;
+        if (request.resume()) {
+            joint = resumeFrom(request, spec, firstLayer, trainerInputSize);
+            done = joint.graph().getConfiguration().getEpochCount();
+        } else {
+            joint = build(request, spec, input, trainer);
+        }
         joint.graph().setListeners(progress);
         TextBatchIterator batches = new TextBatchIterator(train, request.batchSize(), request.seed());
-        for (int epoch = 0; epoch < request.epochs(); epoch++) {
+        for (int epoch = done; epoch < request.epochs(); epoch++) {
             batches.setEpoch(epoch);
-            // Dropout masks come from ND4J's global generator: seeded per epoch, a run is repeatable.
+            // Dropout masks come from ND4J's global generator: seeded per epoch, a run (or a resumed one) repeats.
             Nd4j.getRandom().setSeed(ImageJointTraining.epochSeed(request.seed(), epoch));
             joint.fit(batches, 1);
+            if (request.checkpointDir() != null) {
+                ImageJointTraining.saveCheckpoint(joint, request.checkpointDir());
+            }
         }
 
         JointEvaluation evaluation = joint.evaluate(new TextBatchIterator(test, EVAL_BATCH, null));
@@ -86,24 +121,28 @@ public final class TextJointTraining implements TextTrainingWorkflow {
                 .build();
     }
 
-    private static JointProjectionModel build(TextTrainingRequest request, ProjectionSpec spec) {
-        return model(spec, request.trainerBuckets(), request.data().labelNames(), request.hiddenLayers(),
+    private static JointProjectionModel build(TextTrainingRequest request, ProjectionSpec spec, TrainerInput<?> input,
+                                              Consumer<JointProjectionModel.Builder> trainer) {
+        return model(spec, input.inputType(), trainer, request.data().labelNames(), request.hiddenLayers(),
                 request.lossWeights(), request.seed());
     }
 
     /**
-     * The joint model this workflow trains: the bag-of-words MLP trainer over {@code buckets} inputs and a projection
-     * network on {@code spec}'s bits. Public so that other trainers (the Spark module) train the same graph.
+     * The joint model this workflow trains with the bag-of-words MLP trainer over {@code buckets} inputs and a
+     * projection network on {@code spec}'s bits. Public so that other engines (the Spark module) train the same graph.
      */
     public static JointProjectionModel model(ProjectionSpec spec, int buckets, List<String> labels,
                                              List<Integer> hiddenLayers, LossWeights lossWeights, long seed) {
-        return new JointProjectionModel.Builder()
-                .trainerInputType(InputType.feedForward(buckets))
-                .trainerLayer("dense1", new DenseLayer.Builder().nOut(TRAINER_WIDTH).activation(Activation.RELU)
-                        .weightInit(WeightInit.RELU).build(), JointProjectionModel.TRAINER_INPUT)
-                .trainerLayer("dense2", new DenseLayer.Builder().nOut(TRAINER_WIDTH).activation(Activation.RELU)
-                        .weightInit(WeightInit.RELU).dropOut(0.8).build())
-                .nClasses(labels.size())
+        return model(spec, InputType.feedForward(buckets), TextTrainerNetworks::mlp, labels, hiddenLayers,
+                lossWeights, seed);
+    }
+
+    private static JointProjectionModel model(ProjectionSpec spec, InputType trainerInput,
+                                              Consumer<JointProjectionModel.Builder> trainer, List<String> labels,
+                                              List<Integer> hiddenLayers, LossWeights lossWeights, long seed) {
+        JointProjectionModel.Builder builder = new JointProjectionModel.Builder().trainerInputType(trainerInput);
+        trainer.accept(builder);
+        return builder.nClasses(labels.size())
                 .labelNames(labels)
                 .bitVectorInput(new BitVectorInputLayer.Builder().spec(spec).build())
                 .hiddenLayers(hiddenLayers.stream().mapToInt(Integer::intValue).toArray())
@@ -115,8 +154,50 @@ public final class TextJointTraining implements TextTrainingWorkflow {
                 .build();
     }
 
+    /**
+     * The checkpoint to continue, checked against the request: same projection, hidden layers and trainer
+     * (its first layer and input size, so a changed vocabulary or trainer is caught), not past the epochs asked.
+     */
+    private static JointProjectionModel resumeFrom(TextTrainingRequest request, ProjectionSpec asked,
+                                                   String firstLayer, int trainerInputSize) throws IOException {
+        Path file = request.checkpointDir().resolve(ImageJointTraining.CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("--resume: no checkpoint " + file + " to continue from");
+        }
+        JointProjectionModel joint = JointProjectionModel.load(file.toFile());
+        ProjectionSpec saved = joint.projectionInputLayer().projectionSpec();
+        int hidden = joint.projectionDenseLayerNames().size() - 1;
+        if (!saved.equals(asked) || hidden != request.hiddenLayers().size()) {
+            throw new IOException("--resume: the checkpoint in " + request.checkpointDir() + " was trained with "
+                    + saved + " and " + hidden + " hidden layers, but this run asks for " + asked + " and "
+                    + request.hiddenLayers().size() + "; resume with the original settings or start afresh");
+        }
+        long savedInput = trainerInputSize(joint.graph(), firstLayer);
+        if (savedInput != trainerInputSize) {
+            throw new IOException("--resume: the checkpoint in " + request.checkpointDir() + " has another trainer "
+                    + "than this run's " + request.trainer() + " with input size " + trainerInputSize
+                    + (savedInput < 0 ? "" : " (its " + firstLayer + " layer reads " + savedInput + ")")
+                    + "; resume with the original trainer, data and settings or start afresh");
+        }
+        int done = joint.graph().getConfiguration().getEpochCount();
+        if (done > request.epochs()) {
+            throw new IOException("--resume: the checkpoint has " + done + " finished epochs, more than --epochs "
+                    + request.epochs());
+        }
+        return joint;
+    }
+
+    /** nIn of the trainer layer {@code name}, or -1 when the graph has no such feed-forward layer. */
+    private static long trainerInputSize(ComputationGraph graph, String name) {
+        if (graph.getVertex(name) == null || !graph.getVertex(name).hasLayer()) {
+            return -1;
+        }
+        Object layer = graph.getLayer(name).conf().getLayer();
+        return layer instanceof FeedForwardLayer ? ((FeedForwardLayer) layer).getNIn() : -1;
+    }
+
     private static ProjectionModel export(TextTrainingRequest request, JointProjectionModel joint, float[][] source,
-                                          EncodedTexts test) {
+                                          EncodedTexts<?> test) {
         TrainTestTexts data = request.data();
         ProjectionModel model = ProjectionNetExporter.from(joint.graph())
                 .projection(joint.projectionInputLayerName())
@@ -140,16 +221,17 @@ public final class TextJointTraining implements TextTrainingWorkflow {
     }
 
     /** The DL4J projection branch's probabilities {@code [n][K]} for the encoded texts, in order. */
-    private static float[][] projectionProbabilities(JointProjectionModel joint, EncodedTexts texts) {
+    private static float[][] projectionProbabilities(JointProjectionModel joint, EncodedTexts<?> texts) {
         int output = joint.graph().getConfiguration().getNetworkOutputs().indexOf(joint.projectionOutputName());
         float[][] p = new float[texts.size()][];
         TextBatchIterator batches = new TextBatchIterator(texts, EVAL_BATCH, null);
         int row = 0;
         while (batches.hasNext()) {
-            INDArray[] out = joint.graph().output(false, batches.next().getFeatures());
-            float[][] batch = out[output].castTo(DataType.FLOAT).toFloatMatrix();
-            System.arraycopy(batch, 0, p, row, batch.length);
-            row += batch.length;
+            MultiDataSet batch = batches.next();
+            INDArray[] out = joint.graph().output(false, batch.getFeatures(), batch.getFeaturesMaskArrays());
+            float[][] probabilities = out[output].castTo(DataType.FLOAT).toFloatMatrix();
+            System.arraycopy(probabilities, 0, p, row, probabilities.length);
+            row += probabilities.length;
         }
         return p;
     }

@@ -37,6 +37,16 @@ public final class TextRuntimeModel {
         return new TextRuntimeModel(model);
     }
 
+    /** T*d, the projection's bits. */
+    public int projectionBits() {
+        return model.projectionSpec().numBits();
+    }
+
+    /** Weights and biases of the projection network's dense layers. */
+    public long parameterCount() {
+        return model.numParameters();
+    }
+
     /** Class names, indexed by class. */
     public List<String> labelNames() {
         return model.labels();

@@ -9,18 +9,23 @@ import java.util.List;
 
 /**
  * Everything a {@link TextTrainingWorkflow} needs: labelled texts, the projection (featurizer, T, d,
- * density, seed), the projection network's hidden layers, the trainer's hashed input width, the joint
- * loss and where to write the model. Immutable; built and validated by {@link Builder}.
+ * density, seed), the projection network's hidden layers, the trainer (LSTM: tokens per text and pooling;
+ * MLP: hashed input width), the joint loss, where to write the model and the checkpoints. Immutable; built and validated by {@link Builder}.
  */
 public final class TextTrainingRequest {
 
     /** Default width of the trainer's hashed bag of words: 2^12 buckets. */
     public static final int DEFAULT_TRAINER_BUCKETS = 1 << 12;
+    /** Default number of tokens the LSTM trainer reads per text (the rest is cut off). */
+    public static final int DEFAULT_MAX_TOKENS = 256;
 
     private final String task;
     private final TrainTestTexts data;
     private final FeaturizerConfig featurizer;
+    private final TrainerKind trainer;
     private final int trainerBuckets;
+    private final int maxTokens;
+    private final SequencePooling pooling;
     private final ProjectionBits bits;
     private final ProjectionDensity density;
     private final List<Integer> hiddenLayers;
@@ -30,12 +35,17 @@ public final class TextTrainingRequest {
     private final long seed;
     private final ExportQuantization quantization;
     private final Path modelFile;
+    private final Path checkpointDir;
+    private final boolean resume;
 
     private TextTrainingRequest(Builder b) {
         this.task = b.task;
         this.data = b.data;
         this.featurizer = b.featurizer;
+        this.trainer = b.trainer;
         this.trainerBuckets = b.trainerBuckets;
+        this.maxTokens = b.maxTokens;
+        this.pooling = b.pooling;
         this.bits = b.bits;
         this.density = b.density;
         this.hiddenLayers = Collections.unmodifiableList(new ArrayList<>(b.hiddenLayers));
@@ -45,6 +55,8 @@ public final class TextTrainingRequest {
         this.seed = b.seed;
         this.quantization = b.quantization;
         this.modelFile = b.modelFile;
+        this.checkpointDir = b.checkpointDir;
+        this.resume = b.resume;
     }
 
     /** A builder with the defaults documented on its setters. */
@@ -67,9 +79,24 @@ public final class TextTrainingRequest {
         return featurizer;
     }
 
-    /** Width B of the trainer's hashed bag of words. */
+    /** The trainer network: {@link TrainerKind#LSTM} over token ids or {@link TrainerKind#MLP} over a hashed bag. */
+    public TrainerKind trainer() {
+        return trainer;
+    }
+
+    /** Width B of the MLP trainer's hashed bag of words. */
     public int trainerBuckets() {
         return trainerBuckets;
+    }
+
+    /** Tokens the LSTM trainer reads per text: the first ones, the rest is cut off. */
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    /** How the LSTM trainer pools its outputs over the tokens. */
+    public SequencePooling pooling() {
+        return pooling;
     }
 
     /** T and d of the projection. */
@@ -117,12 +144,25 @@ public final class TextTrainingRequest {
         return modelFile;
     }
 
+    /** Folder of the per-epoch checkpoint, or null for none. */
+    public Path checkpointDir() {
+        return checkpointDir;
+    }
+
+    /** Whether to continue from the checkpoint in {@link #checkpointDir()}. */
+    public boolean resume() {
+        return resume;
+    }
+
     /** Settings of a {@link TextTrainingRequest}; validated in {@link #build()}. */
     public static final class Builder {
         private String task;
         private TrainTestTexts data;
         private FeaturizerConfig featurizer = FeaturizerConfig.defaults();
+        private TrainerKind trainer = TrainerKind.LSTM;
         private int trainerBuckets = DEFAULT_TRAINER_BUCKETS;
+        private int maxTokens = DEFAULT_MAX_TOKENS;
+        private SequencePooling pooling = SequencePooling.AVG;
         private ProjectionBits bits = new ProjectionBits(32, 16);
         private ProjectionDensity density = ProjectionDensity.QUARTER;
         private List<Integer> hiddenLayers = Collections.emptyList();
@@ -132,6 +172,8 @@ public final class TextTrainingRequest {
         private long seed = 42;
         private ExportQuantization quantization = ExportQuantization.NONE;
         private Path modelFile;
+        private Path checkpointDir;
+        private boolean resume;
 
         private Builder() {
         }
@@ -151,6 +193,36 @@ public final class TextTrainingRequest {
         /** Default {@link FeaturizerConfig#defaults()}. */
         public Builder featurizer(FeaturizerConfig featurizer) {
             this.featurizer = featurizer;
+            return this;
+        }
+
+        /** Default {@link TrainerKind#LSTM}; {@link TrainerKind#CNN} is for images. */
+        public Builder trainer(TrainerKind trainer) {
+            this.trainer = trainer;
+            return this;
+        }
+
+        /** Default {@value #DEFAULT_MAX_TOKENS}. */
+        public Builder maxTokens(int maxTokens) {
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        /** Default {@link SequencePooling#AVG} (better than max in a run on the bundled sample, docs/RESULTS.md). */
+        public Builder pooling(SequencePooling pooling) {
+            this.pooling = pooling;
+            return this;
+        }
+
+        /** Default none: no checkpoints. */
+        public Builder checkpointDir(Path checkpointDir) {
+            this.checkpointDir = checkpointDir;
+            return this;
+        }
+
+        /** Default false; true needs {@link #checkpointDir}. */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
             return this;
         }
 
@@ -216,7 +288,8 @@ public final class TextTrainingRequest {
 
         /** @throws IllegalArgumentException naming the parameter that is missing or out of range */
         public TextTrainingRequest build() {
-            Object[][] required = {{"task", task}, {"data", data}, {"featurizer", featurizer}, {"bits", bits},
+            Object[][] required = {{"task", task}, {"data", data}, {"featurizer", featurizer}, {"trainer", trainer},
+                    {"pooling", pooling}, {"bits", bits},
                     {"density", density}, {"hiddenLayers", hiddenLayers}, {"lossWeights", lossWeights},
                     {"quantization", quantization}, {"modelFile", modelFile}};
             for (Object[] r : required) {
@@ -229,6 +302,15 @@ public final class TextTrainingRequest {
                 if (width == null || width < 1) {
                     throw new IllegalArgumentException("hiddenLayers[" + i + "] must be at least 1, got " + width);
                 }
+            }
+            if (trainer == TrainerKind.CNN) {
+                throw new IllegalArgumentException("trainer cnn is for images; texts take lstm or mlp");
+            }
+            if (maxTokens < 1) {
+                throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
+            }
+            if (resume && checkpointDir == null) {
+                throw new IllegalArgumentException("resume needs checkpointDir, the folder of the checkpoint");
             }
             if (trainerBuckets < 1) {
                 throw new IllegalArgumentException("trainerBuckets must be at least 1, got " + trainerBuckets);

@@ -6,10 +6,12 @@ import java.util.Locale;
 public enum TrainerKind {
     /** A small convolutional network (the default: the strongest trainer for images). */
     CNN,
-    /** A multi-layer perceptron, like the paper's 3-layer feed-forward MNIST trainer. */
-    MLP;
+    /** A multi-layer perceptron, like the paper's 3-layer feed-forward MNIST trainer (texts: over a hashed bag of words). */
+    MLP,
+    /** Texts only: token embeddings, an LSTM and pooling over time (the default for texts). */
+    LSTM;
 
-    /** The command-line name: cnn, mlp. */
+    /** The command-line name: cnn, mlp, lstm. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -25,7 +27,7 @@ public enum TrainerKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown trainer '" + name + "'; valid trainers: cnn, mlp");
+        throw new IllegalArgumentException("unknown trainer '" + name + "'; valid trainers: cnn, mlp, lstm");
     }
 
     @Override

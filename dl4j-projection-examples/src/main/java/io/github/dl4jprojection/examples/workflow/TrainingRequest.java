@@ -240,6 +240,10 @@ public final class TrainingRequest {
             requireSet("lossWeights", lossWeights);
             requireSet("quantization", quantization);
             requireSet("modelFile", modelFile);
+            if (trainer == TrainerKind.LSTM) {
+                throw new IllegalArgumentException("trainer lstm reads token sequences: it is for text tasks; "
+                        + "images take cnn or mlp");
+            }
             for (int i = 0; i < hiddenLayers.size(); i++) {
                 Integer width = hiddenLayers.get(i);
                 if (width == null || width < 1) {

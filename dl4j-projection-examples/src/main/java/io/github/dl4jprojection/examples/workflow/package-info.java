@@ -9,8 +9,9 @@
  *       trainer network and a projection network in DL4J, then export of the projection network to a
  *       model file;</li>
  *   <li>{@link io.github.dl4jprojection.examples.workflow.TextTrainingWorkflow}: the same for labelled texts
- *       ({@link io.github.dl4jprojection.examples.workflow.TextJointTraining}: a hashed bag-of-words MLP trainer
- *       and a projection network over the runtime's text projection bits);</li>
+ *       ({@link io.github.dl4jprojection.examples.workflow.TextJointTraining}: an LSTM trainer over token ids of a
+ *       training vocabulary, or a hashed bag-of-words MLP trainer, and a projection network over the runtime's
+ *       text projection bits);</li>
  *   <li>{@link io.github.dl4jprojection.examples.workflow.RuntimeModelLoader}: loading a model file
  *       into the ND4J-free runtime;</li>
  *   <li>{@link io.github.dl4jprojection.examples.workflow.CSourceExporter}: emitting C source for a

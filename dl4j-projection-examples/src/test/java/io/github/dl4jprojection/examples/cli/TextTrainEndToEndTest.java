@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -37,7 +39,8 @@ import picocli.CommandLine;
 
 /**
  * {@code projectionnet train --task spam} end to end through the shipped backends on the bundled SpamAssassin
- * sample (476 training and 124 test texts; one epoch, 64 bits), then {@code predict} on the exported text model:
+ * sample (476 training and 124 test texts; the default LSTM trainer on 24 tokens, one epoch, 64 bits, word n-grams
+ * only), then {@code predict} and {@code eval} on the exported text model, and a resumed run:
  * the file loads as a text model, the runtime agrees with the DL4J projection branch on every test text, the
  * report has its fields; bad text data fails with one line.
  */
@@ -50,6 +53,10 @@ class TextTrainEndToEndTest {
     private static Path model;
     private static Path report;
     private static String trainOutput;
+    private static Path checkpoint;
+    /** Short sequences keep the LSTM trainer quick on busy machines. */
+    private static final int MAX_TOKENS = 24;
+    private static final String FEATURES = "words=2,skip=0,chars=none";
 
     /** One ND4J master thread: the networks are small and the machines that run the tests are busy. */
     @BeforeAll
@@ -58,8 +65,10 @@ class TextTrainEndToEndTest {
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         model = dir.resolve("spam/model.pnet");
         report = dir.resolve("spam/report.json");
+        checkpoint = dir.resolve("spam/checkpoint");
         Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "1", "--batch-size", "64",
-                "--seed", "7", "--out", model.toString(), "--report", report.toString());
+                "--max-tokens", "" + MAX_TOKENS, "--features", FEATURES, "--seed", "7", "--out", model.toString(),
+                "--report", report.toString(), "--checkpoint", checkpoint.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         trainOutput = r.out;
     }
@@ -72,10 +81,13 @@ class TextTrainEndToEndTest {
     @Test
     void trainsOnTheBundledSampleAndTheRuntimeAgreesWithDl4jOnEveryTestText() throws Exception {
         assertTrue(trainOutput.contains(new BundledSpamAssassinSample().description()), trainOutput);
+        assertTrue(trainOutput.contains("Trainer (token lstm, DL4J)"), "lstm is the default for texts:\n" + trainOutput);
         ProjectionModel exported = ProjectionModel.load(model);
         assertEquals(InputKind.FEATURES, exported.input().kind());
         assertEquals(Arrays.asList("ham", "spam"), exported.labels());
         assertEquals(64, exported.projectionSpec().numBits());
+        assertEquals(FeaturizerConfig.builder().wordNgramMax(2).maxSkip(0).noCharNgrams().build(),
+                FeaturizerConfig.fromSection(exported.input().featurizer()), "--features is stored in the model");
         assertEquals("1.0000", exported.provenance().get(ProvenanceKeys.AGREEMENT), "recorded at export");
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -220,6 +232,67 @@ class TextTrainEndToEndTest {
         Result noData = run("", "train", "--task", "text", "--out", dir.resolve("bad/model.pnet").toString());
         assertEquals(ProjectionNetCli.EXIT_USAGE, noData.code, noData.toString());
         assertTrue(noData.err.startsWith("projectionnet train: --task text needs --data FILE"), noData.err);
+    }
+
+    @Test
+    void evalMeasuresTheTextModelOnTheTestTextsLikeTrainDid() throws Exception {
+        Result r = run("", "eval", model.toString(), "--task", "spam");
+        assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        String accuracy = String.format(Locale.ROOT, "%.2f %%", 100 * json.get("runtime_accuracy").asDouble());
+        assertTrue(r.out.contains("Runtime accuracy on 124 test texts: " + accuracy), r.out);
+
+        Result image = run("", "eval", model.toString(), "--task", "fashion-mnist");
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, image.code, image.toString());
+        assertOneLine(image.err, "not for images");
+    }
+
+    @Test
+    void resumeTrainsOnlyTheMissingEpochAndEndsLikeAnUninterruptedRun() throws Exception {
+        Path resumedCheckpoint = dir.resolve("resumed/checkpoint");
+        Files.createDirectories(resumedCheckpoint);
+        Files.copy(checkpoint.resolve("checkpoint.zip"), resumedCheckpoint.resolve("checkpoint.zip"));
+        Path resumed = dir.resolve("resumed/model.pnet");
+        Nd4j.getRandom().setSeed(0x5EEDF00DL);
+        Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
+                "--features", FEATURES, "--seed", "7", "--out", resumed.toString(), "--checkpoint",
+                resumedCheckpoint.toString(), "--resume");
+        assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        assertFalse(r.out.contains("Epoch 1/2 done"), "the first epoch comes from the checkpoint:\n" + r.out);
+        assertTrue(r.out.contains("Epoch 2/2 done"), r.out);
+
+        Path straight = dir.resolve("straight/model.pnet");
+        Result s = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
+                "--features", FEATURES, "--seed", "7", "--out", straight.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, s.code, s.toString());
+        assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "same weights, same file");
+
+        Result other = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--trainer", "mlp",
+                "--features", FEATURES, "--seed", "7", "--out", dir.resolve("other/model.pnet").toString(),
+                "--checkpoint", resumedCheckpoint.toString(), "--resume");
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, other.code, other.toString());
+        assertOneLine(other.err, "another trainer");
+    }
+
+    @Test
+    void theDemoTakesFashionMnistOrSpamOnly() {
+        Result r = run("", "demo", "--task", "mnist");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, r.code, r.toString());
+        assertTrue(r.err.startsWith("projectionnet demo: --task of demo is fashion-mnist or spam, got mnist"), r.err);
+    }
+
+    @Test
+    void badFeaturizerSettingsAreUsageErrorsOfOneLine() {
+        Result unknown = run("", "train", "--task", "spam", "--features", "words=2,colour=red", "--out", "x.pnet");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, unknown.code, unknown.toString());
+        assertTrue(unknown.err.startsWith("projectionnet train: Invalid value for option '--features': unknown key "
+                + "'colour'"), unknown.err);
+        Result range = run("", "train", "--task", "spam", "--features", "chars=9", "--out", "x.pnet");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, range.code, range.toString());
+        assertTrue(range.err.contains("chars must be none, n or min-max"), range.err);
+        Result words = run("", "train", "--task", "spam", "--features", "words=9", "--out", "x.pnet");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, words.code, words.toString());
+        assertTrue(words.err.contains("words must be in 0..3, got 9"), words.err);
     }
 
     private static void assertOneLine(String err, String mustContain) {

@@ -58,7 +58,7 @@ class OptionValuesTest {
     void trainerAndQuantizationNames() {
         assertEquals(TrainerKind.CNN, TrainerKind.fromCliName("cnn"));
         assertEquals(TrainerKind.MLP, TrainerKind.fromCliName("MLP"));
-        assertRejected(() -> TrainerKind.fromCliName("lstm"), "unknown trainer 'lstm'; valid trainers: cnn, mlp");
+        assertRejected(() -> TrainerKind.fromCliName("rnn"), "unknown trainer 'rnn'; valid trainers: cnn, mlp, lstm");
         assertEquals(ExportQuantization.INT8, ExportQuantization.fromCliName("int8"));
         assertRejected(() -> ExportQuantization.fromCliName("int4"), "unknown quantization 'int4'");
     }

@@ -30,7 +30,7 @@ class TextBatchIteratorTest {
 
     private final List<LabeledText> texts = new ArrayList<>();
     private final TrainTestTexts data;
-    private final EncodedTexts encoded;
+    private final EncodedTexts<?> encoded;
 
     TextBatchIteratorTest() {
         for (int i = 0; i < 23; i++) {
@@ -38,7 +38,7 @@ class TextBatchIteratorTest {
                     "t:" + i));
         }
         data = new TrainTestTexts(texts, texts.subList(0, 2), Arrays.asList("ham", "spam"), "synthetic");
-        encoded = new EncodedTexts(texts, data, new HashedBagOfWords(new TextFeaturizer(CONFIG), 64),
+        encoded = new EncodedTexts<>(texts, data, new HashedBagOfWords(new TextFeaturizer(CONFIG), 64),
                 new TextProjection(CONFIG, SPEC));
     }
 
