@@ -15,7 +15,7 @@ import java.util.List;
  * {@code log(1 + count)}, so long e-mails do not dominate the trainer's first layer. The trainer needs no
  * vocabulary and sees the whole text; only the projection network goes to the device.
  */
-final class HashedBagOfWords {
+public final class HashedBagOfWords {
 
     private final TextFeaturizer tokenizer;
     private final int buckets;
@@ -25,7 +25,7 @@ final class HashedBagOfWords {
      * @param buckets   B, the input width of the trainer
      * @throws IllegalArgumentException naming {@code buckets} when it is below 1
      */
-    HashedBagOfWords(TextFeaturizer tokenizer, int buckets) {
+    public HashedBagOfWords(TextFeaturizer tokenizer, int buckets) {
         if (buckets < 1) {
             throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
         }
@@ -33,12 +33,12 @@ final class HashedBagOfWords {
         this.buckets = buckets;
     }
 
-    int buckets() {
+    public int buckets() {
         return buckets;
     }
 
     /** The non-zero buckets of {@code text}: {@code [0]} bucket indices (ascending), {@code [1]} their values. */
-    SparseRow encode(String text) {
+    public SparseRow encode(String text) {
         List<String> tokens = tokenizer.tokens(text);
         int[] hits = new int[2 * tokens.size()];
         int n = 0;
@@ -74,13 +74,28 @@ final class HashedBagOfWords {
     }
 
     /** Bucket indices and values of one text. */
-    static final class SparseRow {
+    public static final class SparseRow {
         final int[] index;
         final float[] value;
 
         SparseRow(int[] index, float[] value) {
             this.index = index;
             this.value = value;
+        }
+
+        /** Number of non-zero buckets. */
+        public int size() {
+            return index.length;
+        }
+
+        /** The {@code j}-th non-zero bucket (ascending in {@code j}). */
+        public int index(int j) {
+            return index[j];
+        }
+
+        /** The value of the {@code j}-th non-zero bucket. */
+        public float value(int j) {
+            return value[j];
         }
     }
 }
