@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 final class BitsStudyCommand implements Callable<Integer> {
 
     private static final Pattern SETTING =
-            Pattern.compile("\\b(budgets|hidden|bitsPerFunction|trainerEpochs|epochs|batchSize|lambdaDistill)\\b");
+            Pattern.compile("\\b(budgets|hidden|bitsPerFunction|trainerEpochs|epochs|batchSize|lambdaDistill|temperature)\\b");
 
     private final CliContext context;
 
@@ -93,6 +93,11 @@ final class BitsStudyCommand implements Callable<Integer> {
             description = "l2 of the distilled models (b) and (d); l3 = 1 (default: ${DEFAULT-VALUE}, the paper's).")
     double distillWeight;
 
+    @Option(names = "--temperature", paramLabel = "tau", defaultValue = "1",
+            description = "Distillation temperature of (b) and (d) (default: ${DEFAULT-VALUE}, the paper's); above 1 "
+                    + "softens a trainer that is near one-hot on its training data.")
+    double temperature;
+
     @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
             description = "Image tasks: train on a stratified subset of N images per class (default: 0, all).")
     int trainPerClass;
@@ -125,7 +130,7 @@ final class BitsStudyCommand implements Callable<Integer> {
         try {
             return StudySettings.builder().budgets(budgets).hidden(hidden).bitsPerFunction(bitsPerFunction)
                     .density(density.value()).epochs(epochs).trainerEpochs(trainerEpochs == null ? epochs : trainerEpochs)
-                    .batchSize(batchSize).lambdaDistill(distillWeight).seed(seed).build();
+                    .batchSize(batchSize).lambdaDistill(distillWeight).temperature(temperature).seed(seed).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, optionName(e.getMessage()));
         }

@@ -36,7 +36,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class FrontierSweep {
 
     private static final int EVAL_BATCH = 1000;
-    private static final double MIN_PROBABILITY = 1e-12;
+    private static final double MIN_PROBABILITY = 1e-30;
 
     private final StudyTask task;
     private final StudySettings settings;
@@ -127,7 +127,7 @@ public final class FrontierSweep {
                                       INDArray teacher, Path models) throws IOException {
         int k = task.labelNames().size();
         StudentNetwork net = StudentNetwork.create(input, hidden, k, method.distilled() ? settings.lambdaDistill() : 0,
-                settings.lambdaLabels(), settings.seed());
+                settings.lambdaLabels(), settings.temperature(), settings.seed());
         long t0 = System.nanoTime();
         net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
         double seconds = seconds(t0);
@@ -137,7 +137,7 @@ public final class FrontierSweep {
         double accuracy = task.runtimeAccuracy(file);
         String detail = String.format(Locale.ROOT, "projection %d:%d density 1/%d on %s%s-%d", spec.numFunctions(),
                 spec.bitsPerFunction(), 1 << spec.sparsityLog2(), input.description(),
-                hidden > 0 ? "-" + hidden : "", k);
+                hidden > 0 ? "-" + hidden : "", k) + loss(method);
         return new FrontierRow(task.name(), method, spec.numBits(), hidden, model.numParameters(), Files.size(file),
                 accuracy, seconds, "runtime", detail);
     }
@@ -147,13 +147,20 @@ public final class FrontierSweep {
         MlpShape shape = baseline.shape();
         StudentInput input = baseline.input();
         StudentNetwork net = StudentNetwork.create(input, shape.hidden(), shape.numClasses(),
-                method.distilled() ? settings.lambdaDistill() : 0, settings.lambdaLabels(), settings.seed());
+                method.distilled() ? settings.lambdaDistill() : 0, settings.lambdaLabels(), settings.temperature(),
+                settings.seed());
         long t0 = System.nanoTime();
         net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
         double seconds = seconds(t0);
         double accuracy = StudentNetwork.accuracy(net.predict(input.test()), task.testLabels());
         return new FrontierRow(task.name(), method, bits, hidden, shape.params(), shape.bytes(), accuracy, seconds,
-                "dl4j", shape + " on " + input.description());
+                "dl4j", shape + " on " + input.description() + loss(method));
+    }
+
+    /** The loss of a student, for the detail column. */
+    private String loss(StudyMethod method) {
+        return method.distilled() ? String.format(Locale.ROOT, "; l2 %s tau %s", settings.lambdaDistill(),
+                settings.temperature()) : "; labels only";
     }
 
     private void fitTrainer(MultiLayerNetwork trainer) {
@@ -174,7 +181,7 @@ public final class FrontierSweep {
         }
     }
 
-    /** {@code log(max(p, 1e-12))} of the trainer's probabilities: logits up to a constant per row. */
+    /** {@code log(max(p, 1e-30))} of the trainer's probabilities: logits up to a constant per row. */
     private static INDArray logProbabilities(MultiLayerNetwork trainer, INDArray x) {
         int n = (int) x.rows();
         List<INDArray> parts = new ArrayList<>();

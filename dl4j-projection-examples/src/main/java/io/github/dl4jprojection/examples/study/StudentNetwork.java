@@ -29,7 +29,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * <pre>
  *   x [mb, nIn] -&gt; (projection | bit-vector input, T*d bits) -&gt; hidden (ReLU, optional) -&gt; logits (identity, K)
  *   [logits | teacher [mb, K]] -&gt; merge -&gt; DistillationOutputLayer:
- *       loss = l2 * CE(softmax(teacher), softmax(logits)) + l3 * CE(y, softmax(logits))
+ *       loss = l2 * tau^2 * CE(softmax(teacher/tau), softmax(logits/tau)) + l3 * CE(y, softmax(logits))
  * </pre>
  * {@code teacher} holds the trainer's log-probabilities, computed once with the trained trainer: that is what a
  * frozen trainer inside the joint graph would give at every step (dropout off), without running it again. The
@@ -62,9 +62,10 @@ final class StudentNetwork {
      * @param hidden   hidden width, 0 for none
      * @param lambdaDistill l2 (0 for a student trained alone)
      * @param lambdaLabels  l3
+     * @param temperature   tau of the distillation term
      */
     static StudentNetwork create(StudentInput input, int hidden, int numClasses, double lambdaDistill,
-                                 double lambdaLabels, long seed) {
+                                 double lambdaLabels, double temperature, long seed) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -90,7 +91,7 @@ final class StudentNetwork {
         dense.add(LOGITS);
         g.addVertex("merge", new MergeVertex(), LOGITS, TEACHER);
         g.addLayer(OUTPUT, new DistillationOutputLayer.Builder().nClasses(numClasses).lambdaDistill(lambdaDistill)
-                .lambdaLabels(lambdaLabels).build(), "merge");
+                .lambdaLabels(lambdaLabels).temperature(temperature).build(), "merge");
         g.setOutputs(OUTPUT);
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();

@@ -19,6 +19,7 @@ public final class StudySettings {
     private final int batchSize;
     private final double lambdaDistill;
     private final double lambdaLabels;
+    private final double temperature;
     private final long seed;
 
     private StudySettings(Builder b) {
@@ -31,6 +32,7 @@ public final class StudySettings {
         this.batchSize = b.batchSize;
         this.lambdaDistill = b.lambdaDistill;
         this.lambdaLabels = b.lambdaLabels;
+        this.temperature = b.temperature;
         this.seed = b.seed;
     }
 
@@ -83,6 +85,11 @@ public final class StudySettings {
         return lambdaLabels;
     }
 
+    /** tau, the distillation temperature of (b) and (d). */
+    public double temperature() {
+        return temperature;
+    }
+
     public long seed() {
         return seed;
     }
@@ -98,6 +105,7 @@ public final class StudySettings {
         private int batchSize = 64;
         private double lambdaDistill = 0.1;
         private double lambdaLabels = 1.0;
+        private double temperature = 1.0;
         private long seed = 42;
 
         private Builder() {
@@ -157,6 +165,16 @@ public final class StudySettings {
             return this;
         }
 
+        /**
+         * Default 1 (the paper's). Above 1 the trainer's soft targets are softened (Hinton et al., 2015): needed
+         * when the trainer is near one-hot on its training data, where at tau = 1 the distillation term only
+         * repeats the labels.
+         */
+        public Builder temperature(double temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
         /** Default 42. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -199,6 +217,9 @@ public final class StudySettings {
             if (!(lambdaDistill >= 0) || !(lambdaLabels > 0)) {
                 throw new IllegalArgumentException("lambdaDistill must be >= 0 and lambdaLabels > 0, got "
                         + lambdaDistill + " and " + lambdaLabels);
+            }
+            if (!(temperature > 0) || Double.isInfinite(temperature)) {
+                throw new IllegalArgumentException("temperature must be a positive number, got " + temperature);
             }
             ProjectionSpec.builder().numFunctions(1).bitsPerFunction(bitsPerFunction).density(density).build();
             return new StudySettings(this);

@@ -79,7 +79,7 @@ class BitsStudyCommandTest {
     void textSweepSizesTheBagOfWordsMlpToTheProjectionFile() throws IOException {
         Path out = dir.resolve("spam-study");
         Result r = run("bits-study", "--task", "spam", "--out", out.toString(), "--budgets", "16,32",
-                "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "1");
+                "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "1", "--temperature", "2");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
 
         List<Map<String, String>> rows = readCsv(out.resolve("spam-frontier.csv"));
@@ -102,6 +102,7 @@ class BitsStudyCommandTest {
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--budgets", "64,x"), "--budgets");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--hidden", "-1"), "--hidden");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--epochs", "0"), "--epochs");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--temperature", "0"), "--temperature");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--trainer", "cnn"), "--trainer cnn");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--train-per-class", "5"), "--train-per-class");
         assertUsage(run("bits-study", "--task", "spam"), "--out");
