@@ -1,36 +1,43 @@
 package io.github.dl4jprojection.examples.study;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws the frontier with XChart into PNG files, without a display ({@code java.awt.headless} is set to true
  * before the first chart):
  * <ul>
- *   <li>{@link #accuracyVsBytes}: test accuracy against exported bytes (log x), one series per method (all
- *       hidden widths, in order of bytes);</li>
- *   <li>{@link #accuracyVsBits}: test accuracy against the sweep point's bits {@code T * d} (log x), one series
- *       per method and hidden width.</li>
+ *   <li>{@link #accuracyVsBytes}: test accuracy against exported bytes (log x);</li>
+ *   <li>{@link #accuracyVsBits}: test accuracy against the sweep point's bits {@code T * d} (log x).</li>
  * </ul>
- * The trainer row is not plotted (it is orders of magnitude larger); its accuracy is in the title.
+ * One series per method (colour) and hidden width (line style and marker). The trainer row is not plotted (it is orders of magnitude larger); its accuracy is in the title.
  */
 public final class FrontierPlots {
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 640;
+    /** Per method: trainer (unused), (a), (b), (c), (d). */
+    private static final Color[] COLORS = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x9467bd),
+        new Color(0x2ca02c)};
+    private static final BasicStroke[] STROKES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND};
 
     private FrontierPlots() {
     }
@@ -38,28 +45,14 @@ public final class FrontierPlots {
     /** Writes the accuracy-against-bytes chart of {@code rows} to {@code png}. */
     public static void accuracyVsBytes(List<FrontierRow> rows, String title, Path png) throws IOException {
         XYChart chart = chart(title, "exported bytes (log scale; MLPs: 4 bytes per weight and bias)");
-        Map<String, List<FrontierRow>> series = new LinkedHashMap<>();
-        for (StudyMethod m : StudyMethod.values()) {
-            if (m != StudyMethod.TRAINER) {
-                series.put(m.label(), select(rows, m, -1));
-            }
-        }
-        add(chart, series, FrontierRow::exportedBytes);
+        addSeries(chart, rows, FrontierRow::exportedBytes);
         save(chart, png);
     }
 
     /** Writes the accuracy-against-bits chart of {@code rows} to {@code png}. */
     public static void accuracyVsBits(List<FrontierRow> rows, String title, Path png) throws IOException {
         XYChart chart = chart(title, "projection bits T*d of the sweep point (log scale)");
-        Map<String, List<FrontierRow>> series = new LinkedHashMap<>();
-        for (int h : hiddenWidths(rows)) {
-            for (StudyMethod m : StudyMethod.values()) {
-                if (m != StudyMethod.TRAINER) {
-                    series.put(m.label() + (h == 0 ? ", no hidden" : ", hidden " + h), select(rows, m, h));
-                }
-            }
-        }
-        add(chart, series, FrontierRow::bits);
+        addSeries(chart, rows, FrontierRow::bits);
         save(chart, png);
     }
 
@@ -106,20 +99,29 @@ public final class FrontierPlots {
         return widths;
     }
 
-    private static void add(XYChart chart, Map<String, List<FrontierRow>> series, ToDoubleFunction<FrontierRow> x) {
-        for (Map.Entry<String, List<FrontierRow>> e : series.entrySet()) {
-            List<FrontierRow> points = new ArrayList<>(e.getValue());
-            if (points.isEmpty()) {
-                continue;
+    /** One series per method and hidden width: the method's colour, the hidden width's line style and marker. */
+    private static void addSeries(XYChart chart, List<FrontierRow> rows, ToDoubleFunction<FrontierRow> x) {
+        List<Integer> widths = hiddenWidths(rows);
+        for (int w = 0; w < widths.size(); w++) {
+            int h = widths.get(w);
+            for (StudyMethod m : StudyMethod.values()) {
+                List<FrontierRow> points = select(rows, m, h);
+                if (m == StudyMethod.TRAINER || points.isEmpty()) {
+                    continue;
+                }
+                points.sort(Comparator.comparingDouble(x));
+                double[] xs = new double[points.size()];
+                double[] ys = new double[points.size()];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = x.applyAsDouble(points.get(i));
+                    ys[i] = points.get(i).accuracy();
+                }
+                XYSeries series = chart.addSeries(m.label() + (h == 0 ? ", no hidden" : ", hidden " + h), xs, ys);
+                series.setLineColor(COLORS[m.ordinal() % COLORS.length]);
+                series.setMarkerColor(COLORS[m.ordinal() % COLORS.length]);
+                series.setLineStyle(STROKES[w % STROKES.length]);
+                series.setMarker(MARKERS[w % MARKERS.length]);
             }
-            points.sort(Comparator.comparingDouble(x));
-            double[] xs = new double[points.size()];
-            double[] ys = new double[points.size()];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = x.applyAsDouble(points.get(i));
-                ys[i] = points.get(i).accuracy();
-            }
-            chart.addSeries(e.getKey(), xs, ys);
         }
     }
 
