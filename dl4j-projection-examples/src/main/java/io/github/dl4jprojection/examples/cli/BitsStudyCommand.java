@@ -3,6 +3,7 @@ package io.github.dl4jprojection.examples.cli;
 import io.github.dl4jprojection.examples.data.DataSplit;
 import io.github.dl4jprojection.examples.data.ImageDataSource;
 import io.github.dl4jprojection.examples.data.TrainTestImages;
+import io.github.dl4jprojection.examples.study.FrontierCsv;
 import io.github.dl4jprojection.examples.study.FrontierRow;
 import io.github.dl4jprojection.examples.study.FrontierSweep;
 import io.github.dl4jprojection.examples.study.ImageStudyTask;
@@ -105,6 +106,9 @@ final class BitsStudyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--replot", description = "Only re-draw the plots from DIR/TASK-frontier.csv of an earlier run.")
+    boolean replot;
+
     BitsStudyCommand(CliContext context) {
         this.context = context;
     }
@@ -140,6 +144,16 @@ final class BitsStudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StudySettings settings = validate();
         PrintWriter o = spec.commandLine().getOut();
+        if (replot) {
+            String task = dataOptions.task.cliName();
+            Path csv = FrontierSweep.csvFile(out, task);
+            if (!Files.isRegularFile(csv)) {
+                throw new CommandFailedException("--replot: no " + csv + " to draw from; run the study first");
+            }
+            FrontierSweep.plot(FrontierCsv.read(csv), task, out);
+            o.println("Plots: " + FrontierSweep.bytesPlot(out, task) + ", " + FrontierSweep.bitsPlot(out, task));
+            return ProjectionNetCli.EXIT_OK;
+        }
         StudyTask task = dataOptions.task.isText() ? textTask(o) : imageTask(o);
         Files.createDirectories(out);
         List<FrontierRow> rows = new FrontierSweep(task, settings, out, o).run();

@@ -31,7 +31,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class FrontierPlots {
 
-    private static final int WIDTH = 960;
+    private static final int WIDTH = 1200;
     private static final int HEIGHT = 640;
     /** Per method: trainer (unused), (a), (b), (c), (d). */
     private static final Color[] COLORS = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x9467bd),
@@ -72,7 +72,7 @@ public final class FrontierPlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle("test accuracy").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
         return chart;

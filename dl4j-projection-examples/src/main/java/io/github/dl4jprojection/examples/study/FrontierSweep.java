@@ -117,10 +117,19 @@ public final class FrontierSweep {
                 logPoint(bits, hidden, point);
             }
         }
-        String title = FrontierPlots.title(task.name(), rows);
-        FrontierPlots.accuracyVsBytes(rows, title, bytesPlot(outDir, task.name()));
-        FrontierPlots.accuracyVsBits(rows, title, bitsPlot(outDir, task.name()));
+        plot(rows, task.name(), outDir);
         return Collections.unmodifiableList(rows);
+    }
+
+    /**
+     * Draws both plots of a task's rows into {@code outDir}.
+     *
+     * @throws IOException when a PNG cannot be written
+     */
+    public static void plot(List<FrontierRow> rows, String task, Path outDir) throws IOException {
+        String title = FrontierPlots.title(task, rows);
+        FrontierPlots.accuracyVsBytes(rows, title, bytesPlot(outDir, task));
+        FrontierPlots.accuracyVsBits(rows, title, bitsPlot(outDir, task));
     }
 
     private FrontierRow projectionRow(StudyMethod method, ProjectionSpec spec, StudentInput input, int hidden,

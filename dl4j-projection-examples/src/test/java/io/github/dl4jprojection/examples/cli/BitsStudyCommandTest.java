@@ -93,6 +93,15 @@ class BitsStudyCommandTest {
             }
         }
         checkPng(out.resolve("spam-accuracy-vs-bytes.png"));
+
+        Path csv = out.resolve("spam-frontier.csv");
+        assertEquals(rows.size(), FrontierCsv.read(csv).size(), "the CSV reads back");
+        Files.delete(out.resolve("spam-accuracy-vs-bits.png"));
+        Result replot = run("bits-study", "--task", "spam", "--out", out.toString(), "--replot");
+        assertEquals(ProjectionNetCli.EXIT_OK, replot.code, replot.toString());
+        checkPng(out.resolve("spam-accuracy-vs-bits.png"));
+        assertEquals(ProjectionNetCli.EXIT_FAILURE,
+                run("bits-study", "--task", "spam", "--out", dir.resolve("empty").toString(), "--replot").code);
     }
 
     @Test
