@@ -5,6 +5,7 @@ import io.github.dl4jprojection.examples.data.ImageDataSource;
 import io.github.dl4jprojection.examples.data.TrainTestImages;
 import io.github.dl4jprojection.examples.study.FrontierCsv;
 import io.github.dl4jprojection.examples.study.FrontierRow;
+import io.github.dl4jprojection.examples.study.FrontierSummary;
 import io.github.dl4jprojection.examples.study.FrontierSweep;
 import io.github.dl4jprojection.examples.study.ImageStudyTask;
 import io.github.dl4jprojection.examples.study.StudySettings;
@@ -150,14 +151,17 @@ final class BitsStudyCommand implements Callable<Integer> {
             if (!Files.isRegularFile(csv)) {
                 throw new CommandFailedException("--replot: no " + csv + " to draw from; run the study first");
             }
-            FrontierSweep.plot(FrontierCsv.read(csv), task, out);
+            List<FrontierRow> rows = FrontierCsv.read(csv);
+            FrontierSweep.plot(rows, task, out);
+            o.print(FrontierSummary.markdown(rows));
             o.println("Plots: " + FrontierSweep.bytesPlot(out, task) + ", " + FrontierSweep.bitsPlot(out, task));
             return ProjectionNetCli.EXIT_OK;
         }
         StudyTask task = dataOptions.task.isText() ? textTask(o) : imageTask(o);
         Files.createDirectories(out);
         List<FrontierRow> rows = new FrontierSweep(task, settings, out, o).run();
-        o.println("Wrote " + (rows.size()) + " rows to " + FrontierSweep.csvFile(out, task.name()));
+        o.print(FrontierSummary.markdown(rows));
+        o.println("Wrote " + rows.size() + " rows to " + FrontierSweep.csvFile(out, task.name()));
         o.println("Plots: " + FrontierSweep.bytesPlot(out, task.name()) + ", " + FrontierSweep.bitsPlot(out, task.name()));
         return ProjectionNetCli.EXIT_OK;
     }

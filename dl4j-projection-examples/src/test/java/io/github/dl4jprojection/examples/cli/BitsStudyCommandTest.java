@@ -100,6 +100,7 @@ class BitsStudyCommandTest {
         Result replot = run("bits-study", "--task", "spam", "--out", out.toString(), "--replot");
         assertEquals(ProjectionNetCli.EXIT_OK, replot.code, replot.toString());
         checkPng(out.resolve("spam-accuracy-vs-bits.png"));
+        assertTrue(replot.out.contains("| 32 | 4 |") && replot.out.contains("of 4 points."), replot.out);
         assertEquals(ProjectionNetCli.EXIT_FAILURE,
                 run("bits-study", "--task", "spam", "--out", dir.resolve("empty").toString(), "--replot").code);
     }
