@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
                         + "(pixels; hashed bag of words for texts) trained alone, (b) the same MLP distilled from the "
                         + "trainer, (c) the projection network trained alone (l1 = l2 = 0), (d) the projection network "
                         + "trained with the joint loss against the trainer (frozen after its own training). The MLPs are "
-                        + "sized so that 4 bytes per weight and bias match the projection network's .pnet file.",
+                        + "sized so that their float32 weights and biases (4 bytes each) take as many bytes as the "
+                        + "projection network's; both are counted with the .pnet file's header, labels and "
+                        + "configuration.",
                 "Writes DIR/TASK-frontier.csv, DIR/TASK-accuracy-vs-bytes.png, DIR/TASK-accuracy-vs-bits.png and the "
                         + "exported models in DIR/models.", ""})
 final class BitsStudyCommand implements Callable<Integer> {

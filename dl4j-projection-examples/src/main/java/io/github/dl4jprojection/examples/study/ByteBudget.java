@@ -3,11 +3,12 @@ package io.github.dl4jprojection.examples.study;
 /**
  * Sizes a baseline MLP so that its stored bytes match a projection network's exported file.
  *
- * <p>How bytes are counted: a projection network's bytes are its whole {@code .pnet} file (header, projection
- * and featurizer configuration, labels, provenance, checksum and float32 weights); an MLP's bytes are
- * {@code 4 * (weights + biases)}, what the same format's float32 dense sections hold, with no header. Matching
- * the MLP to the file's whole size hands the MLP the file's fixed overhead (a few hundred bytes) as extra
- * weights: the comparison leans, slightly, towards the baseline.
+ * <p>How bytes are counted: a projection network's bytes are its whole {@code .pnet} file: float32 weights and
+ * biases ({@code 4 * params}) plus a fixed overhead (header, projection and featurizer configuration, labels,
+ * provenance, checksum; a few hundred bytes). An MLP's bytes are {@code 4 * (weights + biases)}, what the
+ * format's float32 dense sections would hold, plus the same overhead (a file holding the MLP would carry the
+ * same header, labels and input configuration). So at equal bytes the MLP's {@code 4 * params} is sized to the
+ * projection network's {@code 4 * params}; the methods below take that weight budget.
  *
  * <ul>
  *   <li>{@link #fixedInput}: the input width is given (pixels); the hidden width {@code w} is the one whose

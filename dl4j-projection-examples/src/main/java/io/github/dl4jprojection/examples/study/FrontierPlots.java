@@ -44,7 +44,7 @@ public final class FrontierPlots {
 
     /** Writes the accuracy-against-bytes chart of {@code rows} to {@code png}. */
     public static void accuracyVsBytes(List<FrontierRow> rows, String title, Path png) throws IOException {
-        XYChart chart = chart(title, "exported bytes (log scale; MLPs: 4 bytes per weight and bias)");
+        XYChart chart = chart(title, "exported bytes (log scale; MLPs: 4 bytes per weight and bias + the .pnet header of the point)");
         addSeries(chart, rows, FrontierRow::exportedBytes);
         save(chart, png);
     }

@@ -65,7 +65,10 @@ public final class FrontierRow {
         return params;
     }
 
-    /** The .pnet file size (projection networks) or {@code 4 * params} (MLPs, float32 as the format stores them). */
+    /**
+     * The .pnet file size (projection networks), or {@code 4 * params} plus the same file's non-weight overhead
+     * (MLPs: float32 weights and biases as the format stores them, in a file with the same header).
+     */
     public long exportedBytes() {
         return exportedBytes;
     }

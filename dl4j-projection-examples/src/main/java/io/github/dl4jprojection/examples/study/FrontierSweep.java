@@ -27,7 +27,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       frozen from then on.</li>
  *   <li>For each bit budget and hidden width: trains the projection network alone (c) and jointly (d), exports
  *       each to {@code models/TASK-METHOD-BITSb-hH.pnet} and measures the file with the runtime; then sizes the
- *       MLP to the exported file's bytes ({@link ByteBudget}) and trains it alone (a) and distilled (b),
+ *       MLP so that its float32 weights and biases take the projection network's ({@link ByteBudget}), counts
+ *       its bytes as those plus the file's non-weight overhead, and trains it alone (a) and distilled (b),
  *       measured with DL4J (the {@code .pnet} format holds projection networks only).</li>
  *   <li>Writes {@code TASK-frontier.csv} after every point (a stopped run keeps what it measured) and, at the
  *       end, {@code TASK-accuracy-vs-bytes.png} and {@code TASK-accuracy-vs-bits.png}.</li>
@@ -100,17 +101,19 @@ public final class FrontierSweep {
             ProjectionSpec spec = settings.spec(bits);
             StudentInput projection = task.projection(spec);
             for (int hidden : settings.hidden()) {
-                long bytes = 0;
+                long weightBytes = 0;
+                long overhead = 0;
                 List<FrontierRow> point = new ArrayList<>();
                 for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
                     FrontierRow row = projectionRow(m, spec, projection, hidden, m.distilled() ? teacher : noTeacher,
                             models);
-                    bytes = Math.max(bytes, row.exportedBytes());
+                    weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * row.params());
+                    overhead = Math.max(overhead, row.exportedBytes() - ByteBudget.FLOAT_BYTES * row.params());
                     point.add(row);
                 }
-                StudyTask.Baseline baseline = task.baseline(bytes, hidden);
+                StudyTask.Baseline baseline = task.baseline(weightBytes, hidden);
                 for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
-                    point.add(mlpRow(m, bits, hidden, baseline, m.distilled() ? teacher : noTeacher));
+                    point.add(mlpRow(m, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
                 }
                 rows.addAll(point);
                 FrontierCsv.write(rows, csv);
@@ -151,7 +154,7 @@ public final class FrontierSweep {
                 accuracy, seconds, "runtime", detail);
     }
 
-    private FrontierRow mlpRow(StudyMethod method, int bits, int hidden, StudyTask.Baseline baseline,
+    private FrontierRow mlpRow(StudyMethod method, int bits, int hidden, StudyTask.Baseline baseline, long overhead,
                                INDArray teacher) {
         MlpShape shape = baseline.shape();
         StudentInput input = baseline.input();
@@ -162,7 +165,8 @@ public final class FrontierSweep {
         net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
         double seconds = seconds(t0);
         double accuracy = StudentNetwork.accuracy(net.predict(input.test()), task.testLabels());
-        return new FrontierRow(task.name(), method, bits, hidden, shape.params(), shape.bytes(), accuracy, seconds,
+        return new FrontierRow(task.name(), method, bits, hidden, shape.params(), shape.bytes() + overhead, accuracy,
+                seconds,
                 "dl4j", shape + " on " + input.description() + loss(method));
     }
 

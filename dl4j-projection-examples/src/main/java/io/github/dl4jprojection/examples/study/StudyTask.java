@@ -41,7 +41,7 @@ public interface StudyTask {
     String trainerName();
 
     /**
-     * The raw-input MLP whose stored bytes are nearest {@code bytes}, and its features.
+     * The raw-input MLP whose float32 weights and biases take nearest {@code bytes}, and its features.
      *
      * @param pointHidden the projection network's hidden width at this sweep point (0 for none)
      */

@@ -121,7 +121,10 @@ class BitsStudyCommandTest {
         assertTrue(!Files.exists(dir.resolve("never")), "nothing written on a usage error");
     }
 
-    /** Every point has the four methods; projection bytes are the files'; the MLPs are within half an input or unit. */
+    /**
+     * Every point has the four methods; projection bytes are the files'; the MLPs' weights are within half an
+     * input or unit of the projection's, and carry the same file overhead.
+     */
     private static void checkPoints(List<Map<String, String>> rows, int[] budgets, int[] hidden, Path out,
                                     int maxMlpStep) throws IOException {
         for (int bits : budgets) {
@@ -133,7 +136,8 @@ class BitsStudyCommandTest {
                     }
                 }
                 assertEquals(4, point.size(), "bits " + bits + " hidden " + h + ": " + point.keySet());
-                long projectionBytes = 0;
+                long projectionWeightBytes = 0;
+                long overhead = 0;
                 for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
                     Map<String, String> row = point.get(m);
                     Path model = out.resolve("models").resolve("" + row.get("task") + "-" + m.csvName() + "-" + bits
@@ -143,14 +147,17 @@ class BitsStudyCommandTest {
                     assertEquals(bits, loaded.projectionSpec().numBits());
                     assertEquals(loaded.numParameters(), Long.parseLong(row.get("params")));
                     assertEquals("runtime", row.get("measured_by"));
-                    projectionBytes = Math.max(projectionBytes, Files.size(model));
+                    projectionWeightBytes = 4 * loaded.numParameters();
+                    overhead = Files.size(model) - projectionWeightBytes;
+                    assertTrue(overhead > 0, "the file has a header");
                 }
                 for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
                     Map<String, String> row = point.get(m);
-                    long bytes = Long.parseLong(row.get("exported_bytes"));
-                    assertEquals(4 * Long.parseLong(row.get("params")), bytes, "4 bytes per weight and bias");
-                    assertTrue(Math.abs(bytes - projectionBytes) <= 4L * maxMlpStep / 2 + 4,
-                            "MLP " + bytes + " bytes vs projection " + projectionBytes + ": " + row);
+                    long weightBytes = 4 * Long.parseLong(row.get("params"));
+                    assertEquals(weightBytes + overhead, Long.parseLong(row.get("exported_bytes")),
+                            "4 bytes per weight and bias, and the same file overhead");
+                    assertTrue(Math.abs(weightBytes - projectionWeightBytes) <= 4L * maxMlpStep / 2 + 4,
+                            "MLP weights " + weightBytes + " bytes vs projection " + projectionWeightBytes + ": " + row);
                 }
                 for (Map<String, String> row : point.values()) {
                     double accuracy = Double.parseDouble(row.get("accuracy"));
