@@ -39,6 +39,7 @@ public final class ProjectionNetCli {
         cl.addSubcommand(new EvalCommand(context));
         cl.addSubcommand(new PredictCommand(context));
         cl.addSubcommand(new ExportCCommand(context));
+        cl.addSubcommand(new BitsStudyCommand(context));
         // Set after the subcommands are added: picocli copies these settings down the hierarchy.
         cl.setParameterExceptionHandler(ProjectionNetCli::usageError);
         cl.setExecutionExceptionHandler(ProjectionNetCli::failure);

@@ -111,5 +111,20 @@ public final class HashedBagOfWords implements TrainerInput<HashedBagOfWords.Spa
                 dense[index[j]] += value[j];
             }
         }
+
+        /** Number of non-zero buckets. */
+        public int size() {
+            return index.length;
+        }
+
+        /** The {@code j}-th non-zero bucket (ascending in {@code j}). */
+        public int index(int j) {
+            return index[j];
+        }
+
+        /** The value of the {@code j}-th non-zero bucket. */
+        public float value(int j) {
+            return value[j];
+        }
     }
 }

@@ -87,7 +87,7 @@ class ProjectionNetCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "demo", "train", "eval", "predict", "export-c"})
+    @ValueSource(strings = {"", "demo", "train", "eval", "predict", "export-c", "bits-study"})
     void everyCommandHasHelp(String command) {
         String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
         assertEquals(ProjectionNetCli.EXIT_OK, run(args));
@@ -104,7 +104,7 @@ class ProjectionNetCliTest {
 
     @Test
     void missingOrUnknownCommandIsAUsageError() {
-        assertUsageError(run(), "projectionnet", "missing command: choose one of demo, train, eval, predict, export-c");
+        assertUsageError(run(), "projectionnet", "missing command: choose one of demo, train, eval, predict, export-c, bits-study");
         assertUsageError(run("fit"), "projectionnet", "'fit'");
     }
 
