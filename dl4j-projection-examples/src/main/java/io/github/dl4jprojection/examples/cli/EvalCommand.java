@@ -70,20 +70,8 @@ final class EvalCommand implements Callable<Integer> {
         o.println("Data: " + source.description());
         ImageDataset test = source.load(DataSplit.TEST, loaded.labelNames());
         RuntimeEvaluation result = RuntimeEvaluator.evaluate(loaded, test, null);
-        o.printf(Locale.ROOT, "Runtime accuracy on %d test images: %s (%d bits, %,d parameters, %s; %s per example)%n",
-                result.examples(), ResultTable.percent(result.accuracy()), loaded.projectionBits(),
-                loaded.parameterCount(), ResultTable.bytes(Files.size(model)), ResultTable.micros(result.nanosPerExample()));
-        if (report != null) {
-            RunReportWriter.write(RunReport.builder()
-                    .task(task.cliName())
-                    .projectionBits(loaded.projectionBits())
-                    .projectionParams(loaded.parameterCount())
-                    .modelBytes(Files.size(model))
-                    .runtimeAccuracy(result.accuracy())
-                    .build(), report);
-            o.println("Report written to " + report);
-        }
-        return ProjectionNetCli.EXIT_OK;
+        return finish(o, task.cliName(), result, "test images", "example", loaded.projectionBits(),
+                loaded.parameterCount());
     }
 
     /** A text model on the test texts of a text task, through the model file's own featurizer. */
@@ -112,16 +100,23 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         RuntimeEvaluation result = loaded.evaluate(test, labels, null);
-        int bits = loaded.projectionBits();
-        o.printf(Locale.ROOT, "Runtime accuracy on %d test texts: %s (%d bits, %,d parameters, %s; %s per text)%n",
-                result.examples(), ResultTable.percent(result.accuracy()), bits, loaded.parameterCount(),
-                ResultTable.bytes(Files.size(model)), ResultTable.micros(result.nanosPerExample()));
+        return finish(o, dataOptions.task.cliName(), result, "test texts", "text", loaded.projectionBits(),
+                loaded.parameterCount());
+    }
+
+    /** Prints the runtime's figures for {@code examples} ("test images") and writes the report if asked. */
+    private int finish(PrintWriter o, String taskName, RuntimeEvaluation result, String examples, String unit,
+                       int bits, long parameters) throws IOException {
+        long modelBytes = Files.size(model);
+        o.printf(Locale.ROOT, "Runtime accuracy on %d %s: %s (%d bits, %,d parameters, %s; %s per %s)%n",
+                result.examples(), examples, ResultTable.percent(result.accuracy()), bits, parameters,
+                ResultTable.bytes(modelBytes), ResultTable.micros(result.nanosPerExample()), unit);
         if (report != null) {
             RunReportWriter.write(RunReport.builder()
-                    .task(dataOptions.task.cliName())
+                    .task(taskName)
                     .projectionBits(bits)
-                    .projectionParams(loaded.parameterCount())
-                    .modelBytes(Files.size(model))
+                    .projectionParams(parameters)
+                    .modelBytes(modelBytes)
                     .runtimeAccuracy(result.accuracy())
                     .build(), report);
             o.println("Report written to " + report);
