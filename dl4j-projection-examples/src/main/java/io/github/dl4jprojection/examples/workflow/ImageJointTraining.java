@@ -76,15 +76,7 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
         ProjectionModel model = export(request, joint, train, test, testPixels);
         ModelWriter.write(model, request.modelFile());
 
-        long trainerParams = trainerParameters(joint);
-        return TrainingOutcome.builder()
-                .trainerParams(trainerParams)
-                .trainerBytes(4 * trainerParams)
-                .trainerAccuracy(evaluation.trainer().accuracy())
-                .projectionParams(model.numParameters())
-                .projectionAccuracy(evaluation.projection().accuracy())
-                .projectionTestPredictions(predictions)
-                .build();
+        return outcome(joint, evaluation, model, predictions);
     }
 
     private static JointProjectionModel build(TrainingRequest request, ImageDataset train) {
@@ -211,6 +203,23 @@ public final class ImageJointTraining implements JointTrainingWorkflow {
             }
         }
         return x;
+    }
+
+    /**
+     * What a joint run reports: the trainer's size (float32 bytes) and accuracy, the exported projection network's
+     * parameters, the DL4J branch's accuracy and its test predictions.
+     */
+    static TrainingOutcome outcome(JointProjectionModel joint, JointEvaluation evaluation, ProjectionModel model,
+                                   int[] projectionPredictions) {
+        long trainerParams = trainerParameters(joint);
+        return TrainingOutcome.builder()
+                .trainerParams(trainerParams)
+                .trainerBytes(4 * trainerParams)
+                .trainerAccuracy(evaluation.trainer().accuracy())
+                .projectionParams(model.numParameters())
+                .projectionAccuracy(evaluation.projection().accuracy())
+                .projectionTestPredictions(projectionPredictions)
+                .build();
     }
 
     /** Parameters of every layer that is not part of the projection network. */

@@ -110,15 +110,7 @@ public final class TextJointTraining implements TextTrainingWorkflow {
         ProjectionModel model = export(request, joint, source, test);
         ModelWriter.write(model, request.modelFile());
 
-        long trainerParams = ImageJointTraining.trainerParameters(joint);
-        return TrainingOutcome.builder()
-                .trainerParams(trainerParams)
-                .trainerBytes(4 * trainerParams)
-                .trainerAccuracy(evaluation.trainer().accuracy())
-                .projectionParams(model.numParameters())
-                .projectionAccuracy(evaluation.projection().accuracy())
-                .projectionTestPredictions(argmax(source))
-                .build();
+        return ImageJointTraining.outcome(joint, evaluation, model, argmax(source));
     }
 
     private static JointProjectionModel build(TextTrainingRequest request, ProjectionSpec spec, TrainerInput<?> input,
