@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -25,6 +26,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
@@ -71,12 +73,12 @@ final class JointGraphFactory {
 
         for (TrainerDefinition.Vertex v : trainer.body) {
             if (v.layer != null) {
-                g.addLayer(v.name, maybeFreeze(v.layer, options.freezeTrainer), v.preProcessor, v.inputs);
+                g.addLayer(v.name, trainerLayer(v.layer, options.freezeTrainer), v.preProcessor, v.inputs);
             } else {
                 g.addVertex(v.name, v.vertex, v.inputs);
             }
         }
-        g.addLayer(JointNames.TRAINER_LOGITS, maybeFreeze(trainer.logits.clone(), options.freezeTrainer),
+        g.addLayer(JointNames.TRAINER_LOGITS, trainerLayer(trainer.logits.clone(), options.freezeTrainer),
                 trainer.logitsPreProcessor, trainer.logitsInput);
         g.addLayer(JointNames.TRAINER_OUTPUT, new LossLayer.Builder(trainerLoss(options.lambdaTrainer, trainer))
                 .activation(Activation.SOFTMAX).build(), JointNames.TRAINER_LOGITS);
@@ -132,11 +134,38 @@ final class JointGraphFactory {
         return new LossMCXENT(weights);
     }
 
-    private static Layer maybeFreeze(Layer layer, boolean freeze) {
-        if (!freeze || layer instanceof FrozenLayer || layer instanceof FrozenLayerWithBackprop) {
-            return layer;
+    /**
+     * A trainer layer as the joint graph holds it. {@code freezeTrainer} wraps every layer in DL4J's
+     * {@link FrozenLayer}: forward in inference mode (no dropout, batch normalization on its running statistics),
+     * no backpropagation into the trainer, and a training configuration without updater or regularization. Not
+     * {@link FrozenLayerWithBackprop}: DL4J hands the wrapped layer's own configuration to the updater, so its L1/L2
+     * and weight decay kept shrinking the "frozen" weights on every step (issue 16). A layer the user froze with
+     * backprop stays so (layers after it still learn), minus the regularization that would move it.
+     */
+    private static Layer trainerLayer(Layer layer, boolean freeze) {
+        if (freeze) {
+            return layer instanceof FrozenLayer ? layer : new FrozenLayer(TrainerImport.unwrapFrozen(layer));
         }
-        return new FrozenLayerWithBackprop(layer);
+        if (layer instanceof FrozenLayerWithBackprop) {
+            withoutRegularization((FrozenLayerWithBackprop) layer);
+        }
+        return layer;
+    }
+
+    private static void withoutRegularization(FrozenLayerWithBackprop frozen) {
+        Layer underlying = frozen.getUnderlying();
+        if (underlying instanceof BaseLayer) {
+            BaseLayer layer = (BaseLayer) underlying;
+            layer.setRegularization(new ArrayList<>());
+            layer.setRegularizationBias(new ArrayList<>());
+            layer.setIUpdater(new NoOp());
+            layer.setBiasUpdater(new NoOp());
+        } else if (underlying.initializer().numParams(underlying) > 0) {
+            throw new IllegalArgumentException("trainer layer \"" + frozen.getLayerName() + "\" is a "
+                    + "FrozenLayerWithBackprop around a " + underlying.getClass().getSimpleName() + ", whose "
+                    + "regularization DL4J would still apply to the frozen parameters; wrap it in a FrozenLayer, or "
+                    + "use freezeTrainer(true) to freeze the whole trainer");
+        }
     }
 
     private static void checkNames(TrainerDefinition trainer) {

@@ -396,7 +396,13 @@ public final class JointProjectionModel {
             return this;
         }
 
-        /** Keep an imported trainer's parameters fixed (FrozenLayerWithBackprop); default false. */
+        /**
+         * Keep an imported trainer exactly as it is (default false): every trainer layer is wrapped in a DL4J
+         * {@code FrozenLayer}, so its parameters and batch-normalization statistics are bit for bit unchanged by
+         * joint training whatever its own configuration holds (L1/L2, weight decay, dropout, updater, gradient
+         * normalization), it runs in inference mode, and no gradient is computed for it. Without it the trainer
+         * trains on under its own regularization and updater settings.
+         */
         public Builder freezeTrainer(boolean freezeTrainer) {
             this.freezeTrainer = freezeTrainer;
             return this;
@@ -452,6 +458,10 @@ public final class JointProjectionModel {
             ProjectionNetExporter.nonlinearity("hiddenActivation", hiddenActivation.getActivationFunction(), false);
             if (updater == null) {
                 throw new IllegalArgumentException("updater must not be null");
+            }
+            if (freezeTrainer && distillIntoTrainer) {
+                throw new IllegalArgumentException("distillIntoTrainer trains the trainer on the distillation term, "
+                        + "freezeTrainer keeps it fixed: set one of them");
             }
             TrainerDefinition trainer = trainerDefinition();
             if (nClasses != 0 && nClasses != trainer.nClasses) {

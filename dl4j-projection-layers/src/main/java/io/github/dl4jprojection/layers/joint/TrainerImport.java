@@ -14,7 +14,9 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
@@ -53,8 +55,10 @@ final class TrainerImport {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         int n = conf.getConfs().size();
         int last = n - 1;
-        OutputLayer output = requireSoftmaxOutput(conf.getConf(last).getLayer(),
-                "the last layer (" + last + ") of the trainer MultiLayerNetwork");
+        Layer lastLayer = conf.getConf(last).getLayer();
+        OutputLayer output = requireSoftmaxOutput(lastLayer, "the last layer \""
+                + (lastLayer.getLayerName() != null ? lastLayer.getLayerName() : "layer" + last) + "\" (index " + last
+                + ") of the trainer MultiLayerNetwork");
 
         List<TrainerDefinition.Vertex> body = new ArrayList<>();
         Map<String, Map<String, INDArray>> parameters = new LinkedHashMap<>();
@@ -134,7 +138,8 @@ final class TrainerImport {
     private static OutputLayer requireSoftmaxOutput(Layer layer, String where) {
         if (layer == null || layer.getClass() != OutputLayer.class) {
             throw new IllegalArgumentException(where + " must be a softmax OutputLayer (its class probabilities are "
-                    + "what the projection network distills), got " + (layer == null ? "no layer" : layer.getClass().getSimpleName()));
+                    + "what the projection network distills), got " + (layer == null ? "no layer"
+                    : layer.getClass().getSimpleName() + outputHint(layer)));
         }
         OutputLayer output = (OutputLayer) layer;
         if (!(output.getActivationFn() instanceof ActivationSoftmax)) {
@@ -145,6 +150,18 @@ final class TrainerImport {
                     + output.getLossFn());
         }
         return output;
+    }
+
+    /** How to turn a trainer's other kinds of output into the one supported. */
+    private static String outputHint(Layer layer) {
+        if (layer instanceof RnnOutputLayer) {
+            return ": a per-time-step output cannot be distilled into one prediction per example; pool the sequence "
+                    + "(GlobalPoolingLayer or LastTimeStep) and end with an OutputLayer";
+        }
+        if (layer instanceof LossLayer) {
+            return ": replace the preceding layer and the LossLayer by one OutputLayer with the same nOut";
+        }
+        return "";
     }
 
     /** A DenseLayer with the output layer's sizes and training settings and an identity activation. */

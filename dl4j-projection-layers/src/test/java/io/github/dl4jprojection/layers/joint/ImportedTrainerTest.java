@@ -12,7 +12,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ImportedTrainerTest {
                 .labelNames(Arrays.asList("a", "b", "c")).updater(new Adam(0.02)).build();
         for (String trainerLayer : Arrays.asList("layer0", model.trainerLogitsName())) {
             LayerVertex vertex = (LayerVertex) model.graph().getConfiguration().getVertices().get(trainerLayer);
-            assertTrue(vertex.getLayerConf().getLayer() instanceof FrozenLayerWithBackprop, trainerLayer);
+            assertTrue(vertex.getLayerConf().getLayer() instanceof FrozenLayer, trainerLayer);
         }
         INDArray importedOutput = model.trainerOutput(test.getFeatures());
         assertTrue(expected.equalsWithEps(importedOutput, 1e-6), "imported trainer computes what the network did");
