@@ -65,7 +65,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class TrainingThroughput {
 
     private static final String SAMPLES =
-            "dl4j-projection-examples/src/main/resources/io/github/dl4jprojection/examples/";
+            "dl4j-projection-data/src/main/resources/io/github/dl4jprojection/";
     private static final int BATCH = 64;
     private static final long SEED = 42;
     private static final int BUCKETS = 4096;
@@ -123,7 +123,7 @@ public final class TrainingThroughput {
         List<String> texts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(Paths.get(SAMPLES + "text/spam-assassin-sample/spam-assassin-sample.tsv.gz"))),
+                Files.newInputStream(Paths.get(SAMPLES + "data/text/spam-assassin-sample/spam-assassin-sample.tsv.gz"))),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int tab = line.indexOf('\t');

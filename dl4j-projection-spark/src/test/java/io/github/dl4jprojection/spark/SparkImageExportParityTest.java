@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.examples.data.ImageDataset;
+import io.github.dl4jprojection.data.ImageDataset;
 import io.github.dl4jprojection.layers.FashionMnist128;
 import io.github.dl4jprojection.layers.export.ExportComparison;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;

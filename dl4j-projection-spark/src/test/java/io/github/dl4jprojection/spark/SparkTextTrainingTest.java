@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.examples.workflow.HashedBagOfWords;
+import io.github.dl4jprojection.pipeline.HashedBagOfWords;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.joint.JointEvaluation;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;

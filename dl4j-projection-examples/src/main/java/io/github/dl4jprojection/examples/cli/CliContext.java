@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.text.TextDataLocator;
-import io.github.dl4jprojection.examples.workflow.Backends;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.data.text.TextDataLocator;
+import io.github.dl4jprojection.pipeline.Backends;
 
 import java.io.InputStream;
 import java.util.Objects;

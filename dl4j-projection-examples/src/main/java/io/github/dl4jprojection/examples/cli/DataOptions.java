@@ -1,12 +1,12 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.DataNotFoundException;
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.data.ImageDataSource;
-import io.github.dl4jprojection.examples.data.ImageSize;
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.text.TextDataLocator;
-import io.github.dl4jprojection.examples.text.TextDataSource;
+import io.github.dl4jprojection.data.DataNotFoundException;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.data.ImageDataSource;
+import io.github.dl4jprojection.data.ImageSize;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.data.text.TextDataLocator;
+import io.github.dl4jprojection.data.text.TextDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

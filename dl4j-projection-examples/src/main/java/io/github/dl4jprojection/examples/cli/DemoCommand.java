@@ -1,11 +1,11 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.text.BundledSpamAssassinSample;
-import io.github.dl4jprojection.examples.text.TextDataSource;
-import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
-import io.github.dl4jprojection.examples.workflow.TrainerKind;
-import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.data.text.TextDataSource;
+import io.github.dl4jprojection.pipeline.TextTrainingRequest;
+import io.github.dl4jprojection.pipeline.TrainerKind;
+import io.github.dl4jprojection.pipeline.TrainingRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

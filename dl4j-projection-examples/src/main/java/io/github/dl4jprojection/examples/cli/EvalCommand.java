@@ -1,16 +1,16 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.DataSplit;
-import io.github.dl4jprojection.examples.data.ImageDataSource;
-import io.github.dl4jprojection.examples.data.ImageDataset;
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.workflow.IncompatibleModelException;
-import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
-import io.github.dl4jprojection.examples.workflow.RuntimeEvaluation;
-import io.github.dl4jprojection.examples.workflow.RuntimeEvaluator;
-import io.github.dl4jprojection.examples.workflow.TextRuntimeModel;
-import io.github.dl4jprojection.examples.text.LabeledText;
-import io.github.dl4jprojection.examples.text.TextDataSource;
+import io.github.dl4jprojection.data.DataSplit;
+import io.github.dl4jprojection.data.ImageDataSource;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.pipeline.IncompatibleModelException;
+import io.github.dl4jprojection.pipeline.LoadedRuntimeModel;
+import io.github.dl4jprojection.pipeline.RuntimeEvaluation;
+import io.github.dl4jprojection.pipeline.RuntimeEvaluator;
+import io.github.dl4jprojection.pipeline.TextRuntimeModel;
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.TextDataSource;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

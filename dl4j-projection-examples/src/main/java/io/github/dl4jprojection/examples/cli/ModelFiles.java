@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
+import io.github.dl4jprojection.pipeline.LoadedRuntimeModel;
 
 import java.io.IOException;
 import java.nio.file.Files;

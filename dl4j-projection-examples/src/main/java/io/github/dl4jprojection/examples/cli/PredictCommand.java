@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.SingleImageReader;
-import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
-import io.github.dl4jprojection.examples.workflow.TextRuntimeModel;
+import io.github.dl4jprojection.data.SingleImageReader;
+import io.github.dl4jprojection.pipeline.LoadedRuntimeModel;
+import io.github.dl4jprojection.pipeline.TextRuntimeModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.workflow.BackendUnavailableException;
-import io.github.dl4jprojection.examples.workflow.IncompatibleModelException;
+import io.github.dl4jprojection.pipeline.BackendUnavailableException;
+import io.github.dl4jprojection.pipeline.IncompatibleModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.pipeline.DefaultBackends;
 
 /** The {@code projectionnet} program (the main class of the runnable jar). */
 public final class ProjectionNetMain {

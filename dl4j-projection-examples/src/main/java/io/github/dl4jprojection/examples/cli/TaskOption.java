@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.ImageTask;
+import io.github.dl4jprojection.data.ImageTask;
 import java.util.Locale;
 
 /**

@@ -1,13 +1,13 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.workflow.ExportQuantization;
-import io.github.dl4jprojection.examples.workflow.LossWeights;
-import io.github.dl4jprojection.examples.workflow.ProjectionBits;
-import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
-import io.github.dl4jprojection.examples.workflow.SequencePooling;
-import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
-import io.github.dl4jprojection.examples.workflow.TrainerKind;
-import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import io.github.dl4jprojection.pipeline.ExportQuantization;
+import io.github.dl4jprojection.pipeline.LossWeights;
+import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionDensity;
+import io.github.dl4jprojection.pipeline.SequencePooling;
+import io.github.dl4jprojection.pipeline.TextTrainingRequest;
+import io.github.dl4jprojection.pipeline.TrainerKind;
+import io.github.dl4jprojection.pipeline.TrainingRequest;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,20 +1,20 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.DataSplit;
-import io.github.dl4jprojection.examples.data.ImageDataSource;
-import io.github.dl4jprojection.examples.data.ImageDataset;
-import io.github.dl4jprojection.examples.data.TrainTestImages;
-import io.github.dl4jprojection.examples.text.LabeledText;
-import io.github.dl4jprojection.examples.text.TextDataSource;
-import io.github.dl4jprojection.examples.text.TrainTestTexts;
-import io.github.dl4jprojection.examples.workflow.LoadedRuntimeModel;
-import io.github.dl4jprojection.examples.workflow.RuntimeEvaluation;
-import io.github.dl4jprojection.examples.workflow.RuntimeEvaluator;
-import io.github.dl4jprojection.examples.workflow.TextRuntimeModel;
-import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
-import io.github.dl4jprojection.examples.workflow.TrainerKind;
-import io.github.dl4jprojection.examples.workflow.TrainingOutcome;
-import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import io.github.dl4jprojection.data.DataSplit;
+import io.github.dl4jprojection.data.ImageDataSource;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.data.TrainTestImages;
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.TextDataSource;
+import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.pipeline.LoadedRuntimeModel;
+import io.github.dl4jprojection.pipeline.RuntimeEvaluation;
+import io.github.dl4jprojection.pipeline.RuntimeEvaluator;
+import io.github.dl4jprojection.pipeline.TextRuntimeModel;
+import io.github.dl4jprojection.pipeline.TextTrainingRequest;
+import io.github.dl4jprojection.pipeline.TrainerKind;
+import io.github.dl4jprojection.pipeline.TrainingOutcome;
+import io.github.dl4jprojection.pipeline.TrainingRequest;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * The steps shared by {@code train} and {@code demo}: load the data, train and export through the
- * {@link io.github.dl4jprojection.examples.workflow.JointTrainingWorkflow} (images) or the
- * {@link io.github.dl4jprojection.examples.workflow.TextTrainingWorkflow} (texts), then load the exported
+ * {@link io.github.dl4jprojection.pipeline.JointTrainingWorkflow} (images) or the
+ * {@link io.github.dl4jprojection.pipeline.TextTrainingWorkflow} (texts), then load the exported
  * file with the runtime and measure it on the test split.
  */
 final class TrainingRun {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.study.FrontierCsv;
-import io.github.dl4jprojection.examples.study.StudyMethod;
-import io.github.dl4jprojection.examples.text.TextDataLocator;
-import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.pipeline.study.FrontierCsv;
+import io.github.dl4jprojection.pipeline.study.StudyMethod;
+import io.github.dl4jprojection.data.text.TextDataLocator;
+import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

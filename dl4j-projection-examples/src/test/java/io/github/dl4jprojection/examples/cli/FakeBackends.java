@@ -1,10 +1,10 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.ImageDataset;
-import io.github.dl4jprojection.examples.workflow.Backends;
-import io.github.dl4jprojection.examples.workflow.FakeRuntimeModel;
-import io.github.dl4jprojection.examples.workflow.TrainingOutcome;
-import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.pipeline.Backends;
+import io.github.dl4jprojection.pipeline.FakeRuntimeModel;
+import io.github.dl4jprojection.pipeline.TrainingOutcome;
+import io.github.dl4jprojection.pipeline.TrainingRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,16 +1,16 @@
 package io.github.dl4jprojection.examples.cli;
 
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.workflow.Backends;
-import io.github.dl4jprojection.examples.workflow.DefaultBackends;
-import io.github.dl4jprojection.examples.workflow.ExportQuantization;
-import io.github.dl4jprojection.examples.workflow.FakeRuntimeModel;
-import io.github.dl4jprojection.examples.workflow.LossWeights;
-import io.github.dl4jprojection.examples.workflow.ProjectionBits;
-import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
-import io.github.dl4jprojection.examples.workflow.TrainerKind;
-import io.github.dl4jprojection.examples.workflow.TrainingRequest;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.pipeline.Backends;
+import io.github.dl4jprojection.pipeline.DefaultBackends;
+import io.github.dl4jprojection.pipeline.ExportQuantization;
+import io.github.dl4jprojection.pipeline.FakeRuntimeModel;
+import io.github.dl4jprojection.pipeline.LossWeights;
+import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionDensity;
+import io.github.dl4jprojection.pipeline.TrainerKind;
+import io.github.dl4jprojection.pipeline.TrainingRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

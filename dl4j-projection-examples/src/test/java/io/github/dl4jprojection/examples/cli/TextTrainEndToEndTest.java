@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.text.BundledSpamAssassinSample;
-import io.github.dl4jprojection.examples.text.LabeledText;
-import io.github.dl4jprojection.examples.text.TextDataLocator;
-import io.github.dl4jprojection.examples.text.TrainTestTexts;
-import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.TextDataLocator;
+import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.layers.export.CDriver;
 import io.github.dl4jprojection.layers.export.CExporter;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.examples.data.DataSplit;
-import io.github.dl4jprojection.examples.data.ImageDataLocator;
-import io.github.dl4jprojection.examples.data.ImageDataset;
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.workflow.DefaultBackends;
+import io.github.dl4jprojection.data.DataSplit;
+import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.InputKind;

@@ -1,10 +1,10 @@
 package io.github.dl4jprojection.spark.cli;
 
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.workflow.LossWeights;
-import io.github.dl4jprojection.examples.workflow.ProjectionBits;
-import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
-import io.github.dl4jprojection.examples.workflow.TrainerKind;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.pipeline.LossWeights;
+import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionDensity;
+import io.github.dl4jprojection.pipeline.TrainerKind;
 import io.github.dl4jprojection.spark.workflow.SparkImageTraining;
 import io.github.dl4jprojection.spark.workflow.SparkTextTraining;
 import io.github.dl4jprojection.spark.workflow.SparkTrainingResult;

@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.spark.data;
 
-import io.github.dl4jprojection.examples.data.DataNotFoundException;
+import io.github.dl4jprojection.data.DataNotFoundException;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Iterator;

@@ -1,12 +1,12 @@
 package io.github.dl4jprojection.spark.data;
 
-import io.github.dl4jprojection.examples.data.CsvImageReader;
-import io.github.dl4jprojection.examples.data.DataFileException;
-import io.github.dl4jprojection.examples.data.IdxImages;
-import io.github.dl4jprojection.examples.data.IdxReader;
-import io.github.dl4jprojection.examples.data.ImageDataset;
-import io.github.dl4jprojection.examples.data.ImageSize;
-import io.github.dl4jprojection.examples.data.LabelVocabulary;
+import io.github.dl4jprojection.data.CsvImageReader;
+import io.github.dl4jprojection.data.DataFileException;
+import io.github.dl4jprojection.data.IdxImages;
+import io.github.dl4jprojection.data.IdxReader;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.data.ImageSize;
+import io.github.dl4jprojection.data.LabelVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.spark.data;
 
-import io.github.dl4jprojection.examples.data.DataFileException;
+import io.github.dl4jprojection.data.DataFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;

@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.spark.data;
 
-import io.github.dl4jprojection.examples.text.LabeledText;
+import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.runtime.hash.XxHash64;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.spark.data;
 
-import io.github.dl4jprojection.examples.workflow.HashedBagOfWords;
+import io.github.dl4jprojection.pipeline.HashedBagOfWords;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;

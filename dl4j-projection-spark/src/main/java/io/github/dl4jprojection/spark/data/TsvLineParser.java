@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.spark.data;
 
-import io.github.dl4jprojection.examples.data.DataFileException;
-import io.github.dl4jprojection.examples.text.LabeledText;
-import io.github.dl4jprojection.examples.text.LabeledTextReader;
+import io.github.dl4jprojection.data.DataFileException;
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.LabeledTextReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

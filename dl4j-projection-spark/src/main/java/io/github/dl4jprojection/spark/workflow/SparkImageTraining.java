@@ -1,11 +1,11 @@
 package io.github.dl4jprojection.spark.workflow;
 
-import io.github.dl4jprojection.examples.data.ImageDataSetIterator;
-import io.github.dl4jprojection.examples.data.ImageDataset;
-import io.github.dl4jprojection.examples.data.ImageTask;
-import io.github.dl4jprojection.examples.data.PixelScaling;
-import io.github.dl4jprojection.examples.workflow.ImageJointTraining;
-import io.github.dl4jprojection.examples.workflow.TrainerKind;
+import io.github.dl4jprojection.data.ImageDataSetIterator;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.data.PixelScaling;
+import io.github.dl4jprojection.pipeline.ImageJointTraining;
+import io.github.dl4jprojection.pipeline.TrainerKind;
 import io.github.dl4jprojection.layers.export.ExportComparison;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.joint.JointEvaluation;

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.spark.workflow;
 
-import io.github.dl4jprojection.examples.workflow.TextJointTraining;
-import io.github.dl4jprojection.examples.workflow.TextTrainingRequest;
+import io.github.dl4jprojection.pipeline.TextJointTraining;
+import io.github.dl4jprojection.pipeline.TextTrainingRequest;
 import io.github.dl4jprojection.layers.export.ExportComparison;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.joint.JointEvaluation;

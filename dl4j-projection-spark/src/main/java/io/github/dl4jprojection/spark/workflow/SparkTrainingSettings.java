@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.spark.workflow;
 
-import io.github.dl4jprojection.examples.workflow.LossWeights;
-import io.github.dl4jprojection.examples.workflow.ProjectionBits;
-import io.github.dl4jprojection.examples.workflow.ProjectionDensity;
+import io.github.dl4jprojection.pipeline.LossWeights;
+import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionDensity;
 import io.github.dl4jprojection.spark.TrainingMasters;
 import java.nio.file.Path;
 import java.util.ArrayList;

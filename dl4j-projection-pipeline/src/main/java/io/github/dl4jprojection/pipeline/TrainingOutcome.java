@@ -1,0 +1,134 @@
+package io.github.dl4jprojection.pipeline;
+
+/**
+ * What a {@link JointTrainingWorkflow} reports after training and exporting: sizes and test-set
+ * accuracies of both networks, and the DL4J projection network's predicted class for every test
+ * image (in test-set order), against which the exported model's runtime predictions are compared.
+ */
+public final class TrainingOutcome {
+
+    private final long trainerParams;
+    private final long trainerBytes;
+    private final double trainerAccuracy;
+    private final long projectionParams;
+    private final double projectionAccuracy;
+    private final int[] projectionTestPredictions;
+
+    private TrainingOutcome(Builder b) {
+        this.trainerParams = b.trainerParams;
+        this.trainerBytes = b.trainerBytes;
+        this.trainerAccuracy = b.trainerAccuracy;
+        this.projectionParams = b.projectionParams;
+        this.projectionAccuracy = b.projectionAccuracy;
+        this.projectionTestPredictions = b.projectionTestPredictions.clone();
+    }
+
+    /** A builder; every value is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Trainable parameters of the trainer network. */
+    public long trainerParams() {
+        return trainerParams;
+    }
+
+    /** Size of the trainer network's parameters in bytes (float32: 4 per parameter). */
+    public long trainerBytes() {
+        return trainerBytes;
+    }
+
+    /** The trainer network's accuracy on the test split, in [0, 1]. */
+    public double trainerAccuracy() {
+        return trainerAccuracy;
+    }
+
+    /** Trainable parameters of the projection network (the projection itself has none). */
+    public long projectionParams() {
+        return projectionParams;
+    }
+
+    /** The DL4J projection network's accuracy on the test split, in [0, 1]. */
+    public double projectionAccuracy() {
+        return projectionAccuracy;
+    }
+
+    /** The DL4J projection network's predicted class of each test image, in test-set order (a copy). */
+    public int[] projectionTestPredictions() {
+        return projectionTestPredictions.clone();
+    }
+
+    /** Values of a {@link TrainingOutcome}; validated in {@link #build()}. */
+    public static final class Builder {
+        private long trainerParams = -1;
+        private long trainerBytes = -1;
+        private double trainerAccuracy = Double.NaN;
+        private long projectionParams = -1;
+        private double projectionAccuracy = Double.NaN;
+        private int[] projectionTestPredictions;
+
+        private Builder() {
+        }
+
+        /** Trainable parameters of the trainer network. */
+        public Builder trainerParams(long trainerParams) {
+            this.trainerParams = trainerParams;
+            return this;
+        }
+
+        /** Bytes of the trainer network's parameters. */
+        public Builder trainerBytes(long trainerBytes) {
+            this.trainerBytes = trainerBytes;
+            return this;
+        }
+
+        /** Test accuracy of the trainer network. */
+        public Builder trainerAccuracy(double trainerAccuracy) {
+            this.trainerAccuracy = trainerAccuracy;
+            return this;
+        }
+
+        /** Trainable parameters of the projection network. */
+        public Builder projectionParams(long projectionParams) {
+            this.projectionParams = projectionParams;
+            return this;
+        }
+
+        /** Test accuracy of the DL4J projection network. */
+        public Builder projectionAccuracy(double projectionAccuracy) {
+            this.projectionAccuracy = projectionAccuracy;
+            return this;
+        }
+
+        /** Predicted class per test image of the DL4J projection network. */
+        public Builder projectionTestPredictions(int[] projectionTestPredictions) {
+            this.projectionTestPredictions = projectionTestPredictions;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the value that is missing or out of range */
+        public TrainingOutcome build() {
+            requireNonNegative("trainerParams", trainerParams);
+            requireNonNegative("trainerBytes", trainerBytes);
+            requireNonNegative("projectionParams", projectionParams);
+            requireFraction("trainerAccuracy", trainerAccuracy);
+            requireFraction("projectionAccuracy", projectionAccuracy);
+            if (projectionTestPredictions == null) {
+                throw new IllegalArgumentException("projectionTestPredictions must be set");
+            }
+            return new TrainingOutcome(this);
+        }
+
+        private static void requireNonNegative(String name, long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must be set to a value >= 0, got " + value);
+            }
+        }
+
+        private static void requireFraction(String name, double value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException(name + " must be set to a value in [0, 1], got " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.github.dl4jprojection.pipeline.study;
+
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.pipeline.HashedBagOfWords;
+import io.github.dl4jprojection.pipeline.TextRuntimeModel;
+import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.PackedBits;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.text.TextProjection;
+import io.github.dl4jprojection.runtime.text.TextProjectionScratch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A text task (spam, the user's labelled texts) for the frontier study.
+ *
+ * <ul>
+ *   <li>Trainer: the text example's MLP (dense 256 - dense 256, dropout - softmax) over a hashed bag of word
+ *       unigrams and bigrams of {@value #TRAINER_BUCKETS} buckets ({@link HashedBagOfWords}, log1p counts).</li>
+ *   <li>Baseline MLPs: the same hashed bag with {@code B} buckets {@code -> h (ReLU) -> K}, where {@code h} is
+ *       the projection network's hidden width at the sweep point (none when it has none) and {@code B} is sized
+ *       by {@link ByteBudget#fixedHidden}: the baseline replaces the projection's bits by hashed word counts of
+ *       about the same width.</li>
+ *   <li>Projection networks: a {@code BitVectorInputLayer} fed the runtime's {@link TextProjection} bits (default
+ *       SGNN featurizer), exported with the featurizer section and run with the runtime on the raw test texts.</li>
+ * </ul>
+ */
+public final class TextStudyTask implements StudyTask {
+
+    /** Width of the trainer's hashed bag, as in the text example. */
+    static final int TRAINER_BUCKETS = 1 << 12;
+    private static final int TRAINER_WIDTH = 256;
+
+    private final String name;
+    private final TrainTestTexts data;
+    private final FeaturizerConfig featurizer = FeaturizerConfig.defaults();
+    private final INDArray trainLabels;
+    private final int[] testLabels;
+    private final INDArray trainerTrain;
+    private final INDArray trainerTest;
+    private final Map<Integer, StudentInput> bags = new HashMap<>();
+
+    /** @param name the task's command-line name */
+    public TextStudyTask(String name, TrainTestTexts data) {
+        this.name = name;
+        this.data = data;
+        int k = data.labelNames().size();
+        List<LabeledText> train = data.train();
+        this.trainLabels = Nd4j.zeros(DataType.FLOAT, train.size(), k);
+        for (int i = 0; i < train.size(); i++) {
+            trainLabels.putScalar(i, data.labelIndex(train.get(i)), 1f);
+        }
+        this.testLabels = new int[data.test().size()];
+        for (int i = 0; i < testLabels.length; i++) {
+            testLabels[i] = data.labelIndex(data.test().get(i));
+        }
+        StudentInput trainerBag = bag(TRAINER_BUCKETS);
+        this.trainerTrain = trainerBag.train();
+        this.trainerTest = trainerBag.test();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return name + ": " + data.description() + ", " + data.train().size() + " training and " + data.test().size()
+                + " test texts";
+    }
+
+    @Override
+    public List<String> labelNames() {
+        return data.labelNames();
+    }
+
+    @Override
+    public INDArray trainLabels() {
+        return trainLabels;
+    }
+
+    @Override
+    public int[] testLabels() {
+        return testLabels.clone();
+    }
+
+    @Override
+    public MultiLayerNetwork newTrainer(long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
+                .dataType(DataType.FLOAT).updater(new Adam(1e-3)).weightInit(WeightInit.RELU).activation(Activation.RELU)
+                .list()
+                .layer(new DenseLayer.Builder().nOut(TRAINER_WIDTH).build())
+                .layer(new DenseLayer.Builder().nOut(TRAINER_WIDTH).dropOut(0.8).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.labelNames().size())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.feedForward(TRAINER_BUCKETS))
+                .build());
+        net.init();
+        return net;
+    }
+
+    @Override
+    public INDArray trainerTrainFeatures() {
+        return trainerTrain;
+    }
+
+    @Override
+    public INDArray trainerTestFeatures() {
+        return trainerTest;
+    }
+
+    @Override
+    public String trainerName() {
+        return "mlp bag" + TRAINER_BUCKETS + "-" + TRAINER_WIDTH + "-" + TRAINER_WIDTH + "-" + data.labelNames().size();
+    }
+
+    @Override
+    public Baseline baseline(long bytes, int pointHidden) {
+        MlpShape shape = ByteBudget.fixedHidden(pointHidden, data.labelNames().size(), bytes);
+        return new Baseline(shape, bag(shape.nIn()));
+    }
+
+    @Override
+    public StudentInput projection(ProjectionSpec spec) {
+        TextProjection projection = new TextProjection(featurizer, spec);
+        return StudentInput.projection(bits(data.train(), projection), bits(data.test(), projection),
+                new BitVectorInputLayer.Builder().spec(spec).name(StudentNetwork.PROJECTION).build(),
+                InputSpec.features(featurizer.toSection()), "sgnn text bits");
+    }
+
+    @Override
+    public double runtimeAccuracy(Path modelFile) throws IOException {
+        TextRuntimeModel model = TextRuntimeModel.load(modelFile);
+        return model.evaluate(data.test(), testLabels, null).accuracy();
+    }
+
+    /** Hashed bags of {@code buckets} buckets for both splits (cached: the MLPs of a sweep share widths). */
+    private StudentInput bag(int buckets) {
+        StudentInput cached = bags.get(buckets);
+        if (cached == null) {
+            HashedBagOfWords bag = new HashedBagOfWords(new TextFeaturizer(featurizer), buckets);
+            cached = StudentInput.plain(bag(data.train(), bag), bag(data.test(), bag), "hashed bag of words ("
+                    + buckets + " buckets)");
+            bags.clear();
+            bags.put(buckets, cached);
+        }
+        return cached;
+    }
+
+    private static INDArray bag(List<LabeledText> texts, HashedBagOfWords bag) {
+        float[][] x = new float[texts.size()][bag.buckets()];
+        for (int i = 0; i < x.length; i++) {
+            HashedBagOfWords.SparseRow row = bag.encode(texts.get(i).text());
+            for (int j = 0; j < row.size(); j++) {
+                x[i][row.index(j)] = row.value(j);
+            }
+        }
+        return Nd4j.create(x);
+    }
+
+    private static INDArray bits(List<LabeledText> texts, TextProjection projection) {
+        TextProjectionScratch scratch = projection.newScratch();
+        long[] words = new long[projection.numWords()];
+        float[][] x = new float[texts.size()][projection.numBits()];
+        for (int i = 0; i < x.length; i++) {
+            projection.project(texts.get(i).text(), scratch, words);
+            PackedBits.unpack(words, projection.numBits(), BitEncoding.ZERO_ONE, x[i], 0);
+        }
+        return Nd4j.create(x);
+    }
+}
