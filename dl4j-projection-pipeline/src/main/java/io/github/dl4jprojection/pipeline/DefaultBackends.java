@@ -15,7 +15,7 @@ public final class DefaultBackends {
 
     /** The backends of the shipped command line. */
     public static Backends create() {
-        return new Backends(new ImageJointTraining(), RuntimeModels::load, DefaultBackends::exportC);
+        return new Backends(new TrainingPipeline(EpochFitter.LOCAL)::run, RuntimeModels::load, DefaultBackends::exportC);
     }
 
     private static List<Path> exportC(Path modelFile, Path outDir) throws IOException {

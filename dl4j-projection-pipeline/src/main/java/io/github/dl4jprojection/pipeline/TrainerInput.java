@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param <R> the encoded form of one text
  */
-interface TrainerInput<R> {
+public interface TrainerInput<R> {
 
     /** The encoded form of one text. */
     R encode(String text);
@@ -26,7 +26,8 @@ interface TrainerInput<R> {
         final INDArray values;
         final INDArray mask;
 
-        Features(INDArray values, INDArray mask) {
+        /** {@code values} {@code [mb, ...]} and its mask, or {@code null} for none. */
+        public Features(INDArray values, INDArray mask) {
             this.values = values;
             this.mask = mask;
         }

@@ -1,9 +1,10 @@
 package io.github.dl4jprojection.pipeline;
 
 /**
- * What a {@link JointTrainingWorkflow} reports after training and exporting: sizes and test-set
- * accuracies of both networks, and the DL4J projection network's predicted class for every test
- * image (in test-set order), against which the exported model's runtime predictions are compared.
+ * What a training run ({@link TrainingPipeline}) reports after training and exporting: sizes and test-set
+ * accuracies of both networks, the DL4J projection network's predicted class for every test example (in
+ * test-set order), against which the exported model's runtime predictions are compared, and the time spent
+ * training (this run's epochs) and evaluating and exporting.
  */
 public final class TrainingOutcome {
 
@@ -13,6 +14,8 @@ public final class TrainingOutcome {
     private final long projectionParams;
     private final double projectionAccuracy;
     private final int[] projectionTestPredictions;
+    private final double trainingSeconds;
+    private final double evaluationSeconds;
 
     private TrainingOutcome(Builder b) {
         this.trainerParams = b.trainerParams;
@@ -21,9 +24,11 @@ public final class TrainingOutcome {
         this.projectionParams = b.projectionParams;
         this.projectionAccuracy = b.projectionAccuracy;
         this.projectionTestPredictions = b.projectionTestPredictions.clone();
+        this.trainingSeconds = b.trainingSeconds;
+        this.evaluationSeconds = b.evaluationSeconds;
     }
 
-    /** A builder; every value is required. */
+    /** A builder; every value but the two durations (0 when not measured) is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,6 +63,16 @@ public final class TrainingOutcome {
         return projectionTestPredictions.clone();
     }
 
+    /** Seconds spent fitting this run's epochs (a resumed run's earlier epochs not included). */
+    public double trainingSeconds() {
+        return trainingSeconds;
+    }
+
+    /** Seconds spent evaluating both branches, exporting and checking the export with the runtime. */
+    public double evaluationSeconds() {
+        return evaluationSeconds;
+    }
+
     /** Values of a {@link TrainingOutcome}; validated in {@link #build()}. */
     public static final class Builder {
         private long trainerParams = -1;
@@ -66,6 +81,8 @@ public final class TrainingOutcome {
         private long projectionParams = -1;
         private double projectionAccuracy = Double.NaN;
         private int[] projectionTestPredictions;
+        private double trainingSeconds;
+        private double evaluationSeconds;
 
         private Builder() {
         }
@@ -106,6 +123,18 @@ public final class TrainingOutcome {
             return this;
         }
 
+        /** Seconds of training (default 0: not measured). */
+        public Builder trainingSeconds(double trainingSeconds) {
+            this.trainingSeconds = trainingSeconds;
+            return this;
+        }
+
+        /** Seconds of evaluation and export (default 0: not measured). */
+        public Builder evaluationSeconds(double evaluationSeconds) {
+            this.evaluationSeconds = evaluationSeconds;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the value that is missing or out of range */
         public TrainingOutcome build() {
             requireNonNegative("trainerParams", trainerParams);
@@ -113,6 +142,10 @@ public final class TrainingOutcome {
             requireNonNegative("projectionParams", projectionParams);
             requireFraction("trainerAccuracy", trainerAccuracy);
             requireFraction("projectionAccuracy", projectionAccuracy);
+            if (!(trainingSeconds >= 0) || !(evaluationSeconds >= 0)) {
+                throw new IllegalArgumentException("trainingSeconds and evaluationSeconds must be >= 0, got "
+                        + trainingSeconds + " and " + evaluationSeconds);
+            }
             if (projectionTestPredictions == null) {
                 throw new IllegalArgumentException("projectionTestPredictions must be set");
             }

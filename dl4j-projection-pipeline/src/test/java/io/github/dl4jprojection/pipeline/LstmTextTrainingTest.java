@@ -80,7 +80,7 @@ class LstmTextTrainingTest {
         TokenSequenceInput input = TokenSequenceInput.fromTraining(new TextFeaturizer(CONFIG), data.train(), 64,
                 1000, 1);
         JointProjectionModel.Builder builder = new JointProjectionModel.Builder().trainerInputType(input.inputType());
-        TextTrainerNetworks.lstm(builder, pooling);
+        new LstmTrainer().addTo(builder, TextSettings.builder().pooling(pooling).build());
         JointProjectionModel joint = builder.nClasses(2).bitVectorInput(new BitVectorInputLayer.Builder().spec(SPEC)
                 .build()).seed(3).build();
 
@@ -107,13 +107,17 @@ class LstmTextTrainingTest {
 
     @Test
     void aSmallLstmJointModelLearnsWhichWordDecidesTheClass() throws IOException {
-        TextTrainingRequest request = TextTrainingRequest.builder().task("text").data(data()).featurizer(CONFIG)
-                .bits(new ProjectionBits(32, 16)).epochs(8).batchSize(16).seed(7).modelFile(dir.resolve("m.pnet"))
-                .pooling(SequencePooling.MAX) // one decisive word: what max pooling is made for
+        TrainingConfig config = TrainingConfig.builder(TaskKind.TEXT).bits(new ProjectionBits(32, 16)).epochs(8)
+                .batchSize(16).seed(7)
+                .text(TextSettings.builder().featurizer(CONFIG)
+                        .pooling(SequencePooling.MAX) // one decisive word: what max pooling is made for
+                        .build())
                 .build();
-        assertEquals(TrainerKind.LSTM, request.trainer(), "the default trainer of texts");
-        TrainingOutcome outcome = new TextJointTraining().train(request, new BaseTrainingListener() {
-        });
+        assertEquals("lstm", config.trainer(), "the default trainer of texts");
+        TrainingOutcome outcome = new TrainingPipeline(EpochFitter.LOCAL).run(
+                TrainingJob.texts(config, data(), "text", OutputFiles.model(dir.resolve("m.pnet"))),
+                new BaseTrainingListener() {
+                });
         assertTrue(outcome.trainerAccuracy() >= 0.95, "trainer accuracy " + outcome.trainerAccuracy());
         assertTrue(outcome.projectionAccuracy() >= 0.75, "projection accuracy " + outcome.projectionAccuracy());
     }

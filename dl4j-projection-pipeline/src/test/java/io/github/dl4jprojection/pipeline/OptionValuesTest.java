@@ -56,9 +56,14 @@ class OptionValuesTest {
 
     @Test
     void trainerAndQuantizationNames() {
-        assertEquals(TrainerKind.CNN, TrainerKind.fromCliName("cnn"));
-        assertEquals(TrainerKind.MLP, TrainerKind.fromCliName("MLP"));
-        assertRejected(() -> TrainerKind.fromCliName("rnn"), "unknown trainer 'rnn'; valid trainers: cnn, mlp, lstm");
+        assertEquals("cnn", Trainers.find("cnn", TaskKind.IMAGE).name());
+        assertEquals("mlp", Trainers.find("MLP", TaskKind.IMAGE).name());
+        assertEquals("bag-of-words mlp", Trainers.find("mlp", TaskKind.TEXT).description());
+        assertRejected(() -> Trainers.find("rnn", TaskKind.IMAGE), "unknown trainer 'rnn'; image trainers: cnn, mlp");
+        assertRejected(() -> Trainers.find("lstm", TaskKind.IMAGE),
+                "trainer lstm does not train image models; image trainers: cnn, mlp");
+        assertRejected(() -> Trainers.find("cnn", TaskKind.TEXT),
+                "trainer cnn does not train text models; text trainers: lstm, mlp");
         assertEquals(ExportQuantization.INT8, ExportQuantization.fromCliName("int8"));
         assertRejected(() -> ExportQuantization.fromCliName("int4"), "unknown quantization 'int4'");
     }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Paths;
 
-/** A valid request over the bundled Fashion-MNIST sample (loaded once). */
+/** The bundled Fashion-MNIST sample, loaded once. */
 final class RequestFixtures {
 
     private static TrainTestImages sample;
@@ -28,7 +28,4 @@ final class RequestFixtures {
         return sample;
     }
 
-    static TrainingRequest.Builder validBuilder() {
-        return TrainingRequest.builder().task(ImageTask.FASHION_MNIST).data(sample()).modelFile(Paths.get("m.pnet"));
-    }
 }

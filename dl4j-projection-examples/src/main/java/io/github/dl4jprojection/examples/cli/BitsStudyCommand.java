@@ -14,7 +14,8 @@ import io.github.dl4jprojection.pipeline.study.TextStudyTask;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
 import io.github.dl4jprojection.pipeline.ProjectionDensity;
-import io.github.dl4jprojection.pipeline.TrainerKind;
+import io.github.dl4jprojection.pipeline.ImageTrainer;
+import io.github.dl4jprojection.pipeline.Trainers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,9 +78,9 @@ final class BitsStudyCommand implements Callable<Integer> {
             description = "Share of non-zero projection entries (default: ${DEFAULT-VALUE}).")
     ProjectionDensity density;
 
-    @Option(names = "--trainer", paramLabel = "mlp|cnn", defaultValue = "mlp", converter = Converters.Trainer.class,
+    @Option(names = "--trainer", paramLabel = "mlp|cnn", defaultValue = "mlp",
             description = "Trainer of image tasks (default: ${DEFAULT-VALUE}); text tasks train a bag-of-words MLP.")
-    TrainerKind trainer;
+    String trainer;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "5",
             description = "Epochs of every small model (default: ${DEFAULT-VALUE}).")
@@ -127,12 +128,14 @@ final class BitsStudyCommand implements Callable<Integer> {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
         if (dataOptions.task.isText()) {
-            if (trainer == TrainerKind.CNN) {
-                throw new ParameterException(cmd, "--trainer cnn applies to image tasks; text tasks train an mlp");
+            if (!trainer.equals("mlp")) {
+                throw new ParameterException(cmd, "--trainer " + trainer + ": the text study trains a bag-of-words mlp");
             }
             if (trainPerClass != 0) {
                 throw new ParameterException(cmd, "--train-per-class applies to image tasks only");
             }
+        } else {
+            imageTrainer(cmd);
         }
         try {
             return StudySettings.builder().budgets(budgets).hidden(hidden).bitsPerFunction(bitsPerFunction)
@@ -177,7 +180,7 @@ final class BitsStudyCommand implements Callable<Integer> {
         if (trainPerClass > 0) {
             data = data.withTrainingSubset(trainPerClass, TrainingRun.SUBSET_SEED);
         }
-        return new ImageStudyTask(dataOptions.task.cliName(), data, trainer);
+        return new ImageStudyTask(dataOptions.task.cliName(), data, imageTrainer(spec.commandLine()));
     }
 
     private StudyTask textTask(PrintWriter o) throws IOException {
@@ -202,5 +205,13 @@ final class BitsStudyCommand implements Callable<Integer> {
         }
         m.appendTail(named);
         return named.toString();
+    }
+
+    private ImageTrainer imageTrainer(CommandLine cmd) {
+        try {
+            return Trainers.image(trainer);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cmd, "--" + e.getMessage());
+        }
     }
 }

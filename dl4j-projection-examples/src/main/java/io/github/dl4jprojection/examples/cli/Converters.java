@@ -6,7 +6,6 @@ import io.github.dl4jprojection.pipeline.LossWeights;
 import io.github.dl4jprojection.pipeline.ProjectionBits;
 import io.github.dl4jprojection.pipeline.ProjectionDensity;
 import io.github.dl4jprojection.pipeline.SequencePooling;
-import io.github.dl4jprojection.pipeline.TrainerKind;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -38,13 +37,6 @@ final class Converters {
         @Override
         TaskOption parse(String value) {
             return TaskOption.parse(value);
-        }
-    }
-
-    static final class Trainer extends Parsing<TrainerKind> {
-        @Override
-        TrainerKind parse(String value) {
-            return TrainerKind.fromCliName(value);
         }
     }
 

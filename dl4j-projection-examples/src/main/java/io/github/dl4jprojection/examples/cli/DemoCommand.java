@@ -3,16 +3,19 @@ package io.github.dl4jprojection.examples.cli;
 import io.github.dl4jprojection.data.ImageTask;
 import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
 import io.github.dl4jprojection.data.text.TextDataSource;
-import io.github.dl4jprojection.pipeline.TextTrainingRequest;
-import io.github.dl4jprojection.pipeline.TrainerKind;
-import io.github.dl4jprojection.pipeline.TrainingRequest;
+import io.github.dl4jprojection.pipeline.OutputFiles;
+import io.github.dl4jprojection.pipeline.TaskKind;
+import io.github.dl4jprojection.pipeline.TextSettings;
+import io.github.dl4jprojection.pipeline.TrainingConfig;
+import io.github.dl4jprojection.pipeline.TrainingJob;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -56,17 +59,13 @@ final class DemoCommand implements Callable<Integer> {
                     + "spam: the corpus tarball or folder (default: the bundled sample).")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N",
-            description = "Epochs (default: " + DEFAULT_EPOCHS + ", spam " + DEFAULT_TEXT_EPOCHS + ").")
-    Integer epochs;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "" + DEFAULT_TRAIN_PER_CLASS,
             description = "Train on N images per class (a stratified subset, so the demo stays short; 0: all; "
                     + "default: ${DEFAULT-VALUE}). The test set is always whole.")
     int trainPerClass;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--out", paramLabel = "MODEL", defaultValue = "projectionnet-demo/fashion-mnist.pnet",
             description = "Where to write the exported model (default: ${DEFAULT-VALUE}).")
@@ -81,29 +80,35 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommandLine cmd = spec.commandLine();
         boolean spam = TaskOption.SPAM.equals(task.cliName());
         if (!spam && !ImageTask.FASHION_MNIST.cliName().equals(task.cliName())) {
-            throw new ParameterException(spec.commandLine(), "--task of demo is fashion-mnist or spam, got "
-                    + task.cliName());
+            throw new ParameterException(cmd, "--task of demo is fashion-mnist or spam, got " + task.cliName());
         }
-        int epochs = this.epochs != null ? this.epochs : spam ? DEFAULT_TEXT_EPOCHS : DEFAULT_EPOCHS;
-        if (epochs < 1) {
-            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        }
+        training.validate(cmd, task.kind());
         if (trainPerClass < 0) {
-            throw new ParameterException(spec.commandLine(), "--train-per-class must be 0 (all) or more, got " + trainPerClass);
+            throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        TrainingRun run = spam ? spamDemo(o, epochs) : TrainingRun.execute(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
-                trainPerClass,
-                images -> TrainingRequest.builder()
-                        .task(ImageTask.FASHION_MNIST)
-                        .data(images)
-                        .trainer(TrainerKind.CNN)
-                        .epochs(epochs)
-                        .seed(seed)
-                        .modelFile(out)
-                        .build());
+        if (report != null && report.toAbsolutePath().normalize().equals(modelFile(spam).toAbsolutePath().normalize())) {
+            throw new ParameterException(cmd, "--report and --out are the same file " + report
+                    + "; the report would overwrite the model");
+        }
+        PrintWriter o = cmd.getOut();
+        OutputFiles files = OutputFiles.model(modelFile(spam));
+        TrainingRun run;
+        if (spam) {
+            TextDataSource source = data != null ? context.textLocator().spamAssassin(data)
+                    : new BundledSpamAssassinSample();
+            TrainingConfig.Builder defaults = TrainingConfig.builder(TaskKind.TEXT).epochs(DEFAULT_TEXT_EPOCHS)
+                    .text(TextSettings.builder().maxTokens(DEMO_MAX_TOKENS).build());
+            run = TrainingRun.texts(context, o, source, context.backends().training(),
+                    texts -> TrainingJob.texts(training.config(cmd, defaults), texts, TaskOption.SPAM, files));
+        } else {
+            run = TrainingRun.images(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
+                    trainPerClass, context.backends().training(), images -> TrainingJob.images(
+                            training.config(cmd, TrainingConfig.builder(TaskKind.IMAGE).epochs(DEFAULT_EPOCHS)),
+                            images, ImageTask.FASHION_MNIST.cliName(), files));
+        }
         ResultTable.print(o, run);
         if (report != null) {
             RunReportWriter.write(run.report(), report);
@@ -112,18 +117,9 @@ final class DemoCommand implements Callable<Integer> {
         return ProjectionNetCli.EXIT_OK;
     }
 
-    private TrainingRun spamDemo(PrintWriter o, int epochs) throws IOException {
-        TextDataSource source = data != null ? context.textLocator().spamAssassin(data) : new BundledSpamAssassinSample();
-        Path model = spec.commandLine().getParseResult().hasMatchedOption("--out") ? out
-                : Paths.get("projectionnet-demo", "spam.pnet");
-        return TrainingRun.executeText(context, o, source, texts -> TextTrainingRequest.builder()
-                .task(TaskOption.SPAM)
-                .data(texts)
-                .trainer(TrainerKind.LSTM)
-                .maxTokens(DEMO_MAX_TOKENS)
-                .epochs(epochs)
-                .seed(seed)
-                .modelFile(model)
-                .build());
+    /** The image demo writes --out; the spam demo its own default unless --out is given. */
+    private Path modelFile(boolean spam) {
+        return spam && !spec.commandLine().getParseResult().hasMatchedOption("--out")
+                ? Paths.get("projectionnet-demo", "spam.pnet") : out;
     }
 }

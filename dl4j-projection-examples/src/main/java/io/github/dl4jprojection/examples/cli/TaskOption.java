@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.pipeline.TaskKind;
 import java.util.Locale;
 
 /**
@@ -36,6 +37,11 @@ final class TaskOption {
 
     static TaskOption of(ImageTask task) {
         return new TaskOption(task, task.cliName());
+    }
+
+    /** The kind of model the task trains. */
+    TaskKind kind() {
+        return isText() ? TaskKind.TEXT : TaskKind.IMAGE;
     }
 
     boolean isText() {

@@ -11,10 +11,11 @@ import io.github.dl4jprojection.pipeline.LoadedRuntimeModel;
 import io.github.dl4jprojection.pipeline.RuntimeEvaluation;
 import io.github.dl4jprojection.pipeline.RuntimeEvaluator;
 import io.github.dl4jprojection.pipeline.TextRuntimeModel;
-import io.github.dl4jprojection.pipeline.TextTrainingRequest;
-import io.github.dl4jprojection.pipeline.TrainerKind;
+import io.github.dl4jprojection.pipeline.Trainers;
+import io.github.dl4jprojection.pipeline.TrainingBackend;
+import io.github.dl4jprojection.pipeline.TrainingConfig;
+import io.github.dl4jprojection.pipeline.TrainingJob;
 import io.github.dl4jprojection.pipeline.TrainingOutcome;
-import io.github.dl4jprojection.pipeline.TrainingRequest;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,46 +26,37 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The steps shared by {@code train} and {@code demo}: load the data, train and export through the
- * {@link io.github.dl4jprojection.pipeline.JointTrainingWorkflow} (images) or the
- * {@link io.github.dl4jprojection.pipeline.TextTrainingWorkflow} (texts), then load the exported
- * file with the runtime and measure it on the test split.
+ * The steps shared by {@code train} and {@code demo}: load the data, train and export through a
+ * {@link TrainingBackend} (the {@link io.github.dl4jprojection.pipeline.TrainingPipeline} here or on Spark), then
+ * load the exported file with the runtime and measure it on the test split.
  */
 final class TrainingRun {
 
     /** Fixed, so a subset is the same whatever the training seed. */
     static final long SUBSET_SEED = 20190609L;
 
-    private final String task;
-    private final String trainer;
-    private final int projectionBits;
-    private final long seed;
-    private final Path modelFile;
+    private final TrainingJob job;
     private final TrainingOutcome outcome;
     private final RuntimeEvaluation runtime;
     private final long modelBytes;
-    private final double trainSeconds;
 
-    private TrainingRun(String task, String trainer, int projectionBits, long seed, Path modelFile,
-                        TrainingOutcome outcome, RuntimeEvaluation runtime, double trainSeconds) throws IOException {
-        this.task = task;
-        this.trainer = trainer;
-        this.projectionBits = projectionBits;
-        this.seed = seed;
-        this.modelFile = modelFile;
+    private TrainingRun(TrainingJob job, TrainingOutcome outcome, RuntimeEvaluation runtime) throws IOException {
+        this.job = job;
         this.outcome = outcome;
         this.runtime = runtime;
-        this.modelBytes = Files.size(modelFile);
-        this.trainSeconds = trainSeconds;
+        this.modelBytes = Files.size(job.files().modelFile());
     }
 
     /**
+     * Loads the images, trains through {@code backend} and measures the exported file with the runtime.
+     *
      * @param trainPerClass when positive, train on a stratified subset of that many images per class
-     * @param requestFor builds the request once the data is loaded
+     * @param jobFor builds the job once the data is loaded (the trainer may depend on the image size)
      * @throws IOException when data or model files are missing or malformed
      */
-    static TrainingRun execute(CliContext ctx, PrintWriter out, ImageDataSource source, int trainPerClass,
-                               Function<TrainTestImages, TrainingRequest> requestFor) throws IOException {
+    static TrainingRun images(CliContext ctx, PrintWriter out, ImageDataSource source, int trainPerClass,
+                              TrainingBackend backend, Function<TrainTestImages, TrainingJob> jobFor)
+            throws IOException {
         source.checkAvailable(DataSplit.TRAIN, DataSplit.TEST);
         out.println("Data: " + source.description());
         out.flush();
@@ -75,27 +67,21 @@ final class TrainingRun {
         ImageDataset train = data.train();
         out.printf(Locale.ROOT, "      %d training and %d test images of %dx%d pixels, %d classes%n", train.size(),
                 data.test().size(), train.height(), train.width(), train.numClasses());
-        TrainingRequest request = requestFor.apply(data);
-        createParent(request.modelFile());
-        ConsoleProgressListener progress = progress(ctx, out, request.epochs(), train.size(), request.batchSize());
-        long t0 = System.nanoTime();
-        TrainingOutcome outcome = ctx.backends().training().train(request, progress);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        requireWritten(request.modelFile());
-        LoadedRuntimeModel model = ctx.backends().runtime().load(request.modelFile());
+        TrainingJob job = jobFor.apply(data);
+        TrainingOutcome outcome = train(ctx, out, backend, job, train.size());
+        LoadedRuntimeModel model = ctx.backends().runtime().load(job.files().modelFile());
         RuntimeEvaluation runtime = RuntimeEvaluator.evaluate(model, data.test(), outcome.projectionTestPredictions());
-        return new TrainingRun(request.task().cliName(), request.trainer().cliName(), request.bits().totalBits(),
-                request.seed(), request.modelFile(), outcome, runtime, seconds);
+        return new TrainingRun(job, outcome, runtime);
     }
 
     /**
-     * The text counterpart of {@link #execute}: the runtime side runs the exported file's own featurizer on
+     * The text counterpart of {@link #images}: the runtime side runs the exported file's own featurizer on
      * the raw test texts.
      *
      * @throws IOException when data or model files are missing or malformed
      */
-    static TrainingRun executeText(CliContext ctx, PrintWriter out, TextDataSource source,
-                                   Function<TrainTestTexts, TextTrainingRequest> requestFor) throws IOException {
+    static TrainingRun texts(CliContext ctx, PrintWriter out, TextDataSource source, TrainingBackend backend,
+                             Function<TrainTestTexts, TrainingJob> jobFor) throws IOException {
         out.println("Data: " + source.description());
         out.flush();
         TrainTestTexts data = source.load();
@@ -105,28 +91,28 @@ final class TrainingRun {
             throw new CommandFailedException(source.description() + " has " + data.train().size() + " training and "
                     + data.test().size() + " test texts; both are needed");
         }
-        TextTrainingRequest request = requestFor.apply(data);
-        createParent(request.modelFile());
-        ConsoleProgressListener progress = progress(ctx, out, request.epochs(), data.train().size(),
-                request.batchSize());
-        long t0 = System.nanoTime();
-        TrainingOutcome outcome = ctx.backends().textTraining().train(request, progress);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        requireWritten(request.modelFile());
-        TextRuntimeModel model = TextRuntimeModel.load(request.modelFile());
+        TrainingJob job = jobFor.apply(data);
+        TrainingOutcome outcome = train(ctx, out, backend, job, data.train().size());
+        TextRuntimeModel model = TextRuntimeModel.load(job.files().modelFile());
         List<LabeledText> test = data.test();
         int[] labels = new int[test.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = model.labelNames().indexOf(test.get(i).label());
         }
         RuntimeEvaluation runtime = model.evaluate(test, labels, outcome.projectionTestPredictions());
-        return new TrainingRun(request.task(), textTrainerName(request), request.bits().totalBits(), request.seed(),
-                request.modelFile(), outcome, runtime, seconds);
+        return new TrainingRun(job, outcome, runtime);
     }
 
-    /** How the result table names a text trainer. */
-    static String textTrainerName(TextTrainingRequest request) {
-        return request.trainer() == TrainerKind.LSTM ? "token lstm" : "bag-of-words mlp";
+    private static TrainingOutcome train(CliContext ctx, PrintWriter out, TrainingBackend backend, TrainingJob job,
+                                         int examples) throws IOException {
+        Path modelFile = job.files().modelFile();
+        createParent(modelFile);
+        TrainingConfig config = job.config();
+        ConsoleProgressListener progress = new ConsoleProgressListener(out, ctx.terminal(), config.epochs(),
+                (examples + config.batchSize() - 1) / config.batchSize());
+        TrainingOutcome outcome = backend.train(job, progress);
+        requireWritten(modelFile);
+        return outcome;
     }
 
     private static void requireWritten(Path modelFile) {
@@ -142,19 +128,15 @@ final class TrainingRun {
         }
     }
 
-    private static ConsoleProgressListener progress(CliContext ctx, PrintWriter out, int epochs, int examples,
-                                                    int batchSize) {
-        return new ConsoleProgressListener(out, ctx.terminal(), epochs, (examples + batchSize - 1) / batchSize);
-    }
-
     /** The trainer's name as the result table shows it. */
     String trainerName() {
-        return trainer;
+        TrainingConfig config = job.config();
+        return Trainers.find(config.trainer(), config.task()).description();
     }
 
     /** The exported model file. */
     Path modelFile() {
-        return modelFile;
+        return job.files().modelFile();
     }
 
     TrainingOutcome outcome() {
@@ -171,18 +153,18 @@ final class TrainingRun {
 
     RunReport report() {
         return RunReport.builder()
-                .task(task)
+                .task(job.taskName())
                 .trainerParams(outcome.trainerParams())
                 .trainerBytes(outcome.trainerBytes())
                 .trainerAccuracy(outcome.trainerAccuracy())
-                .projectionBits(projectionBits)
+                .projectionBits(job.config().bits().totalBits())
                 .projectionParams(outcome.projectionParams())
                 .modelBytes(modelBytes)
                 .projectionAccuracy(outcome.projectionAccuracy())
                 .runtimeAccuracy(runtime.accuracy())
                 .runtimeAgreement(runtime.agreement())
-                .trainSeconds(trainSeconds)
-                .seed(seed)
+                .trainSeconds(outcome.trainingSeconds())
+                .seed(job.config().seed())
                 .build();
     }
 }

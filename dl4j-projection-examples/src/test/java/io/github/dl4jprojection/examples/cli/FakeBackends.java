@@ -4,7 +4,7 @@ import io.github.dl4jprojection.data.ImageDataset;
 import io.github.dl4jprojection.pipeline.Backends;
 import io.github.dl4jprojection.pipeline.FakeRuntimeModel;
 import io.github.dl4jprojection.pipeline.TrainingOutcome;
-import io.github.dl4jprojection.pipeline.TrainingRequest;
+import io.github.dl4jprojection.pipeline.TrainingJob;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +21,15 @@ import java.util.List;
  */
 final class FakeBackends {
 
-    TrainingRequest lastRequest;
+    TrainingJob lastJob;
     final List<Path> exported = new ArrayList<>();
 
     Backends backends() {
-        return new Backends((request, progress) -> {
-            lastRequest = request;
-            ImageDataset test = request.data().test();
-            writeModel(request.modelFile(), test.pixelsPerImage(), request.bits().totalBits(), test.labelNames());
+        return new Backends((job, progress) -> {
+            lastJob = job;
+            ImageDataset test = job.images().test();
+            writeModel(job.files().modelFile(), test.pixelsPerImage(), job.config().bits().totalBits(),
+                    test.labelNames());
             int[] predictions = new int[test.size()];
             for (int i = 0; i < predictions.length; i++) {
                 predictions[i] = FakeRuntimeModel.rule(test.pixel(i, 0), test.numClasses());

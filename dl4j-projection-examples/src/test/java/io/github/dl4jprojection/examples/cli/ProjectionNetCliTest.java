@@ -9,8 +9,8 @@ import io.github.dl4jprojection.pipeline.FakeRuntimeModel;
 import io.github.dl4jprojection.pipeline.LossWeights;
 import io.github.dl4jprojection.pipeline.ProjectionBits;
 import io.github.dl4jprojection.pipeline.ProjectionDensity;
-import io.github.dl4jprojection.pipeline.TrainerKind;
-import io.github.dl4jprojection.pipeline.TrainingRequest;
+import io.github.dl4jprojection.pipeline.TrainingConfig;
+import io.github.dl4jprojection.pipeline.TrainingJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,7 +139,7 @@ class ProjectionNetCliTest {
                 "projectionnet train", "unknown quantization 'int4'");
         assertUsageError(run("train", "--task", "fashion-mnist", "--out", model.toString(), "extra"),
                 "projectionnet train", "'extra'");
-        assertEquals(null, fakes.lastRequest, "no training ran");
+        assertEquals(null, fakes.lastJob, "no training ran");
     }
 
     @Test
@@ -163,9 +163,10 @@ class ProjectionNetCliTest {
                 "--report", report.toString());
 
         assertEquals(ProjectionNetCli.EXIT_OK, code, err.toString());
-        TrainingRequest r = fakes.lastRequest;
-        assertEquals(ImageTask.IMAGES, r.task());
-        assertEquals(TrainerKind.MLP, r.trainer());
+        TrainingJob job = fakes.lastJob;
+        TrainingConfig r = job.config();
+        assertEquals("images", job.taskName());
+        assertEquals("mlp", r.trainer());
         assertEquals(new ProjectionBits(16, 4), r.bits());
         assertEquals(ProjectionDensity.parse("1/8"), r.density());
         assertEquals(Arrays.asList(8, 4), r.hiddenLayers());
@@ -174,10 +175,10 @@ class ProjectionNetCliTest {
         assertEquals(new LossWeights(1, 0.5, 2), r.lossWeights());
         assertEquals(7, r.seed());
         assertEquals(ExportQuantization.INT8, r.quantization());
-        assertEquals(checkpoints, r.checkpointDir());
-        assertEquals(false, r.resume());
-        assertEquals(30, r.data().train().size());
-        assertEquals(10, r.data().test().size());
+        assertEquals(checkpoints, job.files().checkpointDir());
+        assertEquals(false, job.files().resume());
+        assertEquals(30, job.images().train().size());
+        assertEquals(10, job.images().test().size());
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals("images", json.get("task").asText());
@@ -208,10 +209,10 @@ class ProjectionNetCliTest {
     void demoTrainsOnTheBundledSampleWhenFashionMnistIsNotInstalled() {
         Path model = dir.resolve("demo/fm.pnet");
         assertEquals(ProjectionNetCli.EXIT_OK, run("demo", "--out", model.toString()), err.toString());
-        assertEquals(ImageTask.FASHION_MNIST, fakes.lastRequest.task());
-        assertEquals(TrainerKind.CNN, fakes.lastRequest.trainer());
-        assertEquals(DemoCommand.DEFAULT_EPOCHS, fakes.lastRequest.epochs());
-        assertEquals(3000, fakes.lastRequest.data().train().size());
+        assertEquals(ImageTask.FASHION_MNIST.cliName(), fakes.lastJob.taskName());
+        assertEquals("cnn", fakes.lastJob.config().trainer());
+        assertEquals(DemoCommand.DEFAULT_EPOCHS, fakes.lastJob.config().epochs());
+        assertEquals(3000, fakes.lastJob.images().train().size());
         assertTrue(out.toString().contains("bundled sample"), out.toString());
         assertTrue(out.toString().contains("Compression (trainer / model)"), out.toString());
         assertTrue(Files.isRegularFile(model));
@@ -228,9 +229,19 @@ class ProjectionNetCliTest {
     }
 
     @Test
-    void cnnTrainerOnImagesTooSmallForItFailsWithAClearMessage() {
-        int code = run(DefaultBackends.create(), "train", "--task", "images", "--data", images.toString(), "--out",
+    void imagesTooSmallForTheCnnTrainTheMlpByDefaultWithANote() {
+        int code = run("train", "--task", "images", "--data", images.toString(), "--out",
                 dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, code, err.toString());
+        assertEquals("mlp", fakes.lastJob.config().trainer());
+        assertTrue(out.toString().contains("images are too small for the cnn trainer; training the mlp trainer"),
+                out.toString());
+    }
+
+    @Test
+    void cnnTrainerOnImagesTooSmallForItFailsWithAClearMessage() {
+        int code = run(DefaultBackends.create(), "train", "--task", "images", "--data", images.toString(),
+                "--trainer", "cnn", "--out", dir.resolve("m.pnet").toString());
         assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
         assertTrue(err.toString().contains("the CNN trainer needs images of at least 16x16 pixels"), err.toString());
         assertTrue(err.toString().contains("2x2; use the MLP trainer (--trainer mlp)"), err.toString());
@@ -239,7 +250,7 @@ class ProjectionNetCliTest {
 
     @Test
     void unexpectedErrorsShowATrace() {
-        Backends broken = new Backends((request, progress) -> {
+        Backends broken = new Backends((job, progress) -> {
             throw new IllegalStateException("boom");
         }, fakes.backends().runtime(), fakes.backends().cExporter());
         int code = run(broken, "train", "--task", "images", "--data", images.toString(), "--out",

@@ -271,7 +271,7 @@ class TextTrainEndToEndTest {
                 "--features", FEATURES, "--seed", "7", "--out", dir.resolve("other/model.pnet").toString(),
                 "--checkpoint", resumedCheckpoint.toString(), "--resume");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, other.code, other.toString());
-        assertOneLine(other.err, "another trainer");
+        assertOneLine(other.err, "this run vs the checkpoint: trainer mlp vs lstm");
     }
 
     @Test

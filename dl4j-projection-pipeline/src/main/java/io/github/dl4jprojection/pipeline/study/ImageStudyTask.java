@@ -2,8 +2,8 @@ package io.github.dl4jprojection.pipeline.study;
 
 import io.github.dl4jprojection.data.ImageDataset;
 import io.github.dl4jprojection.data.TrainTestImages;
-import io.github.dl4jprojection.pipeline.TrainerKind;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.pipeline.ImageTrainer;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
@@ -14,10 +14,8 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -42,7 +40,7 @@ public final class ImageStudyTask implements StudyTask {
 
     private final String name;
     private final TrainTestImages data;
-    private final TrainerKind trainer;
+    private final ImageTrainer trainer;
     private final INDArray rawTrain;
     private final INDArray rawTest;
     private final INDArray scaledTrain;
@@ -50,7 +48,7 @@ public final class ImageStudyTask implements StudyTask {
     private final INDArray trainLabels;
 
     /** @param name the task's command-line name */
-    public ImageStudyTask(String name, TrainTestImages data, TrainerKind trainer) {
+    public ImageStudyTask(String name, TrainTestImages data, ImageTrainer trainer) {
         this.name = name;
         this.data = data;
         this.trainer = trainer;
@@ -96,20 +94,12 @@ public final class ImageStudyTask implements StudyTask {
         ImageDataset train = data.train();
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
                 .updater(new Adam(1e-3)).weightInit(WeightInit.RELU).activation(Activation.RELU).list();
-        if (trainer == TrainerKind.CNN) {
-            b.layer(new ConvolutionLayer.Builder(5, 5).nOut(32).build())
-                    .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                    .layer(new ConvolutionLayer.Builder(5, 5).nOut(64).build())
-                    .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                    .layer(new DenseLayer.Builder().nOut(1024).dropOut(0.5).build());
-        } else {
-            b.layer(new DenseLayer.Builder().nOut(512).build())
-                    .layer(new DenseLayer.Builder().nOut(512).dropOut(0.8).build());
+        for (Layer layer : trainer.layers(train.height(), train.width())) {
+            b.layer(layer);
         }
         b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(train.numClasses())
                 .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
-        b.setInputType(trainer == TrainerKind.CNN ? InputType.convolutionalFlat(train.height(), train.width(), 1)
-                : InputType.feedForward(train.pixelsPerImage()));
+        b.setInputType(InputType.convolutionalFlat(train.height(), train.width(), 1));
         MultiLayerConfiguration conf = b.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -128,7 +118,7 @@ public final class ImageStudyTask implements StudyTask {
 
     @Override
     public String trainerName() {
-        return trainer == TrainerKind.CNN ? "cnn conv5x5x32-pool-conv5x5x64-pool-1024" : "mlp "
+        return trainer.name().equals("cnn") ? "cnn conv5x5x32-pool-conv5x5x64-pool-1024" : "mlp "
                 + data.train().pixelsPerImage() + "-512-512-" + data.train().numClasses();
     }
 

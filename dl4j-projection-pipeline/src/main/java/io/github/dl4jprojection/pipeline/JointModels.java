@@ -1,0 +1,29 @@
+package io.github.dl4jprojection.pipeline;
+
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import java.util.List;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** The part of a joint model that every task builds the same way from a {@link TrainingConfig}. */
+final class JointModels {
+
+    private JointModels() {
+    }
+
+    /**
+     * A joint builder with the configuration's classes, projection hidden layers, loss weights, temperature,
+     * Adam learning rate and seed; the task adds the trainer and the projection input.
+     */
+    static JointProjectionModel.Builder common(TrainingConfig config, List<String> labelNames) {
+        return new JointProjectionModel.Builder()
+                .nClasses(labelNames.size())
+                .labelNames(labelNames)
+                .hiddenLayers(config.hiddenLayerArray())
+                .lambdaTrainer(config.lossWeights().trainer())
+                .lambdaDistill(config.lossWeights().distillation())
+                .lambdaLabels(config.lossWeights().projection())
+                .temperature(config.temperature())
+                .updater(new Adam(config.learningRate()))
+                .seed(config.seed());
+    }
+}

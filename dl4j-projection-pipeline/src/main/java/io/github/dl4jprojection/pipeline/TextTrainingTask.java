@@ -1,0 +1,116 @@
+package io.github.dl4jprojection.pipeline;
+
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.text.TextPredictor;
+import io.github.dl4jprojection.runtime.text.TextProjection;
+import java.util.List;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+
+/**
+ * Texts (SGNN-style: Ravi and Kozareva, EMNLP 2018): a {@link TextTrainer} on its own encoding of each text, and a
+ * projection network on a {@link BitVectorInputLayer} fed the runtime's own {@link TextProjection} bits (the
+ * configuration's featurizer, T x d bits). Every text is encoded once ({@link EncodedTexts}); minibatches are
+ * {@code [trainer input, bits [mb, T*d]]} with the trainer's mask. Since the bits come from the reference code,
+ * a float export agrees with the DL4J branch on every text.
+ */
+final class TextTrainingTask implements TrainingTask {
+
+    private static final int EVAL_BATCH = 128;
+
+    private final TrainingConfig config;
+    private final TrainTestTexts data;
+    private final String taskName;
+    private final TextTrainer trainer;
+    private final TrainerInput<?> input;
+    private final ProjectionSpec spec;
+    private final EncodedTexts<?> test;
+    private final TextBatchIterator training;
+
+    TextTrainingTask(TrainingConfig config, TrainTestTexts data, String taskName) {
+        if (data.train().isEmpty() || data.test().isEmpty()) {
+            throw new IllegalArgumentException("data must have training and test texts, got " + data.train().size()
+                    + " and " + data.test().size());
+        }
+        this.config = config;
+        this.data = data;
+        this.taskName = taskName;
+        TextSettings text = config.text();
+        this.trainer = Trainers.text(config.trainer());
+        this.input = trainer.input(new TextFeaturizer(text.featurizer()), data.train(), text);
+        this.spec = ProjectionSpec.builder().numFunctions(config.bits().numFunctions())
+                .bitsPerFunction(config.bits().bitsPerFunction()).density(config.density().value())
+                .seed(config.seed()).build();
+        TextProjection projection = new TextProjection(text.featurizer(), spec);
+        this.test = new EncodedTexts<>(data.test(), data, input, projection);
+        this.training = new TextBatchIterator(new EncodedTexts<>(data.train(), data, input, projection),
+                config.batchSize(), config.seed());
+    }
+
+    @Override
+    public JointProjectionModel newModel() {
+        JointProjectionModel.Builder builder = JointModels.common(config, data.labelNames())
+                .trainerInputType(input.inputType())
+                .bitVectorInput(new BitVectorInputLayer.Builder().spec(spec).build());
+        trainer.addTo(builder, config.text());
+        return builder.build();
+    }
+
+    @Override
+    public MultiDataSetIterator trainingBatches(int epoch) {
+        training.setEpoch(epoch);
+        return training;
+    }
+
+    @Override
+    public MultiDataSetIterator testBatches() {
+        return new TextBatchIterator(test, EVAL_BATCH, null);
+    }
+
+    @Override
+    public int trainingExamples() {
+        return data.train().size();
+    }
+
+    @Override
+    public int[] testLabels() {
+        return test.labels();
+    }
+
+    @Override
+    public float[][] runtimeScores(ProjectionModel model) {
+        TextPredictor predictor = TextPredictor.of(model);
+        List<LabeledText> texts = data.test();
+        float[][] scores = new float[texts.size()][model.numLabels()];
+        for (int i = 0; i < scores.length; i++) {
+            predictor.scores(texts.get(i).text(), scores[i]);
+        }
+        return scores;
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return InputSpec.features(config.text().featurizer().toSection());
+    }
+
+    @Override
+    public List<String> labelNames() {
+        return data.labelNames();
+    }
+
+    @Override
+    public String trainingDescription() {
+        return taskName + ": " + data.description() + ", " + data.train().size() + " training texts";
+    }
+
+    @Override
+    public String testDescription() {
+        return taskName + ": " + data.description() + ", " + data.test().size() + " test texts";
+    }
+}

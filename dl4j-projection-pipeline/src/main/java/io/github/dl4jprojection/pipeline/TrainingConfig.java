@@ -1,0 +1,368 @@
+package io.github.dl4jprojection.pipeline;
+
+import io.github.dl4jprojection.runtime.model.PnetFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a projection network is trained, in one immutable value: the trainer (by its registered name, see
+ * {@link Trainers}), the projection ({@code T:d} bits, density), the projection network's hidden layers, the joint
+ * loss {@code L = l1 CE(trainer, y) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(projection, y)}, the
+ * optimisation (epochs, minibatch size, Adam's learning rate, seed), the export's weight type, and for text tasks
+ * the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
+ * validated once, in {@link Builder#build()}, with messages that use the command line's option names, and its
+ * {@link #asProperties() properties} go into the exported model's provenance and into checkpoints (a resumed run
+ * must have the same configuration but for the epochs).
+ */
+public final class TrainingConfig {
+
+    /** Prefix of this configuration's keys in a model's provenance. */
+    public static final String PROVENANCE_PREFIX = "training.";
+
+    private final TaskKind task;
+    private final String trainer;
+    private final ProjectionBits bits;
+    private final ProjectionDensity density;
+    private final List<Integer> hiddenLayers;
+    private final LossWeights lossWeights;
+    private final double temperature;
+    private final int epochs;
+    private final int batchSize;
+    private final double learningRate;
+    private final long seed;
+    private final ExportQuantization quantization;
+    private final TextSettings text;
+
+    private TrainingConfig(Builder b) {
+        task = b.task;
+        trainer = b.trainer;
+        bits = b.bits;
+        density = b.density;
+        hiddenLayers = Collections.unmodifiableList(new ArrayList<>(b.hiddenLayers));
+        lossWeights = b.lossWeights;
+        temperature = b.temperature;
+        epochs = b.epochs;
+        batchSize = b.batchSize;
+        learningRate = b.learningRate;
+        seed = b.seed;
+        quantization = b.quantization;
+        text = b.text;
+    }
+
+    /** A builder with the defaults of {@code task}: see the setters of {@link Builder}. */
+    public static Builder builder(TaskKind task) {
+        return new Builder(task);
+    }
+
+    /** A builder holding this configuration, to change a few values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(task);
+        b.trainer = trainer;
+        b.bits = bits;
+        b.density = density;
+        b.hiddenLayers = hiddenLayers;
+        b.lossWeights = lossWeights;
+        b.temperature = temperature;
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.seed = seed;
+        b.quantization = quantization;
+        b.text = text;
+        return b;
+    }
+
+    /** Image or text. */
+    public TaskKind task() {
+        return task;
+    }
+
+    /** The registered name of the trainer network ({@link Trainers}). */
+    public String trainer() {
+        return trainer;
+    }
+
+    /** T and d of the projection. */
+    public ProjectionBits bits() {
+        return bits;
+    }
+
+    /** Share of non-zero entries of the projection vectors. */
+    public ProjectionDensity density() {
+        return density;
+    }
+
+    /** Widths of the projection network's hidden dense layers between bits and softmax; empty for none. */
+    public List<Integer> hiddenLayers() {
+        return hiddenLayers;
+    }
+
+    /** The hidden widths as an array, as the joint builder takes them. */
+    public int[] hiddenLayerArray() {
+        return hiddenLayers.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** l1, l2, l3 of the joint loss. */
+    public LossWeights lossWeights() {
+        return lossWeights;
+    }
+
+    /** tau, the distillation temperature. */
+    public double temperature() {
+        return temperature;
+    }
+
+    /** Total epochs (a resumed run trains only those not finished yet). */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Examples per minibatch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Adam's learning rate of the projection network (and of trainer layers that set none of their own). */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Seed of the weights, the shuffling, the dropout masks and the projection. */
+    public long seed() {
+        return seed;
+    }
+
+    /** How the exported weights are stored. */
+    public ExportQuantization quantization() {
+        return quantization;
+    }
+
+    /**
+     * The text settings of a text task.
+     *
+     * @throws IllegalStateException for an image task, which has none
+     */
+    public TextSettings text() {
+        if (text == null) {
+            throw new IllegalStateException("an image training configuration has no text settings");
+        }
+        return text;
+    }
+
+    /**
+     * Every value under the command line's option names, in a fixed order (for example {@code bits=60:12},
+     * {@code lambda=1.0,0.1,1.0}): what a model file's provenance and a checkpoint record.
+     */
+    public Map<String, String> asProperties() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("task", task.toString());
+        m.put("trainer", trainer);
+        m.put("bits", bits.toString());
+        m.put("density", density.toString());
+        m.put("hidden", hiddenLayers.isEmpty() ? "none" : joined(hiddenLayers));
+        m.put("lambda", lossWeights.toString());
+        m.put("temperature", number(temperature));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch-size", Integer.toString(batchSize));
+        m.put("learning-rate", number(learningRate));
+        m.put("seed", Long.toString(seed));
+        m.put("quantize", quantization.cliName());
+        if (text != null) {
+            m.putAll(text.asProperties());
+        }
+        return m;
+    }
+
+    /**
+     * The settings in which {@code other} differs from this configuration, as "name this vs other", ignoring
+     * the epochs (a resumed run may ask for more) and the export's weight type (it does not change training);
+     * empty when the two train the same networks the same way.
+     */
+    public List<String> differencesFrom(Map<String, String> other) {
+        List<String> differences = new ArrayList<>();
+        Map<String, String> mine = asProperties();
+        mine.remove("epochs");
+        mine.remove("quantize");
+        for (Map.Entry<String, String> e : mine.entrySet()) {
+            String theirs = other.get(e.getKey());
+            if (!e.getValue().equals(theirs)) {
+                differences.add(e.getKey() + " " + e.getValue() + " vs " + (theirs == null ? "unset" : theirs));
+            }
+        }
+        return differences;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingConfig && asProperties().equals(((TrainingConfig) o).asProperties());
+    }
+
+    @Override
+    public int hashCode() {
+        return asProperties().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingConfig" + asProperties();
+    }
+
+    private static String joined(List<Integer> widths) {
+        StringBuilder s = new StringBuilder();
+        for (Integer w : widths) {
+            s.append(s.length() == 0 ? "" : ",").append(w);
+        }
+        return s.toString();
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    /**
+     * Values of a {@link TrainingConfig}, starting from the task's defaults. {@link #build()} checks them all,
+     * including the model format's limits, so that a bad value fails before training, not at export.
+     */
+    public static final class Builder {
+        private final TaskKind task;
+        private String trainer;
+        private ProjectionBits bits;
+        private ProjectionDensity density = ProjectionDensity.QUARTER;
+        private List<Integer> hiddenLayers = Collections.emptyList();
+        private LossWeights lossWeights = LossWeights.PAPER_DEFAULTS;
+        private double temperature = 1.0;
+        private int epochs = 10;
+        private int batchSize = 64;
+        private double learningRate = 1e-3;
+        private long seed = 42;
+        private ExportQuantization quantization = ExportQuantization.NONE;
+        private TextSettings text;
+
+        private Builder(TaskKind task) {
+            this.task = Objects.requireNonNull(task, "task");
+            this.trainer = Trainers.defaultName(task);
+            this.bits = task == TaskKind.IMAGE ? new ProjectionBits(60, 12) : new ProjectionBits(32, 16);
+            this.text = task == TaskKind.TEXT ? TextSettings.defaults() : null;
+        }
+
+        /** Default: cnn for images, lstm for texts. */
+        public Builder trainer(String trainer) {
+            this.trainer = trainer;
+            return this;
+        }
+
+        /** Default 60:12 for images (720 bits, the paper's MNIST setting), 32:16 for texts. */
+        public Builder bits(ProjectionBits bits) {
+            this.bits = bits;
+            return this;
+        }
+
+        /** Default 1/4. */
+        public Builder density(ProjectionDensity density) {
+            this.density = density;
+            return this;
+        }
+
+        /** Default none (bits straight to softmax, as in the paper). */
+        public Builder hiddenLayers(List<Integer> hiddenLayers) {
+            this.hiddenLayers = hiddenLayers;
+            return this;
+        }
+
+        /** Default 1.0, 0.1, 1.0 (the paper's). */
+        public Builder lossWeights(LossWeights lossWeights) {
+            this.lossWeights = lossWeights;
+            return this;
+        }
+
+        /** Default 1. */
+        public Builder temperature(double temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
+        /** Default 10. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Default 64. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Default 1e-3. */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Default float32 weights. */
+        public Builder quantization(ExportQuantization quantization) {
+            this.quantization = quantization;
+            return this;
+        }
+
+        /** Text tasks only; default {@link TextSettings#defaults()}. */
+        public Builder text(TextSettings text) {
+            this.text = text;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the option that is missing or out of range */
+        public TrainingConfig build() {
+            Object[][] required = {{"trainer", trainer}, {"bits", bits}, {"density", density},
+                    {"hidden", hiddenLayers}, {"lambda", lossWeights}, {"quantize", quantization}};
+            for (Object[] r : required) {
+                if (r[1] == null) {
+                    throw new IllegalArgumentException(r[0] + " must be set");
+                }
+            }
+            Trainers.find(trainer, task);
+            if (hiddenLayers.size() >= PnetFormat.MAX_LAYERS) {
+                throw new IllegalArgumentException("hidden: at most " + (PnetFormat.MAX_LAYERS - 1)
+                        + " hidden layers fit the model format, got " + hiddenLayers.size());
+            }
+            for (int i = 0; i < hiddenLayers.size(); i++) {
+                Integer width = hiddenLayers.get(i);
+                if (width == null || width < 1 || width > PnetFormat.MAX_LAYER_WIDTH) {
+                    throw new IllegalArgumentException("hidden: width " + (i + 1) + " must be in [1, "
+                            + PnetFormat.MAX_LAYER_WIDTH + "] (the model format's limit), got " + width);
+                }
+            }
+            if (!(temperature > 0) || Double.isInfinite(temperature)) {
+                throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
+            }
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch-size must be at least 1, got " + batchSize);
+            }
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learning-rate must be positive and finite, got " + learningRate);
+            }
+            if (task == TaskKind.TEXT && text == null) {
+                throw new IllegalArgumentException("text settings must be set for a text task");
+            }
+            if (task == TaskKind.IMAGE && text != null) {
+                throw new IllegalArgumentException("features, max-tokens, pooling and trainer-buckets apply to text "
+                        + "tasks only");
+            }
+            return new TrainingConfig(this);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.dl4jprojection.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The one training configuration: defaults per task, validation naming the option, its recorded form. */
+class TrainingConfigTest {
+
+    private static void assertRejected(TaskKind task, UnaryOperator<TrainingConfig.Builder> change,
+                                       String expectedStart) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> change.apply(TrainingConfig.builder(task)).build());
+        assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+    }
+
+    @Test
+    void imageDefaultsAreThePapersSettings() {
+        TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).build();
+        assertEquals(new ProjectionBits(60, 12), c.bits());
+        assertEquals(LossWeights.PAPER_DEFAULTS, c.lossWeights());
+        assertEquals("cnn", c.trainer());
+        assertEquals(ExportQuantization.NONE, c.quantization());
+        assertTrue(c.hiddenLayers().isEmpty());
+        assertEquals(1.0, c.temperature());
+        assertThrows(IllegalStateException.class, c::text);
+    }
+
+    @Test
+    void textDefaultsTrainAnLstmOn512Bits() {
+        TrainingConfig c = TrainingConfig.builder(TaskKind.TEXT).build();
+        assertEquals("lstm", c.trainer());
+        assertEquals(512, c.bits().totalBits());
+        assertEquals(TextSettings.defaults(), c.text());
+    }
+
+    @Test
+    void builderNamesTheInvalidOption() {
+        assertRejected(TaskKind.IMAGE, b -> b.hiddenLayers(Arrays.asList(8, 0)), "hidden: width 2 must be in [1, 65536]");
+        assertRejected(TaskKind.IMAGE, b -> b.hiddenLayers(Collections.singletonList(70_000)),
+                "hidden: width 1 must be in [1, 65536] (the model format's limit), got 70000");
+        assertRejected(TaskKind.IMAGE, b -> b.epochs(0), "epochs must be at least 1");
+        assertRejected(TaskKind.IMAGE, b -> b.batchSize(0), "batch-size must be at least 1");
+        assertRejected(TaskKind.IMAGE, b -> b.temperature(0), "temperature must be positive");
+        assertRejected(TaskKind.IMAGE, b -> b.learningRate(Double.NaN), "learning-rate must be positive");
+        assertRejected(TaskKind.IMAGE, b -> b.bits(null), "bits must be set");
+        assertRejected(TaskKind.IMAGE, b -> b.trainer("lstm"), "trainer lstm does not train image models");
+        assertRejected(TaskKind.TEXT, b -> b.trainer("cnn"), "trainer cnn does not train text models");
+        assertRejected(TaskKind.IMAGE, b -> b.text(TextSettings.defaults()), "features, max-tokens");
+        assertRejected(TaskKind.TEXT, b -> b.text(TextSettings.builder().maxTokens(0).build()),
+                "max-tokens must be at least 1");
+    }
+
+    @Test
+    void outputFilesNeedAModelAndACheckpointToResume() {
+        IllegalArgumentException resume = assertThrows(IllegalArgumentException.class,
+                () -> OutputFiles.of(Paths.get("m.pnet"), null, true));
+        assertTrue(resume.getMessage().startsWith("resume needs a checkpoint folder"), resume.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OutputFiles.model(null));
+    }
+
+    @Test
+    void propertiesNameEveryValueAsTheCommandLineDoes() {
+        TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).hiddenLayers(Arrays.asList(64, 32)).seed(7).build();
+        Map<String, String> p = c.asProperties();
+        assertEquals("60:12", p.get("bits"));
+        assertEquals("64,32", p.get("hidden"));
+        assertEquals("1.0,0.1,1.0", p.get("lambda"));
+        assertEquals("7", p.get("seed"));
+        assertEquals("cnn", p.get("trainer"));
+        assertEquals(c, TrainingConfig.builder(TaskKind.IMAGE).hiddenLayers(Arrays.asList(64, 32)).seed(7).build());
+    }
+
+    @Test
+    void differencesIgnoreTheEpochsAndTheExportOnly() {
+        TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).build();
+        assertTrue(c.differencesFrom(c.toBuilder().epochs(20).quantization(ExportQuantization.INT8).build()
+                .asProperties()).isEmpty());
+        assertEquals(Arrays.asList("trainer cnn vs mlp", "hidden none vs 32"),
+                c.differencesFrom(c.toBuilder().hiddenLayers(Collections.singletonList(32)).trainer("mlp").build()
+                        .asProperties()));
+        assertTrue(c.differencesFrom(c.toBuilder().lossWeights(new LossWeights(1, 0.5, 1)).build().asProperties())
+                .get(0).startsWith("lambda 1.0,0.1,1.0 vs 1.0,0.5,1.0"));
+    }
+
+    @Test
+    void outcomeBuilderNamesTheMissingValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingOutcome.builder()
+                .trainerParams(1).trainerBytes(4).trainerAccuracy(0.5).projectionParams(1).projectionAccuracy(1.5)
+                .projectionTestPredictions(new int[0]).build());
+        assertTrue(e.getMessage().startsWith("projectionAccuracy"), e.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> TrainingOutcome.builder()
+                .build());
+        assertTrue(missing.getMessage().startsWith("trainerParams"), missing.getMessage());
+    }
+}
