@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
                 "Image models: runs MODEL with the runtime on one image (--image), which must have the model's size "
                         + "and, like MNIST, show a light object on a dark background.",
                 "Text models: classifies TEXT, or without it every line of standard input, printing one line "
-                        + "'label<TAB>probability' per text.", ""})
+                        + "'label<TAB>probability' per text; an empty (or blank) line prints '(empty text)<TAB>-', "
+                        + "since a text without words has no features to classify.", ""})
 final class PredictCommand implements Callable<Integer> {
 
     /** How many of the best classes are listed. */
@@ -101,7 +102,14 @@ final class PredictCommand implements Callable<Integer> {
         return ProjectionNetCli.EXIT_OK;
     }
 
+    /** Text printed instead of a label for an empty or blank text. */
+    static final String EMPTY_TEXT = "(empty text)\t-";
+
     private static void printPrediction(PrintWriter o, TextRuntimeModel model, String text, float[] p) {
+        if (text.trim().isEmpty()) {
+            o.println(EMPTY_TEXT);
+            return;
+        }
         int label = model.scores(text, p);
         o.printf(Locale.ROOT, "%s\t%.4f%n", model.labelNames().get(label), p[label]);
     }

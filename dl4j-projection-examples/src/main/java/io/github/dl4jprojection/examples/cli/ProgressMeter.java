@@ -12,19 +12,25 @@ import java.util.function.LongSupplier;
  * prints a header, one line per finished epoch, and a line every {@value #HEARTBEAT_SECONDS} s
  * within long epochs, so a log shows progress without thousands of lines.
  *
- * <p>ETA = elapsed time / batches done so far * batches left, counting from the first epoch this
- * meter saw start (a resumed run starts at a later epoch and estimates from its own pace).
+ * <p>ETA = time per batch * batches left. The time per batch is that of the last epoch's worth of batches
+ * (a sliding window of {@code min(batchesPerEpoch, }{@value #MAX_WINDOW}{@code )} batches), and before a window
+ * is full the mean since the first epoch this meter saw start (a resumed run estimates from its own pace): the
+ * slow first batches (JIT, native warm-up) then stop weighing on the estimate, which no longer swings from hours to
+ * minutes within a run.
  */
 final class ProgressMeter {
 
     static final long REDRAW_MILLIS = 100;
     static final long HEARTBEAT_SECONDS = 30;
+    static final int MAX_WINDOW = 1000;
 
     private final PrintWriter out;
     private final boolean terminal;
     private final int totalEpochs;
     private final int batchesPerEpoch;
     private final LongSupplier nanoClock;
+    /** End times of the last {@code window} batches and one more: batch k ends at {@code batchEnds[k % length]}. */
+    private final long[] batchEnds;
 
     private long startNanos = -1;
     private long lastDrawNanos;
@@ -54,6 +60,7 @@ final class ProgressMeter {
         this.totalEpochs = totalEpochs;
         this.batchesPerEpoch = batchesPerEpoch;
         this.nanoClock = nanoClock;
+        this.batchEnds = new long[Math.min(batchesPerEpoch, MAX_WINDOW) + 1];
     }
 
     /** An epoch begins (its number is learnt from its first batch). */
@@ -71,6 +78,7 @@ final class ProgressMeter {
         epoch = epochIndex;
         batchInEpoch++;
         batchesDone++;
+        batchEnds[(int) (batchesDone % batchEnds.length)] = now;
         if (!Double.isNaN(loss)) {
             epochLossSum += loss;
             epochLossCount++;
@@ -131,7 +139,13 @@ final class ProgressMeter {
 
     private long etaNanos(long now) {
         long left = (long) Math.max(0, totalEpochs - epoch - 1) * batchesPerEpoch + Math.max(0, batchesPerEpoch - batchInEpoch);
-        return batchesDone == 0 ? 0 : (long) ((double) (now - startNanos) / batchesDone * left);
+        if (batchesDone == 0) {
+            return 0;
+        }
+        int window = batchEnds.length - 1;
+        double perBatch = batchesDone <= window ? (double) (now - startNanos) / batchesDone
+                : (double) (now - batchEnds[(int) ((batchesDone - window) % batchEnds.length)]) / window;
+        return (long) (perBatch * left);
     }
 
     /** Overwrites the current terminal line; trailing spaces erase the rest of a longer previous line. */

@@ -25,6 +25,8 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime latency per example",
                 micros(run.runtime().nanosPerExample()));
         out.printf(Locale.ROOT, "%-34s %10s%n", "Training time", Durations.format((long) (r.trainSeconds() * 1e9)));
+        out.printf(Locale.ROOT, "%-34s %10s%n", "Evaluation, export and check",
+                Durations.format((long) (run.outcome().evaluationSeconds() * 1e9)));
         out.println("Model written to " + run.modelFile());
         out.flush();
     }

@@ -100,4 +100,16 @@ class ProgressMeterTest {
 
         assertTrue(text.toString().contains("Epoch 1/1 done in 2s: mean loss 0.2500, total 2s"), text.toString());
     }
+
+    /** A slow first epoch (warm-up) does not hold the estimate up once an epoch's worth of fast batches has run. */
+    @Test
+    void theEstimateFollowsTheLastEpochsPaceNotTheSlowStart() {
+        ProgressMeter m = meter(false, 3, 4);
+        train(m, 0, 1, 4, 100);
+        train(m, 1, 1, 4, 1);
+
+        // The mean since the start (404 s for 8 batches) would give 202 s for the 4 batches left; the last
+        // epoch's pace (1 s per batch) gives 4 s.
+        assertTrue(text.toString().contains("Epoch 2/3 done in 4s: mean loss 2.5000, ETA 4s"), text.toString());
+    }
 }
