@@ -11,7 +11,6 @@ import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +61,8 @@ class LeNetTrainerWithProjectionBranchTest {
             }
         }
         int[] labels = FashionMnist128.labels();
-        DataSet train = dataSet(pixels, labels, 0, TRAIN);
-        DataSet test = dataSet(pixels, labels, TRAIN, pixels.length);
+        DataSet train = FashionMnist128.dataSet(pixels, labels, 0, TRAIN);
+        DataSet test = FashionMnist128.dataSet(pixels, labels, TRAIN, pixels.length);
 
         MultiLayerNetwork net = leNet();
         net.fit(iterator(train), 12);
@@ -142,14 +141,6 @@ class LeNetTrainerWithProjectionBranchTest {
             }
         }
         return out;
-    }
-
-    private static DataSet dataSet(float[][] pixels, int[] labels, int from, int to) {
-        INDArray oneHot = Nd4j.zeros(to - from, CLASSES);
-        for (int r = from; r < to; r++) {
-            oneHot.putScalar(r - from, labels[r], 1.0);
-        }
-        return new DataSet(Nd4j.create(Arrays.copyOfRange(pixels, from, to)), oneHot);
     }
 
     private static DataSetIterator iterator(DataSet data) {
