@@ -72,10 +72,13 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <h2>Use</h2>
  * <pre>{@code
  * JointProjectionModel joint = new JointProjectionModel.Builder().trainer(net).freezeTrainer(true)
+ *         .labelNames("cat", "dog", "bird")
  *         .projectionLayer(new ProjectionLayer.Builder().numFunctions(16).bitsPerFunction(8).build()).build();
  * joint.fit(trainData, 5);
  * JointEvaluation evaluation = joint.evaluate(testData);
+ * ProjectionModel model = ProjectionNetExporter.from(joint).export();
  * }</pre>
+ * docs/API.md walks through the whole path, from attaching the branch to predicting on the device.
  */
 public final class JointProjectionModel {
 
