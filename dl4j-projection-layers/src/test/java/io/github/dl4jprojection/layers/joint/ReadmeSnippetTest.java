@@ -67,12 +67,15 @@ class ReadmeSnippetTest {
         assertEquals(new String[] {"cat", "dog", "bird"}[expected], onTheDevice(pixels));
     }
 
-    /** The README's device snippet, a program of its own; returns the label name it computes. */
+    /**
+     * The README's device snippet, here on the model just exported (the runtime's RuntimeReadmeSnippetTest runs the
+     * same three lines on a golden file); returns the label name it computes.
+     */
     private static String onTheDevice(float[] pixels) throws IOException {
         // README snippet: begin
         ProjectionModel model = ProjectionModel.load(Paths.get("model.pnet"));
-        int label = model.predict(pixels);        // float[], the values the projection saw in training
-        String name = model.labelName(label);     // "cat", "dog" or "bird"; "0", "1", ... without labelNames
+        int label = model.predict(pixels);
+        String name = model.labelName(label);
         // README snippet: end
         return name;
     }
