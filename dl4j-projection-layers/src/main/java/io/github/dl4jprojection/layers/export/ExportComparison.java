@@ -138,12 +138,11 @@ public final class ExportComparison {
             throw new IllegalArgumentException("graph has no layer \"" + name + "\"");
         }
         Layer layer = ((LayerVertex) vertex).getLayerConf().getLayer();
-        boolean softmax = layer instanceof BaseLayer && ((BaseLayer) layer).getActivationFn() instanceof ActivationSoftmax;
-        if (!softmax && !(layer instanceof DistillationOutputLayer)) {
+        Object activation = layer instanceof BaseLayer ? ((BaseLayer) layer).getActivationFn() : "none";
+        if (!(activation instanceof ActivationSoftmax) && !(layer instanceof DistillationOutputLayer)) {
             throw new IllegalArgumentException("layer \"" + name + "\" is a " + layer.getClass().getSimpleName()
-                    + " with activation " + (layer instanceof BaseLayer ? ((BaseLayer) layer).getActivationFn() : "none")
-                    + ", not a probability output: name the softmax layer after it (or the DistillationOutputLayer of "
-                    + "a joint graph), or pass the JointProjectionModel itself");
+                    + " with activation " + activation + ", not a probability output: name the softmax layer after "
+                    + "it (or the DistillationOutputLayer of a joint graph), or pass the JointProjectionModel itself");
         }
     }
 

@@ -72,7 +72,8 @@ final class JointBatchCheck {
         }
         // A [mb, K] copy is small next to one training step, and lets the message show the offending row.
         float[][] rows = labels.castTo(DataType.FLOAT).toFloatMatrix();
-        float[] masked = mask == null ? null : mask.castTo(DataType.FLOAT).reshape(minibatch, -1).sum(1).toFloatVector();
+        float[] masked = mask == null ? null
+                : mask.castTo(DataType.FLOAT).reshape(minibatch, -1).sum(1).toFloatVector();
         for (int r = 0; r < rows.length; r++) {
             if (masked != null && masked[r] == 0) {
                 continue;

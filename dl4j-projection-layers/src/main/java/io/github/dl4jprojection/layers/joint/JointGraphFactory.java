@@ -80,7 +80,8 @@ final class JointGraphFactory {
         }
         g.addLayer(JointNames.TRAINER_LOGITS, trainerLayer(trainer.logits.clone(), options.freezeTrainer),
                 trainer.logitsPreProcessor, trainer.logitsInput);
-        g.addLayer(JointNames.TRAINER_OUTPUT, trainerOutput(options.lambdaTrainer, trainer), JointNames.TRAINER_LOGITS);
+        g.addLayer(JointNames.TRAINER_OUTPUT, trainerOutput(options.lambdaTrainer, trainer),
+                JointNames.TRAINER_LOGITS);
 
         g.addLayer(JointNames.PROJECTION, projection, bits ? JointNames.BITS_INPUT : trainer.inputName);
         List<String> denseNames = new ArrayList<>();

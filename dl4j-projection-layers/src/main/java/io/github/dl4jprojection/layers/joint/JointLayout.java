@@ -37,9 +37,9 @@ final class JointLayout {
     final int numClasses;
     final List<String> labelNames;
 
-    JointLayout(String trainerInputName, InputType trainerInputType, String bitsInputName, String projectionInputLayerName,
-            List<String> projectionDenseLayerNames, String trainerLogitsName, String trainerOutputName,
-            String projectionOutputName, int numClasses, List<String> labelNames) {
+    JointLayout(String trainerInputName, InputType trainerInputType, String bitsInputName,
+            String projectionInputLayerName, List<String> projectionDenseLayerNames, String trainerLogitsName,
+            String trainerOutputName, String projectionOutputName, int numClasses, List<String> labelNames) {
         this.trainerInputName = trainerInputName;
         this.trainerInputType = trainerInputType;
         this.bitsInputName = bitsInputName;

@@ -98,7 +98,8 @@ public final class JointProjectionModel {
         this.layout = layout;
         BitLayer input = projectionInputLayer();
         this.data = new JointData(layout.bitsInputName == null ? null : input.projectionSpec(),
-                graph.getConfiguration().getDataType(), new JointBatchCheck(layout.trainerInputType, layout.numClasses));
+                graph.getConfiguration().getDataType(),
+                new JointBatchCheck(layout.trainerInputType, layout.numClasses));
     }
 
     /** The whole joint graph (trainer, projection, merge and both outputs). */
