@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The first 128 images and labels of the Fashion-MNIST test set, committed as test resources (see NOTICE): real
@@ -55,6 +59,15 @@ public final class FashionMnist128 {
             }
             return y;
         }
+    }
+
+    /** Images {@code from..to-1} of {@code images} as features {@code [n, 784]} with one-hot labels {@code [n, 10]}. */
+    public static DataSet dataSet(float[][] images, int[] labels, int from, int to) {
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, to - from, LABEL_NAMES.size());
+        for (int r = from; r < to; r++) {
+            oneHot.putScalar(r - from, labels[r], 1.0);
+        }
+        return new DataSet(Nd4j.create(Arrays.copyOfRange(images, from, to)), oneHot);
     }
 
     private static DataInputStream open(String resource) throws IOException {

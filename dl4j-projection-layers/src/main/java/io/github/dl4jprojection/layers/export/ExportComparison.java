@@ -1,13 +1,20 @@
 package io.github.dl4jprojection.layers.export;
 
+import io.github.dl4jprojection.layers.DistillationOutputLayer;
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,34 +87,73 @@ public final class ExportComparison {
     }
 
     /**
+     * Runs both on a dense evaluation set: the joint model's projection branch
+     * ({@link JointProjectionModel#projectionOutput}, in batches) and the exported model.
+     *
+     * @param x      {@code [n][nIn]} inputs, in the scale the projection was trained on
+     * @param labels {@code n} true label indices
+     * @throws IllegalArgumentException if the model is not a dense model, or the arrays do not match
+     */
+    public static ExportComparison dense(JointProjectionModel joint, ProjectionModel model, float[][] x,
+                                         int[] labels) {
+        requireDense(model);
+        return compare(features -> joint.projectionOutput(features), model, x, labels);
+    }
+
+    /**
      * Runs both on a dense evaluation set: the graph (its single input fed with {@code x} in batches,
-     * the probabilities read from the activations of {@code outputLayer}) and the exported model.
+     * the probabilities read from the activations of {@code outputLayer}) and the exported model. The layer must
+     * output probabilities: a softmax layer (for example an {@code OutputLayer}) or a
+     * {@link DistillationOutputLayer}; for a joint model use {@link #dense(JointProjectionModel, ProjectionModel,
+     * float[][], int[])}.
      *
      * @param x      {@code [n][nIn]} inputs
      * @param labels {@code n} true label indices
      * @throws IllegalArgumentException if the model is not a dense model, the graph has more than one
-     *     input, {@code outputLayer} is unknown, or the arrays do not match
+     *     input, {@code outputLayer} is unknown or does not output probabilities (for example a logits layer), or
+     *     the arrays do not match
      */
     public static ExportComparison dense(ComputationGraph graph, String outputLayer, ProjectionModel model,
                                          float[][] x, int[] labels) {
-        if (model.input().kind() != InputKind.DENSE) {
-            throw new IllegalArgumentException("model takes hashed features; compare with of(...) instead");
-        }
+        requireDense(model);
         if (graph.getNumInputArrays() != 1) {
             throw new IllegalArgumentException("graph has " + graph.getNumInputArrays() + " inputs; compare with"
                     + " of(...) instead");
         }
-        if (graph.getLayer(outputLayer) == null) {
-            throw new IllegalArgumentException("graph has no layer \"" + outputLayer + "\"");
+        requireProbabilityOutput(graph, outputLayer);
+        return compare(features -> graph.feedForward(new INDArray[] {features}, false).get(outputLayer), model, x,
+                labels);
+    }
+
+    private static void requireDense(ProjectionModel model) {
+        if (model.input().kind() != InputKind.DENSE) {
+            throw new IllegalArgumentException("model takes hashed features; compare with of(...) instead");
         }
+    }
+
+    /** Comparing logits (or any other activations) with the exported probabilities would report nonsense. */
+    private static void requireProbabilityOutput(ComputationGraph graph, String name) {
+        GraphVertex vertex = graph.getConfiguration().getVertices().get(name);
+        if (!(vertex instanceof LayerVertex)) {
+            throw new IllegalArgumentException("graph has no layer \"" + name + "\"");
+        }
+        Layer layer = ((LayerVertex) vertex).getLayerConf().getLayer();
+        Object activation = layer instanceof BaseLayer ? ((BaseLayer) layer).getActivationFn() : "none";
+        if (!(activation instanceof ActivationSoftmax) && !(layer instanceof DistillationOutputLayer)) {
+            throw new IllegalArgumentException("layer \"" + name + "\" is a " + layer.getClass().getSimpleName()
+                    + " with activation " + activation + ", not a probability output: name the softmax layer after "
+                    + "it (or the DistillationOutputLayer of a joint graph), or pass the JointProjectionModel itself");
+        }
+    }
+
+    private static ExportComparison compare(Function<INDArray, INDArray> probabilities, ProjectionModel model,
+                                            float[][] x, int[] labels) {
         float[][] source = new float[x.length][];
         // Batches bound the memory: a trainer CNN's activations for a whole test set take gigabytes.
         for (int start = 0; start < x.length; start += BATCH) {
             int end = Math.min(x.length, start + BATCH);
-            Map<String, INDArray> activations = graph.feedForward(
-                    new INDArray[] {Nd4j.create(Arrays.copyOfRange(x, start, end))}, false);
-            float[][] batch = activations.get(outputLayer).castTo(DataType.FLOAT).toFloatMatrix();
-            System.arraycopy(batch, 0, source, start, end - start);
+            INDArray batch = probabilities.apply(Nd4j.create(Arrays.copyOfRange(x, start, end)));
+            System.arraycopy(batch.castTo(DataType.FLOAT).toFloatMatrix(), 0, source, start, end - start);
         }
         Predictor predictor = model.predictor();
         float[][] exported = new float[x.length][model.numLabels()];

@@ -3,6 +3,7 @@ package io.github.dl4jprojection.layers.export;
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.InputSpec;
@@ -46,7 +47,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layers after it, the last one giving the logits. The trainer network and every other vertex are
  * left out.
  * <pre>
- *   ProjectionModel model = ProjectionNetExporter.from(graph)
+ *   ProjectionModel model = ProjectionNetExporter.from(joint).export();    // a JointProjectionModel: names known
+ *   ProjectionModel model = ProjectionNetExporter.from(graph)             // any graph: name the vertices
  *       .projection("projection").denseLayers("hidden", "logits")
  *       .labels("cat", "dog").export();
  * </pre>
@@ -63,9 +65,25 @@ public final class ProjectionNetExporter {
     private ProjectionNetExporter() {
     }
 
-    /** Starts an export of a projection network that is part of {@code graph}. */
+    /** Starts an export of a projection network that is part of {@code graph}; name its vertices on the builder. */
     public static Builder from(ComputationGraph graph) {
         return new Builder(graph);
+    }
+
+    /**
+     * Starts an export of the projection network of a joint model, with the projection vertex, the dense layers and
+     * the label names (when the model has them; else "0".."K-1") taken from it. Weights, input description and
+     * provenance are still the caller's to set; any setting may be overridden.
+     *
+     * @throws IllegalArgumentException if {@code joint} is null
+     */
+    public static Builder from(JointProjectionModel joint) {
+        if (joint == null) {
+            throw new IllegalArgumentException("joint model must not be null");
+        }
+        Builder builder = new Builder(joint.graph()).projection(joint.projectionInputLayerName())
+                .denseLayers(joint.projectionDenseLayerNames().toArray(new String[0]));
+        return joint.labelNames().isEmpty() ? builder : builder.labels(joint.labelNames());
     }
 
     /** Settings of one export; {@link #export()} validates them and builds the model. */
@@ -95,7 +113,7 @@ public final class ProjectionNetExporter {
             return this;
         }
 
-        /** Label names in output order; default "0", "1", ... */
+        /** Label names in output order; default "0", "1", ... (or the joint model's, see {@code from}). */
         public Builder labels(String... names) {
             this.labels = names == null ? null : Arrays.asList(names.clone());
             return this;

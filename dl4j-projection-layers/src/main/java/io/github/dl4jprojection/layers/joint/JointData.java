@@ -9,19 +9,22 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * Shapes training and evaluation data for the joint graph: inputs {@code [trainer features]} or
  * {@code [trainer features, bits]}, and the labels once per output ({@code [trainer, projection]}, in the
- * graph's output order; both outputs learn the same labels).
+ * graph's output order; both outputs learn the same labels). Every batch is first checked against the input
+ * contract ({@link JointBatchCheck}).
  */
 final class JointData {
 
     private final boolean bitsInput;
     private final DenseBits denseBits;
     private final DataType dataType;
+    private final JointBatchCheck check;
 
     /** @param bitsSpec the spec of the bits input, or null when the projection reads the trainer input */
-    JointData(ProjectionSpec bitsSpec, DataType dataType) {
+    JointData(ProjectionSpec bitsSpec, DataType dataType, JointBatchCheck check) {
         this.bitsInput = bitsSpec != null;
         this.denseBits = bitsInput ? new DenseBits(bitsSpec) : null;
         this.dataType = dataType;
+        this.check = check;
     }
 
     /** The graph inputs for trainer features; a bits input gets the reference LSH bits of the features. */
@@ -29,6 +32,7 @@ final class JointData {
         if (features == null) {
             throw new IllegalArgumentException("features must not be null");
         }
+        check.features(features);
         return bitsInput ? new INDArray[] {features, denseBits.bitsOf(features, dataType)} : new INDArray[] {features};
     }
 
@@ -39,7 +43,10 @@ final class JointData {
                 : bitsInput ? new INDArray[] {featureMask, null} : new INDArray[] {featureMask};
         INDArray labelMask = ds.getLabelsMaskArray();
         INDArray[] labelMasks = labelMask == null ? null : new INDArray[] {labelMask, labelMask};
-        return new org.nd4j.linalg.dataset.MultiDataSet(features, twice(ds.getLabels()), featureMasks, labelMasks);
+        INDArray labels = requireLabels(ds.getLabels());
+        check.labels(labels, labelMask, features[0].size(0), "labels");
+        return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[] {labels, labels}, featureMasks,
+                labelMasks);
     }
 
     /**
@@ -53,22 +60,37 @@ final class JointData {
                     + (bitsInput ? "[trainer features, bits]" : "[trainer features]") + "), got "
                     + mds.numFeatureArrays());
         }
+        INDArray features = mds.getFeatures(0);
+        if (features == null) {
+            throw new IllegalArgumentException("features must not be null");
+        }
+        check.features(features);
+        long minibatch = features.size(0);
+        if (bitsInput && (mds.getFeatures(1) == null || mds.getFeatures(1).size(0) != minibatch)) {
+            throw new IllegalArgumentException("bits: expected " + minibatch + " rows, one per example of the trainer "
+                    + "features, got " + (mds.getFeatures(1) == null ? "none" : mds.getFeatures(1).size(0)));
+        }
         if (mds.numLabelsArrays() == 2) {
+            check.labels(requireLabels(mds.getLabels(0)), mds.getLabelsMaskArray(0), minibatch, "labels[0] (trainer)");
+            check.labels(requireLabels(mds.getLabels(1)), mds.getLabelsMaskArray(1), minibatch,
+                    "labels[1] (projection)");
             return mds;
         }
         if (mds.numLabelsArrays() != 1) {
             throw new IllegalArgumentException("give one labels array (used for both outputs) or two "
                     + "([trainer, projection]), got " + mds.numLabelsArrays());
         }
+        INDArray labels = requireLabels(mds.getLabels(0));
         INDArray labelMask = mds.getLabelsMaskArray(0);
-        return new org.nd4j.linalg.dataset.MultiDataSet(mds.getFeatures(), twice(mds.getLabels(0)),
+        check.labels(labels, labelMask, minibatch, "labels");
+        return new org.nd4j.linalg.dataset.MultiDataSet(mds.getFeatures(), new INDArray[] {labels, labels},
                 mds.getFeaturesMaskArrays(), labelMask == null ? null : new INDArray[] {labelMask, labelMask});
     }
 
-    private static INDArray[] twice(INDArray labels) {
+    private static INDArray requireLabels(INDArray labels) {
         if (labels == null) {
             throw new IllegalArgumentException("labels must not be null");
         }
-        return new INDArray[] {labels, labels};
+        return labels;
     }
 }

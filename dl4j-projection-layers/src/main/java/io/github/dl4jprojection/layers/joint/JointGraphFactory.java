@@ -80,8 +80,8 @@ final class JointGraphFactory {
         }
         g.addLayer(JointNames.TRAINER_LOGITS, trainerLayer(trainer.logits.clone(), options.freezeTrainer),
                 trainer.logitsPreProcessor, trainer.logitsInput);
-        g.addLayer(JointNames.TRAINER_OUTPUT, new LossLayer.Builder(trainerLoss(options.lambdaTrainer, trainer))
-                .activation(Activation.SOFTMAX).build(), JointNames.TRAINER_LOGITS);
+        g.addLayer(JointNames.TRAINER_OUTPUT, trainerOutput(options.lambdaTrainer, trainer),
+                JointNames.TRAINER_LOGITS);
 
         g.addLayer(JointNames.PROJECTION, projection, bits ? JointNames.BITS_INPUT : trainer.inputName);
         List<String> denseNames = new ArrayList<>();
@@ -107,7 +107,7 @@ final class JointGraphFactory {
         graph.init();
         copyParameters(graph, trainer.parameters);
 
-        JointLayout layout = new JointLayout(trainer.inputName, bits ? JointNames.BITS_INPUT : null,
+        JointLayout layout = new JointLayout(trainer.inputName, inputType, bits ? JointNames.BITS_INPUT : null,
                 JointNames.PROJECTION, denseNames, JointNames.TRAINER_LOGITS, JointNames.TRAINER_OUTPUT,
                 JointNames.PROJECTION_OUTPUT, trainer.nClasses, options.labelNames);
         return new JointProjectionModel(graph, layout);
@@ -121,6 +121,20 @@ final class JointGraphFactory {
                     + " but the trainer input has " + size + " values per example (" + inputType + ")");
         }
         return projection;
+    }
+
+    /**
+     * The trainer's output: softmax and {@code l1 * CE} on the logits. DL4J's LossLayer builder refuses nOut and
+     * leaves it 0, so the layer's output type would be {@code feedForward(0)}, which DL4J logs as "Assigning a size
+     * of zero" on every joint build and which would mislead any caller of {@code getLayerActivationTypes}; a loss
+     * layer passes its K inputs through, so its nIn and nOut are both K.
+     */
+    private static LossLayer trainerOutput(double lambdaTrainer, TrainerDefinition trainer) {
+        LossLayer output = new LossLayer.Builder(trainerLoss(lambdaTrainer, trainer)).activation(Activation.SOFTMAX)
+                .build();
+        output.setNIn(trainer.nClasses);
+        output.setNOut(trainer.nClasses);
+        return output;
     }
 
     /** The trainer's loss {@code l1 * CE}, keeping any class weights of the source output layer. */

@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.serde.JsonMappers;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * Which vertices of a joint graph are which: the metadata {@link JointProjectionModel} stores next to the
  * graph in a saved model (as JSON, format version {@value #FORMAT_VERSION}) and that the exporter reads.
+ * {@code trainerInputType} (DL4J's own JSON form of the {@link InputType}) is optional: layouts saved before it
+ * existed load without it, and their batches are then not checked against it.
  */
 final class JointLayout {
 
@@ -21,6 +25,8 @@ final class JointLayout {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String trainerInputName;
+    /** The type of the trainer's input, which every batch's features must match; null in older layouts. */
+    final InputType trainerInputType;
     /** Null when the projection reads the trainer's input. */
     final String bitsInputName;
     final String projectionInputLayerName;
@@ -31,10 +37,11 @@ final class JointLayout {
     final int numClasses;
     final List<String> labelNames;
 
-    JointLayout(String trainerInputName, String bitsInputName, String projectionInputLayerName,
-            List<String> projectionDenseLayerNames, String trainerLogitsName, String trainerOutputName,
-            String projectionOutputName, int numClasses, List<String> labelNames) {
+    JointLayout(String trainerInputName, InputType trainerInputType, String bitsInputName,
+            String projectionInputLayerName, List<String> projectionDenseLayerNames, String trainerLogitsName,
+            String trainerOutputName, String projectionOutputName, int numClasses, List<String> labelNames) {
         this.trainerInputName = trainerInputName;
+        this.trainerInputType = trainerInputType;
         this.bitsInputName = bitsInputName;
         this.projectionInputLayerName = projectionInputLayerName;
         this.projectionDenseLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionDenseLayerNames));
@@ -50,6 +57,10 @@ final class JointLayout {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("formatVersion", FORMAT_VERSION);
         map.put("trainerInputName", trainerInputName);
+        if (trainerInputType != null) {
+            // DL4J's mapper: InputType's JSON form is the one its own configurations use (a plain mapper fails on it).
+            map.put("trainerInputType", JsonMappers.getMapper().convertValue(trainerInputType, Map.class));
+        }
         map.put("bitsInputName", bitsInputName);
         map.put("projectionInputLayerName", projectionInputLayerName);
         map.put("projectionDenseLayerNames", projectionDenseLayerNames);
@@ -81,11 +92,24 @@ final class JointLayout {
             throw new IllegalArgumentException("joint model layout has format version " + version
                     + "; this library reads version " + FORMAT_VERSION);
         }
-        return new JointLayout(required(map, "trainerInputName", String.class), (String) map.get("bitsInputName"),
+        return new JointLayout(required(map, "trainerInputName", String.class), inputType(map.get("trainerInputType")),
+                (String) map.get("bitsInputName"),
                 required(map, "projectionInputLayerName", String.class),
                 strings(map, "projectionDenseLayerNames"), required(map, "trainerLogitsName", String.class),
                 required(map, "trainerOutputName", String.class), required(map, "projectionOutputName", String.class),
                 required(map, "numClasses", Integer.class), strings(map, "labelNames"));
+    }
+
+    private static InputType inputType(Object json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JsonMappers.getMapper().convertValue(json, InputType.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("joint model layout: \"trainerInputType\" is not a DL4J InputType: "
+                    + json, e);
+        }
     }
 
     private static List<String> strings(Map<String, Object> map, String key) {

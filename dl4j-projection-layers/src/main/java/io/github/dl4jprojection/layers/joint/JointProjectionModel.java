@@ -51,13 +51,34 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * an imported trainer's parameters fixed. A trainer built from layers takes DL4J's defaults for anything its
  * layers leave unset (for example the sigmoid activation) and the builder's updater.
  *
+ * <h2>Data</h2>
+ * What {@link #fit} and {@link #evaluate} take, checked on every batch (an {@code IllegalArgumentException} names
+ * what was expected and what came):
+ * <ul>
+ *   <li>features as the trainer's input type says ({@link #trainerInputType()}): {@code [mb, n]} for
+ *       {@code InputType.feedForward(n)} and for flattened images, {@code InputType.convolutionalFlat(h, w, c)}
+ *       with {@code n = h * w * c} in row-major order; {@code [mb, c, h, w]} for {@code InputType.convolutional(h,
+ *       w, c)}. Recurrent trainer inputs are checked by DL4J's layers;</li>
+ *   <li>labels {@code [mb, K]}, one-hot (or class probabilities: rows of entries &gt;= 0 summing to 1), for both
+ *       branches;</li>
+ *   <li>scale: the projection sees the features exactly as given, and the exported model must later be fed the same
+ *       values ({@code ProjectionModel.predict(float[])}). Feed what the trainer was trained on. Its bits are the
+ *       same in DL4J and on the device for any float32 values; integer-valued inputs such as raw 0..255 pixels
+ *       additionally sum exactly in any order (docs/PROJECTION.md). To give the device raw pixels while the trainer
+ *       works on 0..1, feed raw pixels and let a trainer ComputationGraph scale them first with a
+ *       {@code ScaleVertex(1.0 / 255)}.</li>
+ * </ul>
+ *
  * <h2>Use</h2>
  * <pre>{@code
  * JointProjectionModel joint = new JointProjectionModel.Builder().trainer(net).freezeTrainer(true)
+ *         .labelNames("cat", "dog", "bird")
  *         .projectionLayer(new ProjectionLayer.Builder().numFunctions(16).bitsPerFunction(8).build()).build();
  * joint.fit(trainData, 5);
  * JointEvaluation evaluation = joint.evaluate(testData);
+ * ProjectionModel model = ProjectionNetExporter.from(joint).export();
  * }</pre>
+ * docs/API.md walks through the whole path, from attaching the branch to predicting on the device.
  */
 public final class JointProjectionModel {
 
@@ -77,7 +98,8 @@ public final class JointProjectionModel {
         this.layout = layout;
         BitLayer input = projectionInputLayer();
         this.data = new JointData(layout.bitsInputName == null ? null : input.projectionSpec(),
-                graph.getConfiguration().getDataType());
+                graph.getConfiguration().getDataType(),
+                new JointBatchCheck(layout.trainerInputType, layout.numClasses));
     }
 
     /** The whole joint graph (trainer, projection, merge and both outputs). */
@@ -120,6 +142,14 @@ public final class JointProjectionModel {
         return layout.trainerInputName;
     }
 
+    /**
+     * The type of the trainer's input, which the features of every batch must match (see "Data" above); null for a
+     * model saved before the type was recorded, whose features are then checked by DL4J's layers only.
+     */
+    public InputType trainerInputType() {
+        return layout.trainerInputType;
+    }
+
     /** Name of the separate bits input, or null when the projection reads the trainer's input. */
     public String bitsInputName() {
         return layout.bitsInputName;
@@ -143,26 +173,32 @@ public final class JointProjectionModel {
     /**
      * The graph inputs for trainer features {@code [mb, n]} (or images): just the features, or the features and
      * their reference LSH bits ({@code LshProjection.forDenseInput}) when the model has a bits input.
+     *
+     * @throws IllegalArgumentException if the features do not match {@link #trainerInputType()}
      */
     public INDArray[] graphInputs(INDArray features) {
         return data.inputs(features);
     }
 
-    /** The trainer's class probabilities {@code [mb, K]} for trainer features. */
+    /** The trainer's class probabilities {@code [mb, K]} for trainer features (as for {@link #graphInputs}). */
     public INDArray trainerOutput(INDArray features) {
         return outputs(features)[outputIndex(layout.trainerOutputName)];
     }
 
-    /** The projection network's class probabilities {@code [mb, K]} for trainer features. */
+    /**
+     * The projection network's class probabilities {@code [mb, K]} for trainer features (as for
+     * {@link #graphInputs}): what the exported model computes for the same values.
+     */
     public INDArray projectionOutput(INDArray features) {
         return outputs(features)[outputIndex(layout.projectionOutputName)];
     }
 
     /**
-     * Trains trainer and projection together. Each DataSet's labels go to both outputs; its features are the
-     * trainer input (and, with a bits input, are projected with the reference LSH to make the bits).
+     * Trains trainer and projection together. Each DataSet's features are the trainer input (and, with a bits input,
+     * are projected with the reference LSH to make the bits), its labels {@code [mb, K]} go to both outputs; shapes,
+     * label encoding and scale as described under "Data" above.
      *
-     * @throws IllegalArgumentException if {@code epochs < 1}
+     * @throws IllegalArgumentException if {@code epochs < 1}, or a batch's features or labels break the contract
      */
     public void fit(DataSetIterator data, int epochs) {
         requireEpochs(epochs);
@@ -172,21 +208,30 @@ public final class JointProjectionModel {
     /**
      * Trains on MultiDataSets whose features are the graph inputs ({@code [trainer features]} or
      * {@code [trainer features, bits]} with 0/1 bits) and whose labels are one array (used for both outputs)
-     * or two ({@code [trainer, projection]}).
+     * or two ({@code [trainer, projection]}), each {@code [mb, K]}.
      *
-     * @throws IllegalArgumentException if {@code epochs < 1}, or a batch has the wrong number of arrays
+     * @throws IllegalArgumentException if {@code epochs < 1}, a batch has the wrong number of arrays, or its trainer
+     *     features, bits or labels break the contract ("Data" above)
      */
     public void fit(MultiDataSetIterator data, int epochs) {
         requireEpochs(epochs);
         graph.fit(ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet), epochs);
     }
 
-    /** Evaluates both branches on the same data (features as for {@link #fit(DataSetIterator, int)}). */
+    /**
+     * Evaluates both branches on the same data (features and labels as for {@link #fit(DataSetIterator, int)}).
+     *
+     * @throws IllegalArgumentException if a batch breaks the input contract
+     */
     public JointEvaluation evaluate(DataSetIterator data) {
         return evaluate(ConvertingMultiDataSetIterator.of(data, this.data::fromDataSet));
     }
 
-    /** Evaluates both branches on the same data (arrays as for {@link #fit(MultiDataSetIterator, int)}). */
+    /**
+     * Evaluates both branches on the same data (arrays as for {@link #fit(MultiDataSetIterator, int)}).
+     *
+     * @throws IllegalArgumentException if a batch breaks the input contract
+     */
     public JointEvaluation evaluate(MultiDataSetIterator data) {
         MultiDataSetIterator batches = ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet);
         if (batches.resetSupported()) {
@@ -336,10 +381,18 @@ public final class JointProjectionModel {
             return this;
         }
 
-        /** Optional class names (K of them), used by evaluations and kept with the saved model. */
+        /**
+         * Optional class names (K of them, in label index order), used by evaluations, kept with the saved model and
+         * exported by {@code ProjectionNetExporter.from(JointProjectionModel)}.
+         */
         public Builder labelNames(List<String> labelNames) {
             this.labelNames = labelNames == null ? null : new ArrayList<>(labelNames);
             return this;
+        }
+
+        /** Optional class names, as {@link #labelNames(List)}. */
+        public Builder labelNames(String... labelNames) {
+            return labelNames(labelNames == null ? null : Arrays.asList(labelNames));
         }
 
         /** A projection layer on the trainer's input (its nIn, if set, must match the trainer input size). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ModelWriter;
@@ -256,6 +257,21 @@ class ProjectionNetExporterTest {
         elu.init();
         assertMessage(() -> ProjectionNetExporter.from(elu).projection("projection").denseLayers("hidden", "logits")
                 .export(), "no on-device equivalent");
+    }
+
+    /** A joint model gives its vertex names; without label names the export has "0".."K-1". */
+    @Test
+    void exportFromAJointModelWithoutLabelNamesNamesTheLabelsByIndex() {
+        JointProjectionModel joint = new JointProjectionModel.Builder()
+                .trainerInputType(InputType.feedForward(N_IN)).nClasses(CLASSES)
+                .trainerLayer("trainer_hidden", new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build())
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).build())
+                .hiddenLayers(6).build();
+        ProjectionModel model = ProjectionNetExporter.from(joint).export();
+        assertEquals(java.util.Arrays.asList("0", "1", "2", "3"), model.labels());
+        assertEquals(2, model.layers().size(), "the hidden layer and the logits; the trainer is left behind");
+        assertEquals(InputSpec.dense(N_IN), model.input());
+        assertMessage(() -> ProjectionNetExporter.from((JointProjectionModel) null), "joint model");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {

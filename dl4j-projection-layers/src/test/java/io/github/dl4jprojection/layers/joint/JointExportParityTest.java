@@ -1,6 +1,8 @@
 package io.github.dl4jprojection.layers.joint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
@@ -12,6 +14,7 @@ import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.WeightType;
@@ -91,16 +94,44 @@ class JointExportParityTest {
                 BATCH), EPOCHS);
     }
 
-    private static ProjectionNetExporter.Builder exporter(JointProjectionModel model) {
-        return ProjectionNetExporter.from(model.graph())
-                .projection(model.projectionInputLayerName())
-                .denseLayers(model.projectionDenseLayerNames().toArray(new String[0]))
-                .labels(model.labelNames());
+    /** The joint model's own names and labels: the same file as naming every vertex on a graph export. */
+    @Test
+    void exportFromTheJointModelEqualsTheExportNamingItsVertices() {
+        ProjectionModel named = ProjectionNetExporter.from(joint.graph())
+                .projection(joint.projectionInputLayerName())
+                .denseLayers(joint.projectionDenseLayerNames().toArray(new String[0]))
+                .labels(FashionMnist128.LABEL_NAMES).input(InputSpec.image(28, 28, 1)).export();
+        ProjectionModel fromJoint = ProjectionNetExporter.from(joint).input(InputSpec.image(28, 28, 1)).export();
+        assertEquals(FashionMnist128.LABEL_NAMES, fromJoint.labels());
+        assertArrayEquals(ModelWriter.toBytes(named), ModelWriter.toBytes(fromJoint));
+        assertEquals(Arrays.asList("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"),
+                ProjectionNetExporter.from(joint).labels("a", "b", "c", "d", "e", "f", "g", "h", "i", "j").export()
+                        .labels(), "settings made after from(joint) win");
+    }
+
+    /**
+     * Comparing through the joint model reads the projection's probabilities; the name form refuses the logits
+     * layer, which it used to compare with probabilities (a "difference" of several units, issue 16).
+     */
+    @Test
+    void exportComparisonTakesTheJointModelAndRefusesALogitsLayer() {
+        ProjectionModel model = ProjectionNetExporter.from(joint).export();
+        ExportComparison comparison = ExportComparison.dense(joint, model, images, labels);
+        assertEquals(1.0, comparison.agreement(), comparison.toString());
+        assertTrue(comparison.maxProbabilityDifference() <= ThreeWayParity.PROBABILITY_TOLERANCE, comparison.toString());
+
+        String logits = joint.projectionDenseLayerNames().get(joint.projectionDenseLayerNames().size() - 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExportComparison.dense(joint.graph(), logits, model, images, labels));
+        assertTrue(e.getMessage().contains("\"" + logits + "\"") && e.getMessage().contains("not a probability output"),
+                e.getMessage());
+        assertEquals(comparison.toString(), ExportComparison.dense(joint.graph(), joint.projectionOutputName(), model,
+                images, labels).toString(), "the projection output layer is the joint model's probabilities");
     }
 
     @Test
     void float32ExportMatchesDl4jAndCOnEveryImage(@TempDir Path dir) throws Exception {
-        ProjectionModel model = exporter(joint).input(InputSpec.image(28, 28, 1)).export();
+        ProjectionModel model = ProjectionNetExporter.from(joint).input(InputSpec.image(28, 28, 1)).export();
         assertEquals(Arrays.asList(Nonlinearity.RELU, Nonlinearity.IDENTITY),
                 Arrays.asList(model.layers().get(0).nonlinearity(), model.layers().get(1).nonlinearity()),
                 "hidden layer and logits; the trainer is stripped");
@@ -116,24 +147,21 @@ class JointExportParityTest {
                 + " on all %d images; accuracy on the %d held out of training %.4f%n", images.length,
                 images.length - TRAIN, heldOut);
         assertTrue(heldOut > 0.3, "the projection network generalizes beyond chance (0.1): " + heldOut);
-        ExportComparison comparison = ExportComparison.dense(joint.graph(), joint.projectionOutputName(), model, images,
-                labels);
+        ExportComparison comparison = ExportComparison.dense(joint, model, images, labels);
         assertEquals(1.0, comparison.agreement(), comparison.toString());
         assertTrue(comparison.maxProbabilityDifference() <= ThreeWayParity.PROBABILITY_TOLERANCE, comparison.toString());
     }
 
     @Test
     void int8ExportReportsItsCostAndItsCMatchesItsJava(@TempDir Path dir) throws Exception {
-        ProjectionModel model = exporter(joint).weights(WeightType.INT8).export();
+        ProjectionModel model = ProjectionNetExporter.from(joint).weights(WeightType.INT8).export();
         for (DenseBlock layer : model.layers()) {
             assertEquals(WeightType.INT8, layer.weightType());
         }
-        ExportComparison comparison = ExportComparison.dense(joint.graph(), joint.projectionOutputName(), model, images,
-                labels);
+        ExportComparison comparison = ExportComparison.dense(joint, model, images, labels);
         float[][] heldOutImages = Arrays.copyOfRange(images, TRAIN, images.length);
         int[] heldOutLabels = Arrays.copyOfRange(labels, TRAIN, labels.length);
-        ExportComparison heldOut = ExportComparison.dense(joint.graph(), joint.projectionOutputName(), model,
-                heldOutImages, heldOutLabels);
+        ExportComparison heldOut = ExportComparison.dense(joint, model, heldOutImages, heldOutLabels);
         System.out.println("joint projection network, int8 export vs DL4J float32, all 128 Fashion-MNIST images: "
                 + comparison + "; the 32 held out of training: " + heldOut);
         assertTrue(comparison.agreement() >= 0.9, comparison.toString());
@@ -153,7 +181,8 @@ class JointExportParityTest {
         JointProjectionModel bits = jointModel().bitVectorInput(new BitVectorInputLayer.Builder().spec(SPEC).build())
                 .build();
         fit(bits);
-        ProjectionModel model = exporter(bits).input(InputSpec.features(FeaturizerSection.of("pixel-index", 1,
+        ProjectionModel model = ProjectionNetExporter.from(bits).input(InputSpec.features(FeaturizerSection.of(
+                "pixel-index", 1,
                 Collections.singletonMap("feature", "key = pixel index, weight = raw value, zero pixels omitted"))))
                 .export();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import java.util.Arrays;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -110,6 +111,23 @@ class JointProjectionModelBuilderTest {
         JointProjectionModel model = withProjection().trainer(cnn).trainerInputType(InputType.convolutional(4, 4, 1))
                 .build();
         assertEquals(16, ((ProjectionLayer) model.projectionInputLayer()).getNIn());
+    }
+
+    /**
+     * Every vertex of a joint graph has an output type of its real size: DL4J's LossLayer left at nOut 0 made the
+     * trainer output {@code feedForward(0)}, logged as "Assigning a size of zero" on every build (issue 16).
+     */
+    @Test
+    void everyVertexOfTheJointGraphHasAnOutputTypeOfItsRealSize() {
+        JointProjectionModel model = withProjection().trainer(TestModels.mlp(N, K, DataType.FLOAT)).build();
+        Map<String, InputType> types = model.graph().getConfiguration()
+                .getLayerActivationTypes(InputType.feedForward(N));
+        assertEquals(InputType.feedForward(K), types.get(model.trainerOutputName()));
+        assertEquals(InputType.feedForward(K), types.get(model.trainerLogitsName()));
+        assertEquals(InputType.feedForward(K), types.get(model.projectionOutputName()));
+        for (Map.Entry<String, InputType> type : types.entrySet()) {
+            assertTrue(type.getValue().arrayElementsPerExample() > 0, type.getKey() + ": " + type.getValue());
+        }
     }
 
     @Test

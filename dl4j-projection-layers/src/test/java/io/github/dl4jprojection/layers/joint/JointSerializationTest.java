@@ -129,6 +129,7 @@ class JointSerializationTest {
         assertEquals(expected.trainerOutputName(), actual.trainerOutputName());
         assertEquals(expected.projectionOutputName(), actual.projectionOutputName());
         assertEquals(expected.trainerInputName(), actual.trainerInputName());
+        assertEquals(expected.trainerInputType(), actual.trainerInputType());
         assertEquals(expected.bitsInputName(), actual.bitsInputName());
         assertEquals(expected.numClasses(), actual.numClasses());
         assertEquals(expected.labelNames(), actual.labelNames());

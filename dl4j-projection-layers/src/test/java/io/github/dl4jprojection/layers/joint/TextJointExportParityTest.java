@@ -109,10 +109,7 @@ class TextJointExportParityTest {
         joint.fit(new TestMultiDataSetIterator(30, all.asList().toArray(new org.nd4j.linalg.dataset.api.MultiDataSet[0])),
                 25);
 
-        ProjectionModel exported = ProjectionNetExporter.from(joint.graph())
-                .projection(joint.projectionInputLayerName())
-                .denseLayers(joint.projectionDenseLayerNames().toArray(new String[0]))
-                .labels(joint.labelNames())
+        ProjectionModel exported = ProjectionNetExporter.from(joint)
                 .input(InputSpec.features(FEATURIZER.toSection()))
                 .export();
         Path file = dir.resolve("topics.pnet");

@@ -28,6 +28,20 @@ import java.util.Map;
  * Loading validates everything and prepares the projection once; {@link #predictor()} then gives a
  * per-thread {@link Predictor} whose calls allocate nothing. The convenience methods here
  * ({@link #predict(float[])}, {@link #scores(float[], float[])}) use one predictor per calling thread.
+ * <pre>{@code
+ * // Training side (dl4j-projection-layers): the label names given to the joint model go into the file.
+ * JointProjectionModel joint = new JointProjectionModel.Builder().trainer(net).freezeTrainer(true)
+ *         .labelNames("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+ *                 "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
+ *         .projectionLayer(new ProjectionLayer.Builder().numFunctions(16).bitsPerFunction(8).build()).build();
+ * ModelWriter.write(ProjectionNetExporter.from(joint).input(InputSpec.image(28, 28, 1)).export(),
+ *         Paths.get("fashion.pnet"));
+ *
+ * // Device side (this module only).
+ * ProjectionModel model = ProjectionModel.load(Paths.get("fashion.pnet"));
+ * int label = model.predict(pixels);       // float[784], in the scale the projection saw in training
+ * String name = model.labelName(label);    // "Trouser"; "1" had no names been given at export
+ * }</pre>
  */
 public final class ProjectionModel {
 
@@ -113,6 +127,10 @@ public final class ProjectionModel {
     /**
      * The label index for a dense input, with this thread's predictor; see {@link Predictor#predict(float[])}.
      *
+     * @param x the {@code input().nIn()} input values in the scale the projection saw during training, not
+     *     rescaled: if the training iterator fed raw 0..255 pixels (a trainer that wants 0..1 scales them inside
+     *     its graph), give raw 0..255 pixels here; if it fed 0..1, give 0..1. Images row-major, as flattened for
+     *     training. Another scale gives other bits and so a wrong label, without an error.
      * @throws IllegalArgumentException if {@code x} is null, has the wrong length or a non-finite value
      */
     public int predict(float[] x) {
@@ -157,7 +175,11 @@ public final class ProjectionModel {
         return layers;
     }
 
-    /** The label names; index {@code i} is the name of output {@code i}; unmodifiable. */
+    /**
+     * The label names; index {@code i} is the name of output {@code i}; unmodifiable. They are the names given at
+     * export (the exporter's {@code labels(...)}, or the joint model's {@code labelNames(...)}); a model exported
+     * without names has "0", "1", ..., "K-1".
+     */
     public List<String> labels() {
         return labels;
     }
@@ -168,7 +190,7 @@ public final class ProjectionModel {
     }
 
     /**
-     * The name of label {@code index}.
+     * The name of label {@code index} (its decimal index when no names were given at export, see {@link #labels()}).
      *
      * @throws IllegalArgumentException if {@code index} is not in {@code [0, numLabels())}
      */
