@@ -25,15 +25,19 @@ final class Checkpoints {
     static final String FILE = "checkpoint.zip";
     /** Zip entry of the configuration, as "key=value" lines. */
     static final String CONFIG_ENTRY = "dl4j-projection-training-config";
+    /** Zip entry of the seconds spent fitting the finished epochs, over every run that made them. */
+    static final String SECONDS_ENTRY = "dl4j-projection-training-seconds";
 
     private Checkpoints() {
     }
 
-    static void save(JointProjectionModel joint, TrainingConfig config, Path dir) throws IOException {
+    static void save(JointProjectionModel joint, TrainingConfig config, double trainingSeconds, Path dir)
+            throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(FILE + ".tmp");
         joint.save(tmp.toFile());
         ModelSerializer.addObjectToFile(tmp.toFile(), CONFIG_ENTRY, lines(config.asProperties()));
+        ModelSerializer.addObjectToFile(tmp.toFile(), SECONDS_ENTRY, Double.toString(trainingSeconds));
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -73,6 +77,16 @@ final class Checkpoints {
                     + config.epochs());
         }
         return joint;
+    }
+
+    /** Seconds spent fitting the checkpoint's epochs (0 when it does not say), read after {@link #resume}. */
+    static double trainingSeconds(Path dir) {
+        try {
+            Object stored = ModelSerializer.getObjectFromFile(dir.resolve(FILE).toFile(), SECONDS_ENTRY);
+            return stored instanceof String ? Double.parseDouble((String) stored) : 0;
+        } catch (RuntimeException e) {
+            return 0; // only the reported total is incomplete; the model itself was read and checked
+        }
     }
 
     /** The first layer whose parameter shapes differ, or null when all match. */

@@ -16,6 +16,7 @@ public final class TrainingOutcome {
     private final int[] projectionTestPredictions;
     private final double trainingSeconds;
     private final double evaluationSeconds;
+    private final double totalTrainingSeconds;
 
     private TrainingOutcome(Builder b) {
         this.trainerParams = b.trainerParams;
@@ -26,6 +27,7 @@ public final class TrainingOutcome {
         this.projectionTestPredictions = b.projectionTestPredictions.clone();
         this.trainingSeconds = b.trainingSeconds;
         this.evaluationSeconds = b.evaluationSeconds;
+        this.totalTrainingSeconds = Math.max(b.totalTrainingSeconds, b.trainingSeconds);
     }
 
     /** A builder; every value but the two durations (0 when not measured) is required. */
@@ -68,6 +70,11 @@ public final class TrainingOutcome {
         return trainingSeconds;
     }
 
+    /** Seconds spent fitting all finished epochs: a resumed run adds those of the runs before it. */
+    public double totalTrainingSeconds() {
+        return totalTrainingSeconds;
+    }
+
     /** Seconds spent evaluating both branches, exporting and checking the export with the runtime. */
     public double evaluationSeconds() {
         return evaluationSeconds;
@@ -83,6 +90,7 @@ public final class TrainingOutcome {
         private int[] projectionTestPredictions;
         private double trainingSeconds;
         private double evaluationSeconds;
+        private double totalTrainingSeconds;
 
         private Builder() {
         }
@@ -126,6 +134,12 @@ public final class TrainingOutcome {
         /** Seconds of training (default 0: not measured). */
         public Builder trainingSeconds(double trainingSeconds) {
             this.trainingSeconds = trainingSeconds;
+            return this;
+        }
+
+        /** Seconds of training over every run of a resumed training (default: {@link #trainingSeconds}). */
+        public Builder totalTrainingSeconds(double totalTrainingSeconds) {
+            this.totalTrainingSeconds = totalTrainingSeconds;
             return this;
         }
 

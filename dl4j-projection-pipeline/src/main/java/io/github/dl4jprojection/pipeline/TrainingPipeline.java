@@ -64,6 +64,7 @@ public final class TrainingPipeline {
         JointProjectionModel joint = files.resume() ? Checkpoints.resume(files.checkpointDir(), config, task)
                 : task.newModel();
         int done = joint.graph().getConfiguration().getEpochCount();
+        double earlierSeconds = files.resume() ? Checkpoints.trainingSeconds(files.checkpointDir()) : 0;
         joint.graph().setListeners(progress);
         long t0 = System.nanoTime();
         for (int epoch = done; epoch < config.epochs(); epoch++) {
@@ -72,7 +73,7 @@ public final class TrainingPipeline {
             Nd4j.getRandom().setSeed(epochSeed(config.seed(), epoch));
             fitter.fitEpoch(joint, task.trainingBatches(epoch));
             if (files.checkpointDir() != null) {
-                Checkpoints.save(joint, config, files.checkpointDir());
+                Checkpoints.save(joint, config, earlierSeconds + (System.nanoTime() - t0) / 1e9, files.checkpointDir());
             }
         }
         double trainingSeconds = (System.nanoTime() - t0) / 1e9;
@@ -96,6 +97,7 @@ public final class TrainingPipeline {
                 .projectionAccuracy(test.projection.accuracy())
                 .projectionTestPredictions(argmax(test.projectionProbabilities))
                 .trainingSeconds(trainingSeconds)
+                .totalTrainingSeconds(earlierSeconds + trainingSeconds)
                 .evaluationSeconds(evaluationSeconds)
                 .build();
     }
@@ -107,9 +109,7 @@ public final class TrainingPipeline {
 
     private static ProjectionModel export(JointProjectionModel joint, TrainingConfig config, TrainingTask task,
                                           Instant createdAt) {
-        ProjectionNetExporter.Builder exporter = ProjectionNetExporter.from(joint.graph())
-                .projection(joint.projectionInputLayerName())
-                .denseLayers(joint.projectionDenseLayerNames().toArray(new String[0]))
+        ProjectionNetExporter.Builder exporter = ProjectionNetExporter.from(joint)
                 .labels(task.labelNames())
                 .weights(config.quantization() == ExportQuantization.INT8 ? WeightType.INT8 : WeightType.FLOAT32)
                 .input(task.inputSpec())

@@ -60,10 +60,7 @@ class SparkImageExportParityTest {
         assertNotEquals(initial, joint.graph().params(), "Spark trained the caller's graph in place");
         assertEquals(EPOCHS, joint.graph().getConfiguration().getEpochCount(), "finished epochs are counted");
 
-        ProjectionModel model = ProjectionNetExporter.from(joint.graph())
-                .projection(joint.projectionInputLayerName())
-                .denseLayers(joint.projectionDenseLayerNames().toArray(new String[0]))
-                .labels(joint.labelNames())
+        ProjectionModel model = ProjectionNetExporter.from(joint)
                 .input(InputSpec.image(28, 28, 1))
                 .export();
         Map<String, INDArray> activations = joint.graph().feedForward(joint.graphInputs(Nd4j.create(pixels)), false);
@@ -71,8 +68,7 @@ class SparkImageExportParityTest {
                 activations.get(joint.projectionInputLayerName()).toFloatMatrix(),
                 activations.get(joint.projectionOutputName()).toFloatMatrix(), dir);
 
-        ExportComparison comparison = ExportComparison.dense(joint.graph(), joint.projectionOutputName(), model, pixels,
-                labels);
+        ExportComparison comparison = ExportComparison.dense(joint, model, pixels, labels);
         assertEquals(1.0, comparison.agreement(), comparison.toString());
         assertTrue(comparison.maxProbabilityDifference() <= ThreeWayParity.PROBABILITY_TOLERANCE, comparison.toString());
         int[] truth = Arrays.copyOfRange(labels, TRAIN, labels.length);

@@ -5,10 +5,14 @@ import io.github.dl4jprojection.pipeline.IncompatibleModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Builds the {@code projectionnet} command line (picocli) and maps outcomes to exit codes:
@@ -50,13 +54,58 @@ public final class ProjectionNetCli {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println(name + ": " + firstLine(e.getMessage()));
+        List<String> unmatched = e instanceof UnmatchedArgumentException
+                ? ((UnmatchedArgumentException) e).getUnmatched()
+                : cmd.getParseResult() == null ? Collections.emptyList() : cmd.getParseResult().unmatched();
+        // An unknown word explains the rest (a misspelled --out also makes --out "missing"): name it first.
+        err.println(name + ": " + (unmatched.isEmpty() ? firstLine(e.getMessage()) : unknown(cmd, unmatched.get(0))));
         CommandLine.Help help = cmd.getHelp();
         String heading = help.synopsisHeading();
         err.print(heading + help.synopsis(heading.length()));
         err.println("Run '" + name + " --help' for details.");
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /** "unknown option '--ouput'; did you mean --out?" */
+    private static String unknown(CommandLine cmd, String word) {
+        boolean option = word.startsWith("-");
+        String key = option && word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        List<String> names = new ArrayList<>(option ? cmd.getCommandSpec().optionsMap().keySet()
+                : cmd.getSubcommands().keySet());
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : names) {
+            int d = editDistance(key, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        String suggestion = best != null && bestDistance <= Math.max(2, key.length() / 3) ? "; did you mean " + best
+                + "?" : "";
+        return "unknown " + (option ? "option" : names.isEmpty() ? "argument" : "command") + " '" + key + "'"
+                + suggestion;
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions). */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     private static int failure(Exception e, CommandLine cmd, ParseResult parseResult) {

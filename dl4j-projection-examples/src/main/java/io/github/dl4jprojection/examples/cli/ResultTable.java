@@ -24,7 +24,10 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime agrees with DL4J on", percent(r.runtimeAgreement()));
         out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime latency per example",
                 micros(run.runtime().nanosPerExample()));
-        out.printf(Locale.ROOT, "%-34s %10s%n", "Training time", Durations.format((long) (r.trainSeconds() * 1e9)));
+        double total = run.outcome().totalTrainingSeconds();
+        out.printf(Locale.ROOT, "%-34s %10s%s%n", "Training time", Durations.format((long) (r.trainSeconds() * 1e9)),
+                total > run.outcome().trainingSeconds() ? " (this run; " + Durations.format((long) (total * 1e9))
+                        + " in all, with the checkpoint's epochs)" : "");
         out.printf(Locale.ROOT, "%-34s %10s%n", "Evaluation, export and check",
                 Durations.format((long) (run.outcome().evaluationSeconds() * 1e9)));
         out.println("Model written to " + run.modelFile());

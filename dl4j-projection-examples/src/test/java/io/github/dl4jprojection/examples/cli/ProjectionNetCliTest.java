@@ -106,6 +106,17 @@ class ProjectionNetCliTest {
     void missingOrUnknownCommandIsAUsageError() {
         assertUsageError(run(), "projectionnet", "missing command: choose one of demo, train, eval, predict, export-c, bits-study");
         assertUsageError(run("fit"), "projectionnet", "'fit'");
+        assertUsageError(run("trian"), "projectionnet", "unknown command 'trian'; did you mean train?");
+    }
+
+    @Test
+    void aMisspelledOptionIsNamedWithTheClosestOne() {
+        assertUsageError(run("train", "--task", "fashion-mnist", "--ouput", "m.pnet"), "projectionnet train",
+                "unknown option '--ouput'; did you mean --out?");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--out", "m.pnet", "--hiden=32"),
+                "projectionnet train", "unknown option '--hiden'; did you mean --hidden?");
+        assertEquals(0, ProjectionNetCli.editDistance("kitten", "kitten"));
+        assertEquals(3, ProjectionNetCli.editDistance("kitten", "sitting"));
     }
 
     @Test

@@ -261,6 +261,7 @@ class TextTrainEndToEndTest {
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         assertFalse(r.out.contains("Epoch 1/2 done"), "the first epoch comes from the checkpoint:\n" + r.out);
         assertTrue(r.out.contains("Epoch 2/2 done"), r.out);
+        assertTrue(r.out.contains("in all, with the checkpoint's epochs)"), "the first run's time counts too:\n" + r.out);
 
         Path straight = dir.resolve("straight/model.pnet");
         Result s = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
