@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.pipeline.ClusterSettings;
+import io.github.dl4jprojection.pipeline.ExportTime;
 import io.github.dl4jprojection.pipeline.OutputFiles;
 import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.Trainers;
@@ -83,6 +84,10 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new ParameterException(cmd, "--out must be a file to write, but " + out + " is a folder");
         }
+        requireWritable(cmd, "--out", out);
+        if (report != null) {
+            requireWritable(cmd, "--report", report);
+        }
         requireDistinct(cmd);
         if (resume && checkpoint == null) {
             throw new ParameterException(cmd, "--resume needs --checkpoint DIR, the folder of an earlier run's checkpoints");
@@ -99,6 +104,18 @@ final class TrainCommand implements Callable<Integer> {
             }
         } else if (test != null) {
             throw new ParameterException(cmd, "--test applies to --task text only");
+        }
+    }
+
+    /** Fails now, not after training, when the nearest existing folder of {@code file} cannot be written. */
+    private static void requireWritable(CommandLine cmd, String option, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder != null && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
+            throw new ParameterException(cmd, option + " " + file + " cannot be written: " + folder
+                    + (Files.isDirectory(folder) ? " is not writable" : " is not a folder"));
         }
     }
 
@@ -122,6 +139,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        try {
+            ExportTime.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage() + " (the exported model's creation time); unset it or "
+                    + "give whole seconds");
+        }
         if (resume && !Files.isDirectory(checkpoint)) {
             throw new CommandFailedException("nothing to resume: the checkpoint folder " + checkpoint + " does not exist");
         }

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProjectionNetCliTest {
@@ -107,6 +108,18 @@ class ProjectionNetCliTest {
         assertUsageError(run(), "projectionnet", "missing command: choose one of demo, train, eval, predict, export-c, bits-study");
         assertUsageError(run("fit"), "projectionnet", "'fit'");
         assertUsageError(run("trian"), "projectionnet", "unknown command 'trian'; did you mean train?");
+    }
+
+    @Test
+    void outputsThatWouldOverwriteEachOtherOrCannotBeWrittenAreRefusedBeforeTraining() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--out", model.toString(),
+                "--report", model.toString()), "projectionnet train", "--report and --out are the same file");
+        Path notAFolder = Files.write(dir.resolve("file"), new byte[0]);
+        assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--out",
+                notAFolder.resolve("m.pnet").toString()), "projectionnet train", "is not a folder");
+        assertEquals(null, fakes.lastJob, "no training ran");
+        assertFalse(Files.exists(model));
     }
 
     @Test
