@@ -10,12 +10,14 @@ import io.github.dl4jprojection.pipeline.RuntimeEvaluation;
 import io.github.dl4jprojection.pipeline.RuntimeEvaluator;
 import io.github.dl4jprojection.pipeline.TextRuntimeModel;
 import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.LabeledTextReader;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +46,10 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Task text: score this file of labelled texts, all of it (as train's --test).")
+    Path test;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report (runtime fields only).")
     Path report;
 
@@ -53,7 +59,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        dataOptions.validate(spec.commandLine());
+        if (test != null && !TaskOption.TEXT.equals(dataOptions.task.cliName())) {
+            throw new ParameterException(spec.commandLine(), "--test applies to --task text only");
+        }
+        if (test == null) {
+            dataOptions.validate(spec.commandLine()); // --test names the data itself
+        }
         if (dataOptions.task.isText()) {
             return evalText(spec.commandLine().getOut());
         }
@@ -84,11 +95,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new IncompatibleModelException(model + " is an image model; --task " + dataOptions.task.cliName()
                     + " needs a text model");
         }
-        TextDataSource source = dataOptions.locateTexts(context.textLocator(), null);
-        o.println("Data: " + source.description());
-        List<LabeledText> test = source.load().test();
+        List<LabeledText> test = scoredTexts(o);
         if (test.isEmpty()) {
-            throw new CommandFailedException(source.description() + " has no test texts");
+            throw new CommandFailedException("no texts to score: the test data are empty");
         }
         int[] labels = new int[test.size()];
         for (int i = 0; i < labels.length; i++) {
@@ -102,6 +111,25 @@ final class EvalCommand implements Callable<Integer> {
         RuntimeEvaluation result = loaded.evaluate(test, labels, null);
         return finish(o, dataOptions.task.cliName(), result, "test texts", "text", loaded.projectionBits(),
                 loaded.parameterCount());
+    }
+
+    /**
+     * What eval scores: a file given to it (--test, or --data naming a file of task text) whole, since it is what
+     * the user asks to measure; otherwise the test split of the task's data, as train used it.
+     */
+    private List<LabeledText> scoredTexts(PrintWriter o) throws IOException {
+        Path whole = test != null ? test : TaskOption.TEXT.equals(dataOptions.task.cliName()) && dataOptions.data != null
+                && Files.isRegularFile(dataOptions.data) ? dataOptions.data : null;
+        if (whole != null) {
+            if (!Files.isRegularFile(whole)) {
+                throw new CommandFailedException("--test: no file " + whole);
+            }
+            o.println("Data: every text of " + whole);
+            return LabeledTextReader.read(whole);
+        }
+        TextDataSource source = dataOptions.locateTexts(context.textLocator(), null);
+        o.println("Data: " + source.description());
+        return source.load().test();
     }
 
     /** Prints the runtime's figures for {@code examples} ("test images") and writes the report if asked. */

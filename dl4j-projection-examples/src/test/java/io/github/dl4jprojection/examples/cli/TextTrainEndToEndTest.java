@@ -236,6 +236,21 @@ class TextTrainEndToEndTest {
     }
 
     @Test
+    void evalScoresEveryTextOfTheFileItIsGiven() throws Exception {
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            tsv.append(i % 2 == 0 ? "ham\tsee you at the meeting " + i : "spam\tcheap pills, buy now " + i).append('\n');
+        }
+        Path file = Files.write(dir.resolve("eval.tsv"), tsv.toString().getBytes(StandardCharsets.UTF_8));
+        Result data = run("", "eval", model.toString(), "--task", "text", "--data", file.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, data.code, data.toString());
+        assertTrue(data.out.contains("Runtime accuracy on 12 test texts"), "all 12, no split: " + data.out);
+        Result test = run("", "eval", model.toString(), "--task", "text", "--test", file.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, test.code, test.toString());
+        assertTrue(test.out.contains("Runtime accuracy on 12 test texts"), test.out);
+    }
+
+    @Test
     void evalMeasuresTheTextModelOnTheTestTextsLikeTrainDid() throws Exception {
         Result r = run("", "eval", model.toString(), "--task", "spam");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
