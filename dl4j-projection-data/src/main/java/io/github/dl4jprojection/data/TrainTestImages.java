@@ -1,6 +1,8 @@
 package io.github.dl4jprojection.data;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The training and test split of a task, loaded together and checked to agree: same image size,
@@ -27,12 +29,32 @@ public final class TrainTestImages {
     public static TrainTestImages load(ImageDataSource source) throws IOException {
         source.checkAvailable(DataSplit.TRAIN, DataSplit.TEST);
         ImageDataset train = source.load(DataSplit.TRAIN, null);
+        requireEveryClass(train);
         ImageDataset test = source.load(DataSplit.TEST, train.labelNames());
         if (train.height() != test.height() || train.width() != test.width()) {
             throw new DataFileException(test.description(), "images are " + test.height() + "x" + test.width()
                     + " but the training images are " + train.height() + "x" + train.width());
         }
         return new TrainTestImages(train, test, source.description());
+    }
+
+    /**
+     * A class without training images is a label out of place (a label byte of 255 makes 256 classes), not a
+     * class to learn: refused, naming the empty classes, before anything trains.
+     */
+    private static void requireEveryClass(ImageDataset train) throws DataFileException {
+        int[] counts = train.classCounts();
+        List<Integer> empty = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                empty.add(k);
+            }
+        }
+        if (!empty.isEmpty()) {
+            throw new DataFileException(train.description(), empty.size() + " of the " + counts.length
+                    + " classes have no training images (class " + empty.get(0)
+                    + (empty.size() > 1 ? ", ..." : "") + "); labels must be 0..K-1 with every class present");
+        }
     }
 
     /**

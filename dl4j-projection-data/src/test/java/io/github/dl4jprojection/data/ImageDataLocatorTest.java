@@ -161,4 +161,20 @@ class ImageDataLocatorTest {
         assertTrue(e.searchedPaths().contains(folder.resolve("train.csv").toString()));
         assertTrue(e.searchedPaths().contains(folder.resolve("t10k-labels-idx1-ubyte.gz").toString()));
     }
+
+    /** A label byte of 255 among labels 0..1 would make 256 classes, 254 of them empty: refused before training. */
+    @Test
+    void idxLabelsThatLeaveClassesEmptyAreRefusedNamingTheData() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("labels-255"));
+        byte[] pixels = new byte[4 * 2 * 2];
+        int[] labels = {0, 1, 0, 255};
+        ImageDataset odd = ImageDataset.of(2, 2, pixels, labels, LabelVocabulary.integerNames(256), "odd labels");
+        writeIdx(folder, DataSplit.TRAIN, odd, false);
+        writeIdx(folder, DataSplit.TEST, odd, false);
+
+        DataFileException e = assertThrows(DataFileException.class, () -> TrainTestImages.load(
+                new ImageDataLocator().locate(ImageTask.IMAGES, folder, null)));
+        assertTrue(e.getMessage().contains("253 of the 256 classes have no training images (class 2, ...)"),
+                e.getMessage());
+    }
 }

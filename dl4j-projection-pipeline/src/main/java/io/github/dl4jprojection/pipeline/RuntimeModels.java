@@ -22,8 +22,7 @@ final class RuntimeModels implements LoadedRuntimeModel {
     static LoadedRuntimeModel load(Path file) throws IOException {
         ProjectionModel model = ProjectionModel.load(file);
         if (model.input().kind() != InputKind.DENSE) {
-            throw new IncompatibleModelException(file + " is a model for " + model.input().kind()
-                    + " input, not for images");
+            throw new IncompatibleModelException(file + " is a text model, not an image model");
         }
         return new RuntimeModels(model);
     }

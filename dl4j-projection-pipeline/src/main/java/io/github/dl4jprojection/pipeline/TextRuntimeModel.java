@@ -31,8 +31,7 @@ public final class TextRuntimeModel {
     public static TextRuntimeModel load(Path file) throws IOException {
         ProjectionModel model = ProjectionModel.load(file);
         if (model.input().kind() != InputKind.FEATURES) {
-            throw new IncompatibleModelException(file + " is a model for " + model.input().kind()
-                    + " input (images), not for text: pass --image FILE");
+            throw new IncompatibleModelException(file + " is an image model, not a text model: pass --image FILE");
         }
         return new TextRuntimeModel(model);
     }

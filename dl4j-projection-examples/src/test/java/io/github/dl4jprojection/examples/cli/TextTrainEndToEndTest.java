@@ -211,7 +211,7 @@ class TextTrainEndToEndTest {
         Path png = Files.write(dir.resolve("pixels.txt"), "0,0,0,0".getBytes(StandardCharsets.UTF_8));
         Result r = run("", "predict", model.toString(), "--image", png.toString());
         assertEquals(ProjectionNetCli.EXIT_FAILURE, r.code, r.toString());
-        assertOneLine(r.err, "not for images");
+        assertOneLine(r.err, "is a text model, not an image model");
     }
 
     @Test
@@ -260,7 +260,7 @@ class TextTrainEndToEndTest {
 
         Result image = run("", "eval", model.toString(), "--task", "fashion-mnist");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, image.code, image.toString());
-        assertOneLine(image.err, "not for images");
+        assertOneLine(image.err, "is a text model, not an image model");
     }
 
     @Test
