@@ -13,18 +13,17 @@ import io.github.dl4jprojection.pipeline.study.StudyTask;
 import io.github.dl4jprojection.pipeline.study.TextStudyTask;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
-import io.github.dl4jprojection.pipeline.ProjectionDensity;
-import io.github.dl4jprojection.pipeline.ImageTrainer;
+import io.github.dl4jprojection.pipeline.LossWeights;
+import io.github.dl4jprojection.pipeline.TaskKind;
+import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.pipeline.Trainers;
+import io.github.dl4jprojection.pipeline.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +47,9 @@ import picocli.CommandLine.Spec;
                         + "exported models in DIR/models.", ""})
 final class BitsStudyCommand implements Callable<Integer> {
 
-    private static final Pattern SETTING =
-            Pattern.compile("\\b(budgets|hidden|bitsPerFunction|trainerEpochs|epochs|batchSize|lambdaDistill|temperature)\\b");
+    /** The study's trainer of every task: a small MLP, which its image sweeps were measured with. */
+    private static final String DEFAULT_TRAINER = "mlp";
+    private static final int DEFAULT_EPOCHS = 5;
 
     private final CliContext context;
 
@@ -74,44 +74,26 @@ final class BitsStudyCommand implements Callable<Integer> {
             description = "d, bits per projection function; T = budget / d (default: ${DEFAULT-VALUE}).")
     int bitsPerFunction;
 
-    @Option(names = "--density", paramLabel = "1/2^k", defaultValue = "1/4", converter = Converters.Density.class,
-            description = "Share of non-zero projection entries (default: ${DEFAULT-VALUE}).")
-    ProjectionDensity density;
-
-    @Option(names = "--trainer", paramLabel = "mlp|cnn", defaultValue = "mlp",
-            description = "Trainer of image tasks (default: ${DEFAULT-VALUE}); text tasks train a bag-of-words MLP.")
-    String trainer;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5",
-            description = "Epochs of every small model (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
     @Option(names = "--trainer-epochs", paramLabel = "N",
             description = "Epochs of the trainer (default: --epochs).")
     Integer trainerEpochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-            description = "Examples per minibatch (default: ${DEFAULT-VALUE}).")
-    int batchSize;
 
     @Option(names = "--distill-weight", paramLabel = "l2", defaultValue = "0.1",
             description = "l2 of the distilled models (b) and (d); l3 = 1 (default: ${DEFAULT-VALUE}, the paper's).")
     double distillWeight;
 
-    @Option(names = "--temperature", paramLabel = "tau", defaultValue = "1",
-            description = "Distillation temperature of (b) and (d) (default: ${DEFAULT-VALUE}, the paper's); above 1 "
-                    + "softens a trainer that is near one-hot on its training data.")
-    double temperature;
-
     @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
             description = "Image tasks: train on a stratified subset of N images per class (default: 0, all).")
     int trainPerClass;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--replot", description = "Only re-draw the plots from DIR/TASK-frontier.csv of an earlier run.")
     boolean replot;
+
+    @Mixin
+    SharedTrainingOptions training;
+
+    @Mixin
+    TextOptions text;
 
     BitsStudyCommand(CliContext context) {
         this.context = context;
@@ -127,22 +109,41 @@ final class BitsStudyCommand implements Callable<Integer> {
         if (trainPerClass < 0) {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
-        if (dataOptions.task.isText()) {
-            if (!trainer.equals("mlp")) {
-                throw new ParameterException(cmd, "--trainer " + trainer + ": the text study trains a bag-of-words mlp");
+        TaskKind task = dataOptions.task.kind();
+        training.validate(cmd, task);
+        if (task == TaskKind.TEXT) {
+            if (training.trainerGiven() && !training.trainer.equals(DEFAULT_TRAINER)) {
+                throw new ParameterException(cmd, "--trainer " + training.trainer
+                        + ": the text study trains a bag-of-words mlp");
+            }
+            if (!text.givenLstmOnly().isEmpty()) {
+                throw new ParameterException(cmd, text.givenLstmOnly().get(0)
+                        + " applies to the lstm trainer; the text study trains a bag-of-words mlp");
             }
             if (trainPerClass != 0) {
                 throw new ParameterException(cmd, "--train-per-class applies to image tasks only");
             }
-        } else {
-            imageTrainer(cmd);
+        } else if (!text.given().isEmpty()) {
+            throw new ParameterException(cmd, text.given().get(0) + " applies to text tasks only");
         }
         try {
-            return StudySettings.builder().budgets(budgets).hidden(hidden).bitsPerFunction(bitsPerFunction)
-                    .density(density.value()).epochs(epochs).trainerEpochs(trainerEpochs == null ? epochs : trainerEpochs)
-                    .batchSize(batchSize).lambdaDistill(distillWeight).temperature(temperature).seed(seed).build();
+            TrainingConfig.Builder b = TrainingConfig.builder(task).trainer(DEFAULT_TRAINER).epochs(DEFAULT_EPOCHS)
+                    .lossWeights(new LossWeights(1.0, distillWeight, 1.0));
+            training.applyTo(b);
+            if (task == TaskKind.TEXT) {
+                b.text(text.applyTo(TextSettings.defaults()));
+            }
+            StudySettings.Builder settings = StudySettings.builder(b.build()).budgets(budgets).hidden(hidden)
+                    .bitsPerFunction(bitsPerFunction);
+            if (trainerEpochs != null) {
+                settings.trainerEpochs(trainerEpochs);
+            }
+            return settings.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(cmd, optionName(e.getMessage()));
+            String message = e.getMessage();
+            // Both builders name the options, but l2 is --distill-weight here, not the train command's --lambda.
+            throw new ParameterException(cmd, message.startsWith("l2 ") ? "--distill-weight" + message.substring(2)
+                    : "--" + message);
         }
     }
 
@@ -162,7 +163,7 @@ final class BitsStudyCommand implements Callable<Integer> {
             o.println("Plots: " + FrontierSweep.bytesPlot(out, task) + ", " + FrontierSweep.bitsPlot(out, task));
             return ProjectionNetCli.EXIT_OK;
         }
-        StudyTask task = dataOptions.task.isText() ? textTask(o) : imageTask(o);
+        StudyTask task = dataOptions.task.isText() ? textTask(o, settings) : imageTask(o, settings);
         Files.createDirectories(out);
         List<FrontierRow> rows = new FrontierSweep(task, settings, out, o).run();
         o.print(FrontierSummary.markdown(rows));
@@ -171,7 +172,7 @@ final class BitsStudyCommand implements Callable<Integer> {
         return ProjectionNetCli.EXIT_OK;
     }
 
-    private StudyTask imageTask(PrintWriter o) throws IOException {
+    private StudyTask imageTask(PrintWriter o, StudySettings settings) throws IOException {
         ImageDataSource source = dataOptions.locate(context.locator());
         source.checkAvailable(DataSplit.TRAIN, DataSplit.TEST);
         o.println("Data: " + source.description());
@@ -180,10 +181,10 @@ final class BitsStudyCommand implements Callable<Integer> {
         if (trainPerClass > 0) {
             data = data.withTrainingSubset(trainPerClass, TrainingRun.SUBSET_SEED);
         }
-        return new ImageStudyTask(dataOptions.task.cliName(), data, imageTrainer(spec.commandLine()));
+        return new ImageStudyTask(dataOptions.task.cliName(), data, Trainers.image(settings.training().trainer()));
     }
 
-    private StudyTask textTask(PrintWriter o) throws IOException {
+    private StudyTask textTask(PrintWriter o, StudySettings settings) throws IOException {
         TextDataSource source = dataOptions.locateTexts(context.textLocator(), null);
         o.println("Data: " + source.description());
         o.flush();
@@ -192,26 +193,6 @@ final class BitsStudyCommand implements Callable<Integer> {
             throw new CommandFailedException(source.description() + " has " + data.train().size() + " training and "
                     + data.test().size() + " test texts; both are needed");
         }
-        return new TextStudyTask(dataOptions.task.cliName(), data);
-    }
-
-    /** Settings messages name builder parameters; the user typed options. */
-    private static String optionName(String message) {
-        Matcher m = SETTING.matcher(message);
-        StringBuffer named = new StringBuffer();
-        while (m.find()) {
-            String option = m.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-            m.appendReplacement(named, Matcher.quoteReplacement("--" + option.replace("lambda-distill", "distill-weight")));
-        }
-        m.appendTail(named);
-        return named.toString();
-    }
-
-    private ImageTrainer imageTrainer(CommandLine cmd) {
-        try {
-            return Trainers.image(trainer);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(cmd, "--" + e.getMessage());
-        }
+        return new TextStudyTask(dataOptions.task.cliName(), data, settings.training().text());
     }
 }

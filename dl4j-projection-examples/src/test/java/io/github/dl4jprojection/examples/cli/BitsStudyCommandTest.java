@@ -115,6 +115,14 @@ class BitsStudyCommandTest {
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--temperature", "0"), "--temperature");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--trainer", "cnn"), "--trainer cnn");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--train-per-class", "5"), "--train-per-class");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--trainer", "lstm"), "--trainer lstm");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--max-tokens", "9"), "--max-tokens applies to the lstm");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--features", "nokey=1"), "--features");
+        assertUsage(run("bits-study", "--task", "images", "--data", out, "--out", out, "--features", "words=1"),
+                "--features applies to text tasks only");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--distill-weight", "-1"), "--distill-weight");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--learning-rate", "0"), "--learning-rate");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--trainer-epochs", "0"), "--trainer-epochs");
         assertUsage(run("bits-study", "--task", "spam"), "--out");
         Path file = Files.write(dir.resolve("a-file"), new byte[] {1});
         assertUsage(run("bits-study", "--task", "spam", "--out", file.toString()), "is a file");

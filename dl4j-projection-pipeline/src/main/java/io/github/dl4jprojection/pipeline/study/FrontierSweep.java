@@ -138,8 +138,7 @@ public final class FrontierSweep {
     private FrontierRow projectionRow(StudyMethod method, ProjectionSpec spec, StudentInput input, int hidden,
                                       INDArray teacher, Path models) throws IOException {
         int k = task.labelNames().size();
-        StudentNetwork net = StudentNetwork.create(input, hidden, k, method.distilled() ? settings.lambdaDistill() : 0,
-                settings.lambdaLabels(), settings.temperature(), settings.seed());
+        StudentNetwork net = StudentNetwork.create(input, hidden, k, method.distilled(), settings);
         long t0 = System.nanoTime();
         net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
         double seconds = seconds(t0);
@@ -158,9 +157,8 @@ public final class FrontierSweep {
                                INDArray teacher) {
         MlpShape shape = baseline.shape();
         StudentInput input = baseline.input();
-        StudentNetwork net = StudentNetwork.create(input, shape.hidden(), shape.numClasses(),
-                method.distilled() ? settings.lambdaDistill() : 0, settings.lambdaLabels(), settings.temperature(),
-                settings.seed());
+        StudentNetwork net = StudentNetwork.create(input, shape.hidden(), shape.numClasses(), method.distilled(),
+                settings);
         long t0 = System.nanoTime();
         net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
         double seconds = seconds(t0);

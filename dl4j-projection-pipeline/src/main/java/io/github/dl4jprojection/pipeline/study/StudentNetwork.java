@@ -34,7 +34,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@code teacher} holds the trainer's log-probabilities, computed once with the trained trainer: that is what a
  * frozen trainer inside the joint graph would give at every step (dropout off), without running it again. The
  * students trained alone have {@code l2 = 0}. Every student: Xavier initialization (ReLU init for hidden
- * layers), Adam 1e-3, the same seed, and minibatches in the same seeded order.
+ * layers), Adam with the configuration's learning rate, the same seed, and minibatches in the same seeded order.
  */
 final class StudentNetwork {
 
@@ -60,16 +60,15 @@ final class StudentNetwork {
     /**
      * @param input    the features; with a bit layer the student is a projection network
      * @param hidden   hidden width, 0 for none
-     * @param lambdaDistill l2 (0 for a student trained alone)
-     * @param lambdaLabels  l3
-     * @param temperature   tau of the distillation term
+     * @param distilled whether the student learns from the trainer too (l2 of the settings; else l2 = 0)
+     * @param settings  l2, l3, tau, Adam's learning rate and the seed
      */
-    static StudentNetwork create(StudentInput input, int hidden, int numClasses, double lambdaDistill,
-                                 double lambdaLabels, double temperature, long seed) {
+    static StudentNetwork create(StudentInput input, int hidden, int numClasses, boolean distilled,
+                                 StudySettings settings) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(settings.seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(1e-3))
+                .updater(new Adam(settings.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs(INPUT, TEACHER)
@@ -90,8 +89,9 @@ final class StudentNetwork {
         g.addLayer(LOGITS, new DenseLayer.Builder().nOut(numClasses).activation(Activation.IDENTITY).build(), previous);
         dense.add(LOGITS);
         g.addVertex("merge", new MergeVertex(), LOGITS, TEACHER);
-        g.addLayer(OUTPUT, new DistillationOutputLayer.Builder().nClasses(numClasses).lambdaDistill(lambdaDistill)
-                .lambdaLabels(lambdaLabels).temperature(temperature).build(), "merge");
+        g.addLayer(OUTPUT, new DistillationOutputLayer.Builder().nClasses(numClasses)
+                .lambdaDistill(distilled ? settings.lambdaDistill() : 0).lambdaLabels(settings.lambdaLabels())
+                .temperature(settings.temperature()).build(), "merge");
         g.setOutputs(OUTPUT);
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();

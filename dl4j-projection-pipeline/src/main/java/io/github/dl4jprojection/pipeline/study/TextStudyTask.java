@@ -2,8 +2,10 @@ package io.github.dl4jprojection.pipeline.study;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.pipeline.BagOfWordsTrainer;
 import io.github.dl4jprojection.pipeline.HashedBagOfWords;
 import io.github.dl4jprojection.pipeline.TextRuntimeModel;
+import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -35,35 +37,38 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * A text task (spam, the user's labelled texts) for the frontier study.
  *
  * <ul>
- *   <li>Trainer: the text example's MLP (dense 256 - dense 256, dropout - softmax) over a hashed bag of word
- *       unigrams and bigrams of {@value #TRAINER_BUCKETS} buckets ({@link HashedBagOfWords}, log1p counts).</li>
+ *   <li>Trainer: {@code train}'s text MLP ({@link BagOfWordsTrainer}: dense 256 - dense 256, dropout - softmax)
+ *       over a hashed bag of word unigrams and bigrams of the settings' trainer buckets ({@link HashedBagOfWords},
+ *       log1p counts).</li>
  *   <li>Baseline MLPs: the same hashed bag with {@code B} buckets {@code -> h (ReLU) -> K}, where {@code h} is
  *       the projection network's hidden width at the sweep point (none when it has none) and {@code B} is sized
  *       by {@link ByteBudget#fixedHidden}: the baseline replaces the projection's bits by hashed word counts of
  *       about the same width.</li>
  *   <li>Projection networks: a {@code BitVectorInputLayer} fed the runtime's {@link TextProjection} bits (default
- *       SGNN featurizer), exported with the featurizer section and run with the runtime on the raw test texts.</li>
+ *       featurizer of the settings), exported with the featurizer section and run with the runtime on the raw test texts.</li>
  * </ul>
  */
 public final class TextStudyTask implements StudyTask {
 
-    /** Width of the trainer's hashed bag, as in the text example. */
-    static final int TRAINER_BUCKETS = 1 << 12;
-    private static final int TRAINER_WIDTH = 256;
-
     private final String name;
     private final TrainTestTexts data;
-    private final FeaturizerConfig featurizer = FeaturizerConfig.defaults();
+    private final FeaturizerConfig featurizer;
+    private final int trainerBuckets;
     private final INDArray trainLabels;
     private final int[] testLabels;
     private final INDArray trainerTrain;
     private final INDArray trainerTest;
     private final Map<Integer, StudentInput> bags = new HashMap<>();
 
-    /** @param name the task's command-line name */
-    public TextStudyTask(String name, TrainTestTexts data) {
+    /**
+     * @param name     the task's command-line name
+     * @param settings the projection's featurizer and the trainer's buckets
+     */
+    public TextStudyTask(String name, TrainTestTexts data, TextSettings settings) {
         this.name = name;
         this.data = data;
+        this.featurizer = settings.featurizer();
+        this.trainerBuckets = settings.trainerBuckets();
         int k = data.labelNames().size();
         List<LabeledText> train = data.train();
         this.trainLabels = Nd4j.zeros(DataType.FLOAT, train.size(), k);
@@ -74,7 +79,7 @@ public final class TextStudyTask implements StudyTask {
         for (int i = 0; i < testLabels.length; i++) {
             testLabels[i] = data.labelIndex(data.test().get(i));
         }
-        StudentInput trainerBag = bag(TRAINER_BUCKETS);
+        StudentInput trainerBag = bag(trainerBuckets);
         this.trainerTrain = trainerBag.train();
         this.trainerTest = trainerBag.test();
     }
@@ -107,15 +112,15 @@ public final class TextStudyTask implements StudyTask {
 
     @Override
     public MultiLayerNetwork newTrainer(long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
-                .dataType(DataType.FLOAT).updater(new Adam(1e-3)).weightInit(WeightInit.RELU).activation(Activation.RELU)
-                .list()
-                .layer(new DenseLayer.Builder().nOut(TRAINER_WIDTH).build())
-                .layer(new DenseLayer.Builder().nOut(TRAINER_WIDTH).dropOut(0.8).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.labelNames().size())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .setInputType(InputType.feedForward(TRAINER_BUCKETS))
-                .build());
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
+                .updater(new Adam(1e-3)).weightInit(WeightInit.RELU).activation(Activation.RELU).list();
+        for (Layer layer : new BagOfWordsTrainer().layers()) {
+            b.layer(layer);
+        }
+        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.labelNames().size())
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        b.setInputType(InputType.feedForward(trainerBuckets));
+        MultiLayerNetwork net = new MultiLayerNetwork(b.build());
         net.init();
         return net;
     }
@@ -132,7 +137,7 @@ public final class TextStudyTask implements StudyTask {
 
     @Override
     public String trainerName() {
-        return "mlp bag" + TRAINER_BUCKETS + "-" + TRAINER_WIDTH + "-" + TRAINER_WIDTH + "-" + data.labelNames().size();
+        return "mlp bag" + trainerBuckets + "-" + BagOfWordsTrainer.WIDTH + "-" + BagOfWordsTrainer.WIDTH + "-" + data.labelNames().size();
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.pipeline.TaskKind;
+import io.github.dl4jprojection.pipeline.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,7 +38,8 @@ class ByteBudgetTest {
             MlpShape shape = new MlpShape(13, hidden, 3);
             StudentInput input = StudentInput.plain(Nd4j.zeros(DataType.FLOAT, 2, 13), Nd4j.zeros(DataType.FLOAT, 1, 13),
                     "zeros");
-            StudentNetwork net = StudentNetwork.create(input, hidden, 3, 0, 1, 1, 5);
+            StudentNetwork net = StudentNetwork.create(input, hidden, 3, false,
+                    StudySettings.builder(TrainingConfig.builder(TaskKind.IMAGE).seed(5).build()).build());
             assertEquals(net.numParams(), shape.params(), shape.toString());
             assertEquals(4 * net.numParams(), shape.bytes());
         }
