@@ -9,12 +9,14 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
@@ -202,7 +204,7 @@ public final class JointProjectionModel {
      */
     public void fit(DataSetIterator data, int epochs) {
         requireEpochs(epochs);
-        graph.fit(ConvertingMultiDataSetIterator.of(data, this.data::fromDataSet), epochs);
+        graph.fit(graphData(data), epochs);
     }
 
     /**
@@ -215,7 +217,52 @@ public final class JointProjectionModel {
      */
     public void fit(MultiDataSetIterator data, int epochs) {
         requireEpochs(epochs);
-        graph.fit(ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet), epochs);
+        graph.fit(graphData(data), epochs);
+    }
+
+    /**
+     * The minibatches the joint graph trains on, made from the caller's data (features and labels as for
+     * {@link #fit(DataSetIterator, int)}, checked batch by batch): give this to DL4J code that drives
+     * {@link #graph()} itself, such as {@code EarlyStoppingGraphTrainer} or {@code ParallelWrapper}.
+     */
+    public MultiDataSetIterator graphData(DataSetIterator data) {
+        return ConvertingMultiDataSetIterator.of(data, this.data::fromDataSet);
+    }
+
+    /** As {@link #graphData(DataSetIterator)}, for MultiDataSets as {@link #fit(MultiDataSetIterator, int)} takes. */
+    public MultiDataSetIterator graphData(MultiDataSetIterator data) {
+        return ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet);
+    }
+
+    /**
+     * Replaces the graph's training listeners ({@code ScoreIterationListener}, {@code CheckpointListener},
+     * {@code EvaluativeListener}, the UI's {@code StatsListener}, {@link JointEvaluationListener}, ...): they are
+     * called by {@link #fit} as by {@code ComputationGraph.fit}. The score they see is the joint loss, the sum
+     * of both outputs' scores; DL4J's {@code EvaluativeListener} evaluates the graph's first output, the
+     * trainer; {@link JointEvaluationListener} evaluates both branches.
+     */
+    public void setListeners(TrainingListener... listeners) {
+        graph.setListeners(listeners);
+    }
+
+    /** Adds training listeners to those already set (see {@link #setListeners}). */
+    public void addListeners(TrainingListener... listeners) {
+        graph.addListeners(listeners);
+    }
+
+    /** The graph's training listeners. */
+    public Collection<TrainingListener> getListeners() {
+        return graph.getListeners();
+    }
+
+    /**
+     * This model's branch layout over another graph of the same configuration: the best model of DL4J early
+     * stopping, a graph restored from a {@code CheckpointListener} checkpoint, a copy.
+     *
+     * @throws IllegalArgumentException if {@code graph} lacks a vertex of the layout
+     */
+    public JointProjectionModel withGraph(ComputationGraph graph) {
+        return new JointProjectionModel(graph, layout);
     }
 
     /**
@@ -224,7 +271,7 @@ public final class JointProjectionModel {
      * @throws IllegalArgumentException if a batch breaks the input contract
      */
     public JointEvaluation evaluate(DataSetIterator data) {
-        return evaluate(ConvertingMultiDataSetIterator.of(data, this.data::fromDataSet));
+        return evaluate(graphData(data));
     }
 
     /**
@@ -233,7 +280,7 @@ public final class JointProjectionModel {
      * @throws IllegalArgumentException if a batch breaks the input contract
      */
     public JointEvaluation evaluate(MultiDataSetIterator data) {
-        MultiDataSetIterator batches = ConvertingMultiDataSetIterator.of(data, this.data::fromMultiDataSet);
+        MultiDataSetIterator batches = graphData(data);
         if (batches.resetSupported()) {
             batches.reset();
         }

@@ -11,6 +11,16 @@ import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.nio.file.Paths;
+import io.github.dl4jprojection.layers.joint.JointEvaluationListener;
+import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
+import io.github.dl4jprojection.layers.joint.ProjectionScoreCalculator;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingGraphTrainer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 // README imports: end
 
 import java.io.IOException;
@@ -78,6 +88,39 @@ class ReadmeSnippetTest {
         String name = model.labelName(label);
         // README snippet: end
         return name;
+    }
+
+    @Test
+    void listenersAndEarlyStoppingAsDl4jUsersWriteThem() throws IOException {
+        Blobs blobs = new Blobs(20, 3, 1.5);
+        DataSetIterator trainData = Blobs.iterator(blobs.sample(300, 1, DataType.FLOAT), 20);
+        DataSetIterator testData = Blobs.iterator(blobs.sample(150, 2, DataType.FLOAT), 50);
+        MultiLayerNetwork net = TestModels.mlp(20, 3, DataType.FLOAT);
+        net.fit(trainData, 3);
+        JointProjectionModel joint = new JointProjectionModel.Builder().trainer(net).freezeTrainer(true)
+                .labelNames("cat", "dog", "bird")
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(16).bitsPerFunction(8).build()).build();
+
+        // README snippet: begin
+        JointEvaluationListener perEpoch = new JointEvaluationListener(joint, testData);
+        joint.setListeners(new ScoreIterationListener(100), perEpoch);
+        joint.fit(trainData, 5);
+        double lastAccuracy = perEpoch.history().get(4).projection().accuracy();
+        // README snippet: end
+        assertEquals(joint.evaluate(testData).projection().accuracy(), lastAccuracy);
+
+        // README snippet: begin
+        EarlyStoppingConfiguration<ComputationGraph> conf = new EarlyStoppingConfiguration.Builder<ComputationGraph>()
+                .epochTerminationConditions(new MaxEpochsTerminationCondition(30),
+                        new ScoreImprovementEpochTerminationCondition(3))
+                .scoreCalculator(new ProjectionScoreCalculator(joint, testData, ProjectionScoreCalculator.Metric.LOSS))
+                .modelSaver(new InMemoryModelSaver<>()).build();
+        EarlyStoppingResult<ComputationGraph> result =
+                new EarlyStoppingGraphTrainer(conf, joint.graph(), joint.graphData(trainData), null).fit();
+        JointProjectionModel best = joint.withGraph(result.getBestModel());
+        // README snippet: end
+        assertTrue(result.getTotalEpochs() <= 30, result.toString());
+        assertTrue(best.evaluate(testData).projection().accuracy() > 0.8, result.toString());
     }
 
     @Test
