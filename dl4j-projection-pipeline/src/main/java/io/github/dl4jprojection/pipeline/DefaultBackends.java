@@ -15,7 +15,9 @@ public final class DefaultBackends {
 
     /** The backends of the shipped command line. */
     public static Backends create() {
-        return new Backends(new TrainingPipeline(EpochFitter.LOCAL)::run, RuntimeModels::load, DefaultBackends::exportC);
+        TrainingBackend training = (job, progress) ->
+                new TrainingPipeline(EpochFitter.onThisMachine(job.config().workers())).run(job, progress);
+        return new Backends(training, RuntimeModels::load, DefaultBackends::exportC);
     }
 
     private static List<Path> exportC(Path modelFile, Path outDir) throws IOException {

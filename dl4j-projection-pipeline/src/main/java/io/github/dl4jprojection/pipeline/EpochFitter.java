@@ -10,8 +10,13 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
  */
 public interface EpochFitter {
 
-    /** Fits on this machine: {@code joint.fit(batches, 1)}. */
+    /** Fits on this machine, one minibatch after the other: {@code joint.fit(batches, 1)}. */
     EpochFitter LOCAL = (joint, batches) -> joint.fit(batches, 1);
+
+    /** Fits on this machine with {@code workers} parallel workers: {@link #LOCAL} for one, else a {@link ParallelEpochFitter}. */
+    static EpochFitter onThisMachine(int workers) {
+        return workers == 1 ? LOCAL : new ParallelEpochFitter(workers);
+    }
 
     /**
      * Trains {@code joint} for one pass over {@code batches}; afterwards {@code joint.graph()} holds the new

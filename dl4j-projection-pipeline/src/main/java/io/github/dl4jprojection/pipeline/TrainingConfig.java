@@ -24,6 +24,9 @@ public final class TrainingConfig {
     /** Prefix of this configuration's keys in a model's provenance. */
     public static final String PROVENANCE_PREFIX = "training.";
 
+    /** Most parallel workers: each holds a copy of the joint graph. */
+    public static final int MAX_WORKERS = 64;
+
     private final TaskKind task;
     private final String trainer;
     private final ProjectionBits bits;
@@ -35,6 +38,7 @@ public final class TrainingConfig {
     private final int batchSize;
     private final double learningRate;
     private final long seed;
+    private final int workers;
     private final ExportQuantization quantization;
     private final TextSettings text;
 
@@ -50,6 +54,7 @@ public final class TrainingConfig {
         batchSize = b.batchSize;
         learningRate = b.learningRate;
         seed = b.seed;
+        workers = b.workers;
         quantization = b.quantization;
         text = b.text;
     }
@@ -72,6 +77,7 @@ public final class TrainingConfig {
         b.batchSize = batchSize;
         b.learningRate = learningRate;
         b.seed = seed;
+        b.workers = workers;
         b.quantization = quantization;
         b.text = text;
         return b;
@@ -137,6 +143,14 @@ public final class TrainingConfig {
         return seed;
     }
 
+    /**
+     * Parallel workers of training on this machine: 1 fits each minibatch in turn, more fit minibatches side by
+     * side and average their parameters ({@link ParallelEpochFitter}).
+     */
+    public int workers() {
+        return workers;
+    }
+
     /** How the exported weights are stored. */
     public ExportQuantization quantization() {
         return quantization;
@@ -171,6 +185,7 @@ public final class TrainingConfig {
         m.put("batch-size", Integer.toString(batchSize));
         m.put("learning-rate", number(learningRate));
         m.put("seed", Long.toString(seed));
+        m.put("workers", Integer.toString(workers));
         m.put("quantize", quantization.cliName());
         if (text != null) {
             m.putAll(text.asProperties());
@@ -180,13 +195,14 @@ public final class TrainingConfig {
 
     /**
      * The settings in which {@code other} differs from this configuration, as "name this vs other", ignoring
-     * the epochs (a resumed run may ask for more) and the export's weight type (it does not change training);
-     * empty when the two train the same networks the same way.
+     * the epochs (a resumed run may ask for more), the workers (a run may resume on another machine) and the
+     * export's weight type (it does not change training); empty when the two train the same networks.
      */
     public List<String> differencesFrom(Map<String, String> other) {
         List<String> differences = new ArrayList<>();
         Map<String, String> mine = asProperties();
         mine.remove("epochs");
+        mine.remove("workers");
         mine.remove("quantize");
         for (Map.Entry<String, String> e : mine.entrySet()) {
             String theirs = other.get(e.getKey());
@@ -240,6 +256,7 @@ public final class TrainingConfig {
         private int batchSize = 64;
         private double learningRate = 1e-3;
         private long seed = 42;
+        private int workers = 1;
         private ExportQuantization quantization = ExportQuantization.NONE;
         private TextSettings text;
 
@@ -310,6 +327,12 @@ public final class TrainingConfig {
             return this;
         }
 
+        /** Default 1; at most {@value TrainingConfig#MAX_WORKERS}. */
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
         /** Default float32 weights. */
         public Builder quantization(ExportQuantization quantization) {
             this.quantization = quantization;
@@ -354,6 +377,9 @@ public final class TrainingConfig {
             }
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learning-rate must be positive and finite, got " + learningRate);
+            }
+            if (workers < 1 || workers > MAX_WORKERS) {
+                throw new IllegalArgumentException("workers must be in [1, " + MAX_WORKERS + "], got " + workers);
             }
             if (task == TaskKind.TEXT && text == null) {
                 throw new IllegalArgumentException("text settings must be set for a text task");

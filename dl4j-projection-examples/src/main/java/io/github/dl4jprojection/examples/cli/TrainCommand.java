@@ -77,7 +77,10 @@ final class TrainCommand implements Callable<Integer> {
         dataOptions.validate(cmd);
         TaskKind task = dataOptions.task.kind();
         training.validate(cmd, task);
-        spark.settings(cmd);
+        if (spark.settings(cmd) != null && training.workersGiven()) {
+            throw new ParameterException(cmd, "--workers splits training over this machine's cores; with --spark "
+                    + "the Spark executors are the workers");
+        }
         if (trainPerClass < 0) {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }

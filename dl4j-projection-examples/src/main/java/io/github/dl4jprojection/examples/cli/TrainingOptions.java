@@ -40,6 +40,12 @@ final class TrainingOptions {
             description = "Store the exported weights as 8-bit integers (default: float32).")
     ExportQuantization quantize;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Parallel workers on this machine's cores (DL4J ParallelWrapper): each fits its own "
+                    + "minibatches and their parameters are averaged after every one (default: 1, one after the "
+                    + "other; results differ from one worker's, as with a larger minibatch).")
+    Integer workers;
+
     @Mixin
     TextOptions text;
 
@@ -76,6 +82,9 @@ final class TrainingOptions {
         if (quantize != null) {
             b.quantization(quantize);
         }
+        if (workers != null) {
+            b.workers(workers);
+        }
         try {
             if (base.task() == TaskKind.TEXT) {
                 b.text(text.applyTo(base.text()));
@@ -85,6 +94,11 @@ final class TrainingOptions {
             // The configuration names its values as the options are named, so the option is the message's start.
             throw new ParameterException(cmd, "--" + e.getMessage());
         }
+    }
+
+    /** Whether {@code --workers} was given. */
+    boolean workersGiven() {
+        return workers != null;
     }
 
     /** Whether {@code --trainer} was given (else the command picks the task's default). */

@@ -143,6 +143,10 @@ class ProjectionNetCliTest {
                 "projectionnet train", "bits must be T:d");
         assertUsageError(run("train", "--task", "fashion-mnist", "--lambda", "1,2", "--out", model.toString()),
                 "projectionnet train", "lambda must be three weights");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--workers", "0", "--out", model.toString()),
+                "projectionnet train", "--workers must be in [1, 64], got 0");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--workers", "2", "--spark", "local[2]", "--out",
+                model.toString()), "projectionnet train", "--workers splits training over this machine's cores");
         assertUsageError(run("train", "--task", "fashion-mnist", "--hidden", "64,x", "--out", model.toString()),
                 "projectionnet train", "hidden layers must be positive integers");
         assertUsageError(run("train", "--task", "fashion-mnist", "--epochs", "0", "--out", model.toString()),

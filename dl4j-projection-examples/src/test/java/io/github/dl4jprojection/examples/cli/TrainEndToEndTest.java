@@ -122,9 +122,37 @@ class TrainEndToEndTest {
         assertEquals(256, exported.projectionSpec().numBits());
         assertEquals("1.0000", exported.provenance().get(ProvenanceKeys.AGREEMENT), "recorded at export");
 
+        int correct = correct(threeWayParity(exported, checkpoint, dir.resolve("c")));
+        assertEquals(exported.provenance().get(ProvenanceKeys.ACCURACY),
+                String.format(java.util.Locale.ROOT, "%.4f", correct / (double) TEST_IMAGES),
+                "the accuracy recorded in the file is the runtime's on the test set");
+        assertTrue(correct > 0.3 * TEST_IMAGES, "one epoch is well above chance (10%): " + correct + "/1000");
+    }
+
+    /** The bundled sample's test images. */
+    private static ImageDataset sampleTestSet() throws IOException {
         ImageDataset test = bundledSampleOnly().locate(ImageTask.FASHION_MNIST, null, null)
                 .load(DataSplit.TEST, ImageTask.FASHION_MNIST.labelNames());
         assertEquals(TEST_IMAGES, test.size());
+        return test;
+    }
+
+    /** How many of the sample's test images {@code labels} gets right. */
+    private static int correct(int[] labels) throws IOException {
+        ImageDataset test = sampleTestSet();
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += labels[i] == test.label(i) ? 1 : 0;
+        }
+        return correct;
+    }
+
+    /**
+     * Checks that on every sample test image the DL4J projection branch of the run's last checkpoint, the Java
+     * runtime and the emitted C give the same bits, labels and probabilities; returns the labels.
+     */
+    private static int[] threeWayParity(ProjectionModel exported, Path checkpoint, Path cDir) throws Exception {
+        ImageDataset test = sampleTestSet();
         float[][] pixels = new float[test.size()][test.pixelsPerImage()];
         for (int i = 0; i < pixels.length; i++) {
             test.copyPixels(i, pixels[i], 0, 1f);
@@ -132,18 +160,21 @@ class TrainEndToEndTest {
         // The checkpoint after the last epoch is the network the run exported.
         JointProjectionModel joint = JointProjectionModel.load(checkpoint.resolve("checkpoint.zip").toFile());
         Map<String, INDArray> activations = joint.graph().feedForward(joint.graphInputs(Nd4j.create(pixels)), false);
-        int[] labels = ThreeWayParity.dense(exported, pixels,
+        return ThreeWayParity.dense(exported, pixels,
                 activations.get(joint.projectionInputLayerName()).toFloatMatrix(),
-                activations.get(joint.projectionOutputName()).toFloatMatrix(), dir.resolve("c"));
+                activations.get(joint.projectionOutputName()).toFloatMatrix(), cDir);
+    }
 
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            correct += labels[i] == test.label(i) ? 1 : 0;
-        }
-        assertEquals(exported.provenance().get(ProvenanceKeys.ACCURACY),
-                String.format(java.util.Locale.ROOT, "%.4f", correct / (double) TEST_IMAGES),
-                "the accuracy recorded in the file is the runtime's on the test set");
-        assertTrue(correct > 0.3 * TEST_IMAGES, "one epoch is well above chance (10%): " + correct + "/1000");
+    @Test
+    void twoParallelWorkersTrainAModelThatPassesTheSameParityCheck() throws Exception {
+        Path out = dir.resolve("workers/model.pnet");
+        Path checkpoints = dir.resolve("workers/checkpoint");
+        train(1, out, "--workers", "2", "--checkpoint", checkpoints.toString());
+        ProjectionModel exported = ProjectionModel.load(out);
+        assertEquals("2", exported.provenance().get("training.workers"));
+        assertEquals("1.0000", exported.provenance().get(ProvenanceKeys.AGREEMENT), "recorded at export");
+        int correct = correct(threeWayParity(exported, checkpoints, dir.resolve("workers/c")));
+        assertTrue(correct > 0.2 * TEST_IMAGES, "two workers learn too: " + correct + "/1000");
     }
 
     @Test
