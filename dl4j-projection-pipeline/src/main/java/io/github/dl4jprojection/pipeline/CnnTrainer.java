@@ -34,7 +34,7 @@ final class CnnTrainer implements ImageTrainer {
     }
 
     @Override
-    public List<Layer> layers(int height, int width) {
+    public List<Layer> layers(int height, int width, int numClasses) {
         if (height < MIN_SIDE || width < MIN_SIDE) {
             throw new IncompatibleModelException("the CNN trainer needs images of at least " + MIN_SIDE + "x"
                     + MIN_SIDE + " pixels (two 5x5 convolutions, each followed by 2x2 pooling), but these are "

@@ -21,7 +21,7 @@ final class ImageMlpTrainer implements ImageTrainer {
     }
 
     @Override
-    public List<Layer> layers(int height, int width) {
+    public List<Layer> layers(int height, int width, int numClasses) {
         return Arrays.asList(
                 new DenseLayer.Builder().nOut(512).activation(Activation.RELU).weightInit(WeightInit.RELU)
                         .name("dense1").build(),

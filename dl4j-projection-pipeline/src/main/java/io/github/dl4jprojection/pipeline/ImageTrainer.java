@@ -17,12 +17,13 @@ public interface ImageTrainer extends Trainer {
     String SCALED = "scaled";
 
     /**
-     * New, named layer configurations, in order, for images of {@code height x width} (one channel); the
-     * caller appends the output. The same definition serves the joint graph and a trainer trained alone.
+     * New, named layer configurations, in order, for images of {@code height x width} (one channel) of
+     * {@code numClasses} classes (a trainer may size its last layers by it); the caller appends the logits and the
+     * output. The same definition serves the joint graph and a trainer trained alone.
      *
      * @throws IncompatibleModelException when the trainer cannot take images of this size, naming the sizes
      */
-    List<Layer> layers(int height, int width);
+    List<Layer> layers(int height, int width, int numClasses);
 
     @Override
     default TaskKind task() {
@@ -30,10 +31,10 @@ public interface ImageTrainer extends Trainer {
     }
 
     /** Adds the scaling vertex and {@link #layers} to a joint builder whose trainer input is the raw pixels. */
-    default void addTo(JointProjectionModel.Builder builder, int height, int width) {
+    default void addTo(JointProjectionModel.Builder builder, int height, int width, int numClasses) {
         builder.trainerVertex(SCALED, new ScaleVertex(1.0 / 255), JointProjectionModel.TRAINER_INPUT);
         String previous = SCALED;
-        for (Layer layer : layers(height, width)) {
+        for (Layer layer : layers(height, width, numClasses)) {
             builder.trainerLayer(layer.getLayerName(), layer, previous);
             previous = layer.getLayerName();
         }

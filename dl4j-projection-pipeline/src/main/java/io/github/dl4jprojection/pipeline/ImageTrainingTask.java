@@ -46,7 +46,7 @@ final class ImageTrainingTask implements TrainingTask {
                         .density(config.density().value())
                         .seed(config.seed())
                         .build());
-        Trainers.image(config.trainer()).addTo(builder, train.height(), train.width());
+        Trainers.image(config.trainer()).addTo(builder, train.height(), train.width(), train.numClasses());
         return builder.build();
     }
 

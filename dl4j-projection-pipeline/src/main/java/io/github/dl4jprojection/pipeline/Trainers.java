@@ -17,6 +17,8 @@ public final class Trainers {
     private static final List<Trainer> REGISTERED = Collections.unmodifiableList(Arrays.asList(
             new CnnTrainer(),
             new ImageMlpTrainer(),
+            ZooTrainer.leNet(),
+            ZooTrainer.simpleCnn(),
             new LstmTrainer(),
             new BagOfWordsTrainer()));
 

@@ -15,8 +15,8 @@ import picocli.CommandLine.ParameterException;
 final class SharedTrainingOptions {
 
     @Option(names = "--trainer", paramLabel = "NAME",
-            description = "Trainer network: images cnn (default; mlp for images under 16x16, and in bits-study) or "
-                    + "mlp; texts lstm (default: embeddings, LSTM, pooling over the tokens) or mlp (over a hashed bag "
+            description = "Trainer network: images cnn (default; mlp for images under 16x16, and in bits-study), "
+                    + "mlp, or DL4J's model zoo lenet or simplecnn (untrained, as the zoo defines them); texts lstm (default: embeddings, LSTM, pooling over the tokens) or mlp (over a hashed bag "
                     + "of word unigrams and bigrams; bits-study's only text trainer).")
     String trainer;
 

@@ -94,7 +94,7 @@ public final class ImageStudyTask implements StudyTask {
         ImageDataset train = data.train();
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
                 .updater(new Adam(1e-3)).weightInit(WeightInit.RELU).activation(Activation.RELU).list();
-        for (Layer layer : trainer.layers(train.height(), train.width())) {
+        for (Layer layer : trainer.layers(train.height(), train.width(), train.numClasses())) {
             b.layer(layer);
         }
         b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(train.numClasses())
