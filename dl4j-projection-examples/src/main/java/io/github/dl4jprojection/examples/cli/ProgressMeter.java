@@ -103,7 +103,8 @@ final class ProgressMeter {
             lastHeartbeatNanos = now;
             lastDrawNanos = now - REDRAW_MILLIS * 1_000_000L;
             if (!terminal) {
-                out.printf("Training: %d epochs of %d batches%n", totalEpochs, batchesPerEpoch);
+                out.printf("Training: %d epoch%s of %d batches%n", totalEpochs, totalEpochs == 1 ? "" : "s",
+                        batchesPerEpoch);
                 out.flush();
             }
         }

@@ -55,6 +55,7 @@ class ProgressMeterTest {
         train(m, 0, 1, 10, 10);
 
         String all = text.toString();
+        assertTrue(all.startsWith("Training: 1 epoch of 10 batches"), all);
         assertTrue(all.contains("Epoch 1/1  batch 3/10  loss 3.0000  ETA 1m10s"), all);
         assertTrue(all.contains("Epoch 1/1  batch 6/10"), all);
         assertFalse(all.contains("batch 4/10"), "at most one line per " + ProgressMeter.HEARTBEAT_SECONDS + " s");
