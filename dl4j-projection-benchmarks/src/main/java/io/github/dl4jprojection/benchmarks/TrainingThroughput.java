@@ -1,5 +1,10 @@
 package io.github.dl4jprojection.benchmarks;
 
+import io.github.dl4jprojection.data.BundledFashionMnistSample;
+import io.github.dl4jprojection.data.DataSplit;
+import io.github.dl4jprojection.data.ImageDataset;
+import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
@@ -11,19 +16,11 @@ import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
 import io.github.dl4jprojection.runtime.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.text.TextProjection;
 import io.github.dl4jprojection.runtime.text.TextProjectionScratch;
-import java.io.BufferedReader;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ScaleVertex;
@@ -59,13 +56,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       {@link BitVectorInputLayer} of 720 bits fed precomputed {@link TextProjection} bits (featurizer
  *       defaults). The bag and the bits are computed once, before timing, as the example does.</li>
  * </ul>
- * Batch 64, Adam 1e-3, seed 42. Usage: {@code TrainingThroughput [image|text|all] [epochs] [n images]}, run from
- * the repository root (the samples are read from the examples module's resources).
+ * Batch 64, Adam 1e-3, seed 42. Usage: {@code TrainingThroughput [image|text|all] [epochs] [n images]}; the samples
+ * are read by the data module's readers from its jar.
  */
 public final class TrainingThroughput {
 
-    private static final String SAMPLES =
-            "dl4j-projection-data/src/main/resources/io/github/dl4jprojection/";
     private static final int BATCH = 64;
     private static final long SEED = 42;
     private static final int BUCKETS = 4096;
@@ -90,8 +85,13 @@ public final class TrainingThroughput {
     }
 
     private static void image(int epochs, int n) throws IOException {
-        float[][] pixels = idxImages(SAMPLES + "data/fashion-mnist-sample/train-images-idx3-ubyte.gz", n);
-        int[] labels = idxLabels(SAMPLES + "data/fashion-mnist-sample/train-labels-idx1-ubyte.gz", pixels.length);
+        ImageDataset sample = new BundledFashionMnistSample().load(DataSplit.TRAIN, null);
+        float[][] pixels = new float[Math.min(n, sample.size())][sample.pixelsPerImage()];
+        int[] labels = new int[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            sample.copyPixels(i, pixels[i], 0, 1f);
+            labels[i] = sample.label(i);
+        }
         List<MultiDataSet> batches = batches(Nd4j.create(pixels), oneHot(labels, 10), null);
 
         ComputationGraph alone = new ComputationGraph(cnn(new NeuralNetConfiguration.Builder().seed(SEED)
@@ -122,14 +122,9 @@ public final class TrainingThroughput {
     private static void text(int epochs) throws IOException {
         List<String> texts = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(Paths.get(SAMPLES + "data/text/spam-assassin-sample/spam-assassin-sample.tsv.gz"))),
-                StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int tab = line.indexOf('\t');
-                names.add(line.substring(0, tab));
-                texts.add(line.substring(tab + 1));
-            }
+        for (LabeledText t : new BundledSpamAssassinSample().texts()) {
+            names.add(t.label());
+            texts.add(t.text());
         }
         TextFeaturizer unigrams = new TextFeaturizer(FeaturizerConfig.builder().wordNgramMax(1).maxSkip(0)
                 .noCharNgrams().build());
@@ -272,39 +267,6 @@ public final class TrainingThroughput {
     private static INDArray rows(INDArray a, long from, long to) {
         return a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
-    }
-
-    private static float[][] idxImages(String path, int limit) throws IOException {
-        try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(Paths.get(path))))) {
-            if (in.readInt() != 0x803) {
-                throw new IOException(path + " is not an IDX3 ubyte file");
-            }
-            int count = Math.min(in.readInt(), limit);
-            int pixels = in.readInt() * in.readInt();
-            float[][] x = new float[count][pixels];
-            byte[] row = new byte[pixels];
-            for (int i = 0; i < count; i++) {
-                in.readFully(row);
-                for (int p = 0; p < pixels; p++) {
-                    x[i][p] = row[p] & 0xFF;
-                }
-            }
-            return x;
-        }
-    }
-
-    private static int[] idxLabels(String path, int count) throws IOException {
-        try (InputStream raw = new GZIPInputStream(Files.newInputStream(Paths.get(path)));
-             DataInputStream in = new DataInputStream(raw)) {
-            if (in.readInt() != 0x801 || in.readInt() < count) {
-                throw new IOException(path + " is not an IDX1 ubyte file with " + count + " labels");
-            }
-            int[] y = new int[count];
-            for (int i = 0; i < count; i++) {
-                y[i] = in.readUnsignedByte();
-            }
-            return y;
-        }
     }
 
     /** A resettable iterator over precomputed batches. */

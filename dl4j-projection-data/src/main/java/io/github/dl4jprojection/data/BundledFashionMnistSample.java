@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>Fashion-MNIST is Copyright (c) 2017 Zalando SE, MIT License.
  */
-final class BundledFashionMnistSample implements ImageDataSource {
+public final class BundledFashionMnistSample implements ImageDataSource {
 
     /** The class-path folder of the sample files. */
     static final String RESOURCE_DIR = "/io/github/dl4jprojection/data/fashion-mnist-sample/";

@@ -2,17 +2,29 @@ package io.github.dl4jprojection.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Reads labelled grey-scale images from a CSV file: one image per line, the label first, then the
- * pixel values in row-major order, separated by commas.
+ * pixel values in row-major order, separated by commas (RFC 4180, parsed by Apache Commons CSV: a label
+ * may be quoted; lines may end in LF, CRLF or CR; the file must be UTF-8).
  *
  * <pre>
  * label,pixel1,pixel2,...,pixel784     &lt;- optional header (recognised by having no number among its pixel columns)
@@ -20,7 +32,7 @@ import java.util.List;
  * Sneaker,0,0,12,...,0                 &lt;- labels may be integers or names
  * </pre>
  *
- * <p>Pixel values must be integers 0..255 (written as {@code 12} or {@code 12.0}): the projection's
+ * <p>Pixel values must be integers 0..255 (written as {@code 12} or {@code 12.0}, not {@code 1e1}): the projection's
  * float32 sums are exact only for integer inputs, so scaled data is rejected rather than rounded.
  * Every line must have the same number of values. The image size is given, or inferred as the
  * square whose area is the number of pixel values. Labels are mapped with a
@@ -29,6 +41,12 @@ import java.util.List;
  * {@link DataFileException} naming the file and line.
  */
 public final class CsvImageReader {
+
+    /**
+     * RFC 4180 (commas, {@code "} quotes) with any line ending, CR alone included; blank lines skipped. Commons
+     * CSV leaves the values untrimmed: the messages quote them as written.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private CsvImageReader() {
     }
@@ -45,18 +63,16 @@ public final class CsvImageReader {
         int pixelsPerRow = -1;
         int firstDataLine = 0;
         boolean firstLine = true;
-        int lineNo = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.trim().isEmpty()) {
+        try (CSVParser parser = FORMAT.parse(utf8Reader(file))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (hasNext(records, name, parser)) {
+                CSVRecord record = records.next();
+                // An image row is one line, so the parser's count of lines read is the row's line.
+                int lineNo = (int) parser.getCurrentLineNumber();
+                String[] fields = record.values();
+                if (fields.length == 1 && fields[0].trim().isEmpty()) {
                     continue;
                 }
-                String[] fields = line.split(",", -1);
                 if (fields.length < 2) {
                     throw new DataFileException(name, lineNo, "expected a label and pixel values separated by commas, "
                             + "found " + fields.length + " field");
@@ -75,7 +91,7 @@ public final class CsvImageReader {
                     throw new DataFileException(name, lineNo, "has " + (fields.length - 1) + " pixel values after the label, "
                             + "line " + firstDataLine + " has " + pixelsPerRow + ": every image must have the same size");
                 }
-                String label = unquote(fields[0].trim());
+                String label = fields[0].trim();
                 if (label.isEmpty()) {
                     throw new DataFileException(name, lineNo, "empty label in column 1");
                 }
@@ -132,11 +148,30 @@ public final class CsvImageReader {
         }
     }
 
-    private static String unquote(String s) {
-        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
-            return s.substring(1, s.length() - 1).trim();
+    /** Strict UTF-8 (malformed bytes are an error, not U+FFFD), a leading byte order mark dropped. */
+    private static Reader utf8Reader(Path file) throws IOException {
+        InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+
+    /**
+     * {@code records.hasNext()}, with the parser's errors, which its iterator throws unchecked, reported as a
+     * {@link DataFileException} naming the file: bytes that are not UTF-8 (found when the reader decodes ahead,
+     * so without a line), malformed quoting (with the line the parser is on).
+     */
+    private static boolean hasNext(Iterator<CSVRecord> records, String name, CSVParser parser)
+            throws DataFileException {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new DataFileException(name, "not valid UTF-8; save the file as UTF-8", e.getCause());
+            }
+            int line = (int) Math.max(1, parser.getCurrentLineNumber());
+            throw new DataFileException(name, line, "malformed CSV: " + e.getCause().getMessage(), e.getCause());
         }
-        return s;
     }
 
     /** A growable byte array, so that rows can be appended without knowing the row count. */

@@ -12,7 +12,9 @@ import java.util.Collections;
  *   <li>{@code fashion-mnist}: the folder given, else {@value #FASHION_MNIST_SYSTEM_DIR} (Debian package
  *       {@code dataset-fashion-mnist}) when all four files are there, else the bundled sample.</li>
  *   <li>{@code mnist}: the folder given (MNIST cannot be downloaded here, so there is no default).</li>
- *   <li>{@code images}: the folder given, holding IDX files or {@code train.csv}/{@code test.csv}.</li>
+ *   <li>{@code images}: the folder given, holding IDX files or {@code train.csv}/{@code test.csv}, else PNG/JPEG
+ *       images in class folders ({@code train/<class>/}, {@code test/<class>/}, or {@code <class>/} hash-split;
+ *       {@link ImageFolderSource}).</li>
  * </ul>
  *
  * When files are missing, loading fails with a {@link DataNotFoundException} that lists every path
@@ -49,7 +51,8 @@ public final class ImageDataLocator {
     /**
      * @param task         the task
      * @param data         the folder the user named, or {@code null}
-     * @param csvImageSize for {@code images} in CSV form: the image size, or {@code null} to infer a square one
+     * @param csvImageSize for {@code images} in CSV form: the image size, or {@code null} to infer a square one; for
+     *                     image folders the size every image must have, or {@code null} for the first image's
      * @throws IllegalArgumentException naming {@code data} when the task needs a folder and none was given
      * @throws DataNotFoundException    when {@code data} is not a folder
      */
@@ -76,7 +79,9 @@ public final class ImageDataLocator {
                     throw new IllegalArgumentException("data: task images needs the folder of the images. "
                             + UserImagesSource.HOW_TO_GET);
                 }
-                return new UserImagesSource(data, csvImageSize);
+                UserImagesSource files = new UserImagesSource(data, csvImageSize);
+                ImageFolderSource folders = files.hasAnyFiles() ? null : ImageFolderSource.of(data, csvImageSize);
+                return folders != null ? folders : files;
             default:
                 throw new IllegalArgumentException("task: unsupported " + task);
         }

@@ -1,13 +1,18 @@
 package io.github.dl4jprojection.data;
 
+import java.util.regex.Pattern;
+
 /** Parsing of pixel values written as text. */
 final class PixelValues {
+
+    /** {@code 12.0}, {@code 12.}: an integer written as a decimal; exponents ({@code 1e2}) are not integers as written. */
+    private static final Pattern INTEGER_WITH_ZERO_FRACTION = Pattern.compile("[0-9]{1,3}\\.0*");
 
     private PixelValues() {
     }
 
     /**
-     * A pixel value: an integer 0..255, written {@code 12} or {@code 12.0}. Other numbers are
+     * A pixel value: an integer 0..255, written {@code 12} or {@code 12.0}. Other numbers ({@code 0.5}, {@code 1e2}) are
      * rejected rather than rounded: the projection's float32 sums are exact only for integer inputs.
      *
      * @param column 1-based column, for the message
@@ -27,7 +32,7 @@ final class PixelValues {
             } catch (NumberFormatException e) {
                 throw new DataFileException(file, line, "column " + column + ": '" + s + "' is not a number");
             }
-            if (d == Math.rint(d) && d >= 0 && d <= 255) {
+            if (INTEGER_WITH_ZERO_FRACTION.matcher(s).matches() && d <= 255) {
                 return (int) d;
             }
         }

@@ -1,6 +1,6 @@
 /**
- * Image data for the examples: readers for MNIST-format IDX files (plain or gzip) and CSV files,
- * the locator that finds Fashion-MNIST, MNIST or a user's images on disk (falling back to a
+ * Image data for the examples: readers for MNIST-format IDX files (plain or gzip), CSV files
+ * (Apache Commons CSV) and folders of PNG/JPEG images per class (javax.imageio), the locator that finds Fashion-MNIST, MNIST or a user's images on disk (falling back to a
  * bundled Fashion-MNIST sample), the in-memory {@link io.github.dl4jprojection.data.ImageDataset}
  * and a deterministic DL4J iterator over it.
  *

@@ -138,6 +138,44 @@ class CsvImageReaderTest {
     }
 
     @Test
+    void carriageReturnAloneEndsALine() throws IOException {
+        Path file = dir.resolve("cr.csv");
+        Files.write(file, "label,a,b,c,d\r0,1,2,3,4\r\r1,5,6,7,8\r1,9,9,9\r".getBytes(StandardCharsets.UTF_8));
+        DataFileException e = assertThrows(DataFileException.class, () -> CsvImageReader.read(file, null, null));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage().startsWith(file + ":5: has 3 pixel values"), e.getMessage());
+
+        Path good = dir.resolve("cr-good.csv");
+        Files.write(good, "0,1,2,3,4\r1,5,6,7,8\r".getBytes(StandardCharsets.UTF_8));
+        ImageDataset data = CsvImageReader.read(good, null, null);
+        assertEquals(2, data.size());
+        assertEquals(8, data.pixel(1, 3));
+    }
+
+    @Test
+    void exponentNotationIsNotAnInteger() throws IOException {
+        Path file = write("e.csv", "0,0,0,0,0", "1,0,1e2,0,0");
+        DataFileException e = assertThrows(DataFileException.class, () -> CsvImageReader.read(file, null, null));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("column 3: pixel value 1e2 is not an integer 0..255"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8AndMalformedQuotingNameTheFileAndLine() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "0,0,0,0,0\ncaf\u00e9,1,1,1,1\n".getBytes(StandardCharsets.ISO_8859_1));
+        DataFileException e = assertThrows(DataFileException.class, () -> CsvImageReader.read(latin1, null, null));
+        assertEquals(latin1.toString(), e.file());
+        assertTrue(e.getMessage().startsWith(latin1 + ":") && e.getMessage().contains("not valid UTF-8"),
+                e.getMessage());
+
+        Path quote = write("q.csv", "0,0,0,0,0", "\"1\"x,1,1,1,1");
+        DataFileException q = assertThrows(DataFileException.class, () -> CsvImageReader.read(quote, null, null));
+        assertEquals(2, q.line());
+        assertTrue(q.getMessage().startsWith(quote + ":2: malformed CSV"), q.getMessage());
+    }
+
+    @Test
     void lineWithoutPixelsIsRejected() throws IOException {
         Path file = write("train.csv", "0,1,2,3,4", "5");
         DataFileException e = assertThrows(DataFileException.class, () -> CsvImageReader.read(file, null, null));

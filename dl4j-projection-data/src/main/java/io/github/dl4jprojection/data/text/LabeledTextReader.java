@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,13 +28,16 @@ import java.util.zip.ZipException;
  *   <li><b>CSV</b> ({@code .csv}, RFC 4180): records {@code label,text}; a field may be quoted with
  *       {@code "}, and then hold commas, line breaks and {@code ""} for a quote.</li>
  * </ul>
- * In both, lines may end in LF or CRLF, a UTF-8 byte order mark is skipped, blank lines are
+ * In both, lines may end in LF, CRLF or CR, a UTF-8 byte order mark is skipped, blank lines are
  * skipped, a first record {@code label, text} (any case) is taken for a header and skipped, and
  * labels are trimmed. Anything malformed (bytes that are not UTF-8, a line without a tab, a record
  * without exactly two fields, an unterminated quote, an empty label) fails with a
  * {@link DataFileException} naming the file and line.
  */
 public final class LabeledTextReader {
+
+    /** A line ends in LF, CRLF or CR alone. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private LabeledTextReader() {
     }
@@ -58,10 +62,10 @@ public final class LabeledTextReader {
 
     /** Reads TSV content (gzip-compressed when it starts with the gzip magic). */
     public static List<LabeledText> readTsv(String file, byte[] content) throws IOException {
-        String[] lines = decodeUtf8(file, gunzipIfCompressed(file, content)).split("\n", -1);
+        String[] lines = LINE_BREAK.split(decodeUtf8(file, gunzipIfCompressed(file, content)), -1);
         List<LabeledText> out = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            String line = lines[i];
             if (line.trim().isEmpty()) {
                 continue;
             }
@@ -84,7 +88,12 @@ public final class LabeledTextReader {
         return new CsvParser(file, decodeUtf8(file, gunzipIfCompressed(file, content))).parse();
     }
 
-    /** An RFC 4180 state machine over the whole text; records are {@code label,text}. */
+    /**
+     * An RFC 4180 state machine over the whole text; records are {@code label,text}. Kept rather than Commons CSV,
+     * which reads a quote inside an unquoted field as a literal (this format refuses it: it is nearly always a
+     * text that should have been quoted) and reports errors only inside its message text, while these errors name
+     * the line where the problem is (the opening quote of an unterminated field).
+     */
     private static final class CsvParser {
         private static final int FIELD_START = 0;
         private static final int UNQUOTED = 1;
@@ -112,8 +121,8 @@ public final class LabeledTextReader {
             int i = 0;
             while (i < n) {
                 char c = s.charAt(i);
-                boolean newline = c == '\n' || (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n');
-                int width = c == '\r' && newline ? 2 : 1;
+                boolean newline = c == '\n' || c == '\r';
+                int width = c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n' ? 2 : 1;
                 switch (state) {
                     case QUOTED:
                         if (c == '"' && i + 1 < n && s.charAt(i + 1) == '"') {
@@ -122,11 +131,10 @@ public final class LabeledTextReader {
                         } else if (c == '"') {
                             state = AFTER_QUOTE;
                         } else {
-                            if (c == '\n') {
+                            if (newline) {
                                 line++;
                             }
-                            field.append(c);
-                            width = 1;
+                            field.append(s, i, i + width);
                         }
                         break;
                     case AFTER_QUOTE:
@@ -236,7 +244,7 @@ public final class LabeledTextReader {
             int at = in.position();
             int line = 1;
             for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
+                if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
                     line++;
                 }
             }

@@ -1,8 +1,13 @@
 package io.github.dl4jprojection.data.text;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.io.MaxNestingDepthLimitException;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * The text of an e-mail that a spam classifier sees: the decoded Subject followed by the readable
@@ -10,14 +15,16 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Headers other than Subject are dropped (they carry the routing of the corpus's collection,
- *       which would let a classifier learn the data set instead of the messages).</li>
- *   <li>The body is walked as a MIME tree (RFC 2045/2046): {@code text/*} parts are decoded
- *       (base64, quoted-printable; charset as declared, else UTF-8 or windows-1252);
- *       {@code text/html} is reduced to its visible text ({@link HtmlText}); of a
- *       {@code multipart/alternative} the last non-blank alternative is used (the RFC's most
- *       faithful one); other multiparts contribute all their text parts in order;
- *       {@code message/rfc822} contributes its Subject and body; non-text parts (images,
- *       attachments) contribute nothing. A multipart without its boundary is read as plain text.</li>
+ *       which would let a classifier learn the data set instead of the messages). RFC 2047 encoded
+ *       words of the Subject are decoded by mime4j's {@code DecoderUtil}.</li>
+ *   <li>The body is parsed as a MIME tree (RFC 2045/2046) by Apache James mime4j, which also undoes
+ *       base64 and quoted-printable, leniently: {@code text/*} parts are decoded (charset as declared,
+ *       else UTF-8 or windows-1252, {@link CharsetDecoding}); {@code text/html} is reduced to its visible
+ *       text by jsoup; of a {@code multipart/alternative} the last non-blank alternative is used (the
+ *       RFC's most faithful one); other multiparts contribute all their text parts in order;
+ *       {@code message/rfc822} contributes its Subject and body; non-text parts (images, attachments)
+ *       contribute nothing. A multipart whose boundary never occurs is read as plain text
+ *       ({@link MailPart#text()}).</li>
  *   <li>Every run of white space (including line breaks and no-break spaces) becomes one space,
  *       and the result is trimmed, so it fits one line of a TSV file.</li>
  * </ul>
@@ -29,6 +36,20 @@ public final class MailTextExtractor {
 
     static final int MAX_DEPTH = 8;
     static final int MAX_PARTS = 200;
+
+    /**
+     * Lenient, as spam needs: no limit on line or header length (the whole message is already in memory),
+     * malformed header lines (an mbox "From " line) skipped, nesting bounded a little beyond {@link #MAX_DEPTH}
+     * so the parser stops soon below the text that is kept (each level wraps the stream once more).
+     */
+    private static final MimeConfig CONFIG = new MimeConfig.Builder()
+            .setStrictParsing(false)
+            .setMaxLineLen(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxHeaderCount(-1)
+            .setMaxContentLen(-1)
+            .setMaxNestingDepth(MAX_DEPTH + 2)
+            .build();
 
     private MailTextExtractor() {
     }
@@ -42,73 +63,21 @@ public final class MailTextExtractor {
         if (rawMessage == null) {
             throw new IllegalArgumentException("rawMessage must not be null");
         }
-        Part message = Part.parse(normalizeLineBreaks(rawMessage));
-        return collapseWhitespace(messageText(message, 0));
-    }
-
-    /** Subject, a line break, and the body text of a message or embedded message. */
-    private static String messageText(Part message, int depth) {
-        String subject = EncodedWords.decode(message.headers.get("subject"));
-        String body = partText(message, depth);
-        return subject == null ? body : subject + "\n" + body;
-    }
-
-    private static String partText(Part part, int depth) {
-        if (depth > MAX_DEPTH) {
-            return "";
+        MailPartCollector collector = new MailPartCollector();
+        MimeStreamParser parser = new MimeStreamParser(CONFIG, DecodeMonitor.SILENT, null);
+        parser.setContentDecoding(true);
+        parser.setRecurse();
+        parser.setContentHandler(collector);
+        try {
+            parser.parse(new ByteArrayInputStream(rawMessage.getBytes(StandardCharsets.UTF_8)));
+        } catch (MaxNestingDepthLimitException e) {
+            // Nested beyond what is kept: the text collected down to there is the message's text.
+        } catch (MimeException | IOException e) {
+            // Neither happens with a lenient configuration over bytes in memory.
+            throw new IllegalStateException("mime4j failed on a message in memory: " + e.getMessage(), e);
         }
-        String type = part.headers.mediaType();
-        if (type.startsWith("multipart/")) {
-            List<Part> children = part.children();
-            if (children == null) {
-                return decodedText(part, "text/plain");
-            }
-            if (type.equals("multipart/alternative")) {
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    String text = partText(children.get(i), depth + 1);
-                    if (!text.trim().isEmpty()) {
-                        return text;
-                    }
-                }
-                return "";
-            }
-            StringBuilder sb = new StringBuilder();
-            for (Part child : children) {
-                String text = partText(child, depth + 1);
-                if (!text.isEmpty()) {
-                    sb.append(text).append('\n');
-                }
-            }
-            return sb.toString();
-        }
-        if (type.equals("message/rfc822")) {
-            return messageText(Part.parse(part.body), depth + 1);
-        }
-        if (type.startsWith("text/")) {
-            return decodedText(part, type);
-        }
-        return "";
-    }
-
-    /** The body of a text part after transfer and charset decoding; HTML reduced to text. */
-    private static String decodedText(Part part, String type) {
-        String encoding = part.headers.get("content-transfer-encoding");
-        String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
-        String charset = part.headers.parameter("content-type", "charset");
-        String text;
-        if (enc.equals("base64")) {
-            text = CharsetDecoding.decode(TransferDecoding.base64(part.body), charset);
-        } else if (enc.equals("quoted-printable")) {
-            text = CharsetDecoding.decode(TransferDecoding.quotedPrintable(part.body, false), charset);
-        } else {
-            // 7bit, 8bit, binary or unknown: the corpus already holds these as characters.
-            text = part.body;
-        }
-        return type.equals("text/html") ? HtmlText.toText(text) : text;
-    }
-
-    static String normalizeLineBreaks(String s) {
-        return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n").replace('\r', '\n');
+        MailPart root = collector.root();
+        return root == null ? "" : collapseWhitespace(root.text());
     }
 
     /** Every run of white space (Java white space, or no-break space) becomes one space; trimmed. */
@@ -128,72 +97,5 @@ public final class MailTextExtractor {
             }
         }
         return sb.toString();
-    }
-
-    /** A message or MIME part: headers and the raw body. */
-    private static final class Part {
-        final MimeHeaders headers;
-        final String body;
-
-        private Part(MimeHeaders headers, String body) {
-            this.headers = headers;
-            this.body = body;
-        }
-
-        /** Splits at the first empty line; a part without one is all headers (RFC 5322) and has an empty body. */
-        static Part parse(String s) {
-            int blank = s.startsWith("\n") ? 0 : s.indexOf("\n\n");
-            if (blank < 0) {
-                return new Part(MimeHeaders.parse(s), "");
-            }
-            String head = s.substring(0, blank);
-            String body = s.substring(blank + (blank == 0 ? 1 : 2));
-            return new Part(MimeHeaders.parse(head), body);
-        }
-
-        /** The parts of a multipart body, or null when it has no boundary or the boundary never occurs. */
-        List<Part> children() {
-            String boundary = headers.parameter("content-type", "boundary");
-            if (boundary == null || boundary.isEmpty()) {
-                return null;
-            }
-            String delimiter = "--" + boundary;
-            List<Part> parts = new ArrayList<>();
-            StringBuilder current = null;
-            boolean seen = false;
-            for (String line : body.split("\n", -1)) {
-                String trimmed = trimTrailing(line);
-                if (trimmed.startsWith(delimiter)) {
-                    String rest = trimmed.substring(delimiter.length());
-                    if (rest.isEmpty() || rest.equals("--")) {
-                        seen = true;
-                        if (current != null && parts.size() < MAX_PARTS) {
-                            parts.add(parse(current.toString()));
-                        }
-                        current = rest.isEmpty() ? new StringBuilder() : null;
-                        if (current == null) {
-                            break;
-                        }
-                        continue;
-                    }
-                }
-                if (current != null) {
-                    current.append(line).append('\n');
-                }
-            }
-            if (current != null && parts.size() < MAX_PARTS) {
-                // A missing close delimiter (truncated mail): keep the last part.
-                parts.add(parse(current.toString()));
-            }
-            return seen ? parts : null;
-        }
-
-        private static String trimTrailing(String s) {
-            int end = s.length();
-            while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
-                end--;
-            }
-            return s.substring(0, end);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.dl4jprojection.data.DataFileException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
@@ -129,32 +134,68 @@ public final class SpamAssassinCorpus implements TextDataSource {
         return mails;
     }
 
+    /**
+     * Reads the {@code .tgz} with Commons Compress, entry by entry, so that nothing is unpacked. A declared
+     * entry size is checked against {@link #MAX_MESSAGE_BYTES} before its content is allocated; any error of
+     * the tar layer (bad header checksum, truncation) is reported naming the archive.
+     */
     private List<RawMail> readTarball() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<RawMail> mails = new ArrayList<>();
         String file = location.toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(location), 1 << 16);
-             InputStream in = new GZIPInputStream(raw, 1 << 16)) {
-            new TarReader(file, in, MAX_MESSAGE_BYTES).readAll(new TarReader.EntryHandler() {
-                @Override
-                public boolean wants(String name) {
-                    Matcher m = TAR_ENTRY.matcher(name);
-                    return m.matches() && GROUPS.containsKey(m.group(1));
+             BoundedInputStream gz = BoundedInputStream.builder()
+                     .setInputStream(new GZIPInputStream(raw, 1 << 16)).get();
+             TarArchiveInputStream tar = new CheckedTarInputStream(gz)) {
+            TarArchiveEntry entry;
+            while ((entry = nextEntry(tar, file)) != null) {
+                Matcher m = TAR_ENTRY.matcher(entry.getName());
+                if (!entry.isFile() || !m.matches() || !GROUPS.containsKey(m.group(1))) {
+                    continue;
                 }
-
-                @Override
-                public void accept(String name, byte[] content) throws IOException {
-                    Matcher m = TAR_ENTRY.matcher(name);
-                    if (!m.matches()) {
-                        throw new IllegalStateException("accepted an entry wants() refused: " + name);
-                    }
-                    mails.add(parse(json, file + "!" + name, content, m.group(1), m.group(2)));
+                if (entry.getSize() > MAX_MESSAGE_BYTES) {
+                    throw new DataFileException(file, "entry " + entry.getName() + " declares " + entry.getSize()
+                            + " bytes, more than the " + MAX_MESSAGE_BYTES + " accepted: corrupted archive?");
                 }
-            });
+                byte[] content = readEntry(tar, file, entry);
+                mails.add(parse(json, file + "!" + entry.getName(), content, m.group(1), m.group(2)));
+            }
+            // Commons Compress takes a partial last header block for the end of the archive; a tar archive is a
+            // whole number of blocks, so a partial one is a truncation.
+            gz.transferTo(OutputStream.nullOutputStream());
+            if (gz.getCount() % TarConstants.DEFAULT_RCDSIZE != 0) {
+                throw new DataFileException(file, "truncated: the last header, at byte "
+                        + gz.getCount() / TarConstants.DEFAULT_RCDSIZE * TarConstants.DEFAULT_RCDSIZE
+                        + ", is incomplete");
+            }
         } catch (ZipException e) {
             throw new DataFileException(file, "not a gzip file: " + e.getMessage(), e);
         }
         return mails;
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String file) throws DataFileException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DataFileException(file, "not a tar archive, truncated or corrupted: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readEntry(TarArchiveInputStream tar, String file, TarArchiveEntry entry)
+            throws DataFileException {
+        byte[] content;
+        try {
+            content = tar.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFileException(file, "truncated or corrupted in entry " + entry.getName() + ": "
+                    + e.getMessage(), e);
+        }
+        if (content.length != entry.getSize()) {
+            throw new DataFileException(file, "truncated: the entry " + entry.getName() + " declares "
+                    + entry.getSize() + " bytes, the archive ends after " + content.length);
+        }
+        return content;
     }
 
     private List<RawMail> readFolder() throws IOException {

@@ -1,7 +1,8 @@
 /**
  * Text data for the examples: the SpamAssassin public corpus read straight from its npm tarball
  * ({@link io.github.dl4jprojection.data.text.SpamAssassinCorpus}), the e-mail text extraction it
- * uses (MIME, quoted-printable, base64, charsets, HTML), duplicate removal and the deterministic
+ * uses (MIME and transfer decoding by Apache James mime4j, charsets, HTML to text by jsoup; the
+ * tarball is read with Apache Commons Compress), duplicate removal and the deterministic
  * 80/20 hash split, a bundled 600-text sample, a user's TSV/CSV files, and the locator that chooses
  * among them. docs/TEXT_DATA.md documents every choice.
  *

@@ -98,6 +98,19 @@ class LabeledTextReaderTest {
     }
 
     @Test
+    void carriageReturnAloneEndsALine() throws IOException {
+        List<LabeledText> tsv = LabeledTextReader.readTsv("m.tsv", utf8("ham\tone\rspam\ttwo\r\rham\tthree"));
+        assertEquals(3, tsv.size());
+        assertText(tsv.get(2), "ham", "three", "m.tsv:4");
+        List<LabeledText> csv = LabeledTextReader.readCsv("m.csv", utf8("ham,one\rspam,\"two\rlines\"\rham,three\r"));
+        assertEquals(3, csv.size());
+        assertText(csv.get(1), "spam", "two\rlines", "m.csv:2");
+        assertText(csv.get(2), "ham", "three", "m.csv:4");
+        assertLineError(assertThrows(DataFileException.class,
+                () -> LabeledTextReader.readTsv("m.tsv", utf8("ham\tok\rno tab\r"))), "m.tsv", 2, "no tab");
+    }
+
+    @Test
     void readPicksTheFormatByExtensionAndReadsGzip() throws IOException {
         Path tsv = tmp.resolve("a.tsv");
         Files.write(tsv, utf8("ham\thello\n"));

@@ -123,6 +123,11 @@ class MailTextExtractorTest {
     }
 
     @Test
+    void unencodedNonAsciiSubjectAndBodyAreKeptAsWritten() {
+        assertEquals("café crème naïve ☺", MailTextExtractor.extract("Subject: café\n crème\n\nnaïve ☺\n"));
+    }
+
+    @Test
     void collapsesAllKindsOfWhiteSpace() {
         assertEquals("a b c d", MailTextExtractor.collapseWhitespace(" \t a\u00A0\u00A0b\r\n\nc \u2007 d \n"));
     }

@@ -17,21 +17,24 @@ import java.nio.file.Path;
 final class DataOptions {
 
     @Option(names = "--task", required = true, paramLabel = "TASK", converter = Converters.Task.class,
-            description = "fashion-mnist, mnist or images (your own IDX or CSV files); for train also spam "
+            description = "fashion-mnist, mnist or images (your own IDX, CSV or PNG/JPEG files); for train also spam "
                     + "(SpamAssassin e-mails) or text (your own labelled texts).")
     TaskOption task;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder of the data. fashion-mnist: optional (default "
                     + ImageDataLocator.FASHION_MNIST_SYSTEM_DIR + ", else the bundled sample); "
-                    + "mnist: the folder of the four MNIST IDX files; images: a folder with the IDX files or "
-                    + "train.csv and test.csv (label, then pixel values 0..255 per line); spam: optional, the corpus "
+                    + "mnist: the folder of the four MNIST IDX files; images: a folder with the IDX files, or "
+                    + "train.csv and test.csv (label, then pixel values 0..255 per line), or PNG/JPEG images in "
+                    + "train/<class>/ and test/<class>/ (or <class>/, split 80/20 by a hash of the file name; "
+                    + "all one size, colour converted to grey, nothing resized); spam: optional, the corpus "
                     + "tarball or folder (default " + TextDataLocator.DEFAULT_DIR + ", else the bundled sample); "
                     + "text: a TSV (label<TAB>text) or CSV file, or a folder with train and test files.")
     Path data;
 
     @Option(names = "--image-size", paramLabel = "HxW", converter = Converters.Size.class,
-            description = "Image size of CSV data (task images); default: the square of the pixel count.")
+            description = "Image size of CSV data (task images; default: the square of the pixel count), or the "
+                    + "size image folders must have (default: the first image's).")
     ImageSize imageSize;
 
     /** Checks the combinations picocli cannot: a data folder where the task has no default. */
