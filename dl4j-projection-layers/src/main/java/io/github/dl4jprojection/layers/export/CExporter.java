@@ -1,9 +1,10 @@
 package io.github.dl4jprojection.layers.export;
 
+import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
+import io.github.dl4jprojection.runtime.internal.text.TextTables;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputKind;
-import io.github.dl4jprojection.runtime.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.WeightType;
@@ -11,7 +12,6 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeatureWeighting;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
-import io.github.dl4jprojection.runtime.text.TextTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

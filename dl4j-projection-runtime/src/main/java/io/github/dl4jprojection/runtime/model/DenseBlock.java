@@ -1,5 +1,7 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
+
 /**
  * The parameters of one fully connected layer of a projection network, immutable:
  * {@code y[j] = f(z[j])}, {@code z = x W + b}, with {@code x} of length {@code nIn}, {@code W} of

@@ -7,6 +7,7 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
 import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.TRUNCATED;
 import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.UNSUPPORTED_VERSION;
 
+import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

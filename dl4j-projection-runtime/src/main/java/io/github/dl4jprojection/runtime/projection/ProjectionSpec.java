@@ -1,5 +1,7 @@
 package io.github.dl4jprojection.runtime.projection;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+
 /**
  * The full, immutable description of an LSH projection: {@code T} functions of {@code d} bits,
  * a seed and the density of the random projection vectors. Together with the input key (an input

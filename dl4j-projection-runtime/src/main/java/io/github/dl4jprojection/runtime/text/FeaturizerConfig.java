@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.runtime.text;
 
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import java.util.Arrays;
 import java.util.Collections;
