@@ -24,9 +24,8 @@ interface FormatCodec {
     ProjectionModel read(ContentReader in) throws ModelFormatException;
 
     /**
-     * Appends the content of {@code model}; the same model always gives the same bytes.
-     *
-     * @throws IllegalArgumentException if {@code model} uses something this version cannot express
+     * Appends the content of {@code model}; the same model always gives the same bytes. Only the
+     * newest codec writes new files; an older one reproduces files of its version (golden tests).
      */
     void write(ProjectionModel model, ContentWriter out);
 }
