@@ -1,7 +1,5 @@
 package io.github.dl4jprojection.runtime.model;
 
-import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
-
 /**
  * The parameters of one fully connected layer of a projection network, immutable:
  * {@code y[j] = f(z[j])}, {@code z = x W + b}, with {@code x} of length {@code nIn}, {@code W} of
@@ -10,8 +8,9 @@ import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
  * {@link Nonlinearity}.
  *
  * <p>An {@link WeightType#INT8} block stores {@code q[i][j]} in {@code [-127, 127]} and one scale
- * per output unit, and computes {@code z[j] = (sum_i x[i] * q[i][j]) * s[j] + b[j]}; see
- * {@link Int8Quantizer}. The exact float32 evaluation order is in {@code docs/FORMAT.md}.
+ * per output unit, and computes {@code z[j] = (sum_i x[i] * q[i][j]) * s[j] + b[j]}; the
+ * exporter quantizes with {@code runtime.internal.model.Int8Quantizer}. The exact float32
+ * evaluation order is in {@code docs/FORMAT.md}.
  */
 public final class DenseBlock {
 
