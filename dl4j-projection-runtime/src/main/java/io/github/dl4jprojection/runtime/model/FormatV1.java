@@ -130,7 +130,7 @@ final class FormatV1 implements FormatCodec {
             throw in.error(INVALID_VALUE, codeAt + 1, name + ": unknown weightType code " + in.byteAt(codeAt + 1));
         }
         in.reserved(2);
-        float alpha = in.f32("a float");
+        float alpha = in.f32(name + " alpha");
         long count = nIn * nOut;
         long bytes = type == WeightType.FLOAT32 ? 4 * count + 4 * nOut : 4 * nOut + count + 4 * nOut;
         in.needDeclared(bytes, name + " parameters (" + nIn + " x " + nOut + " " + type + ")");
