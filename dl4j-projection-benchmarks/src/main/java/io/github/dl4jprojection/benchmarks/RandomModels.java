@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.benchmarks;
 
+import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputSpec;
-import io.github.dl4jprojection.runtime.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.WeightType;

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.benchmarks;
 
-import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

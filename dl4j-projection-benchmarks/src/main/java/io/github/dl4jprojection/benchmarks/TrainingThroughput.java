@@ -8,14 +8,18 @@ import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
+import io.github.dl4jprojection.pipeline.BagOfWordsTrainer;
+import io.github.dl4jprojection.pipeline.ImageTrainer;
+import io.github.dl4jprojection.pipeline.TextSettings;
+import io.github.dl4jprojection.pipeline.Trainers;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.text.TextProjection;
+import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
-import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
-import io.github.dl4jprojection.runtime.text.TextProjection;
-import io.github.dl4jprojection.runtime.text.TextProjectionScratch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +29,8 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ScaleVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -94,12 +96,13 @@ public final class TrainingThroughput {
         }
         List<MultiDataSet> batches = batches(Nd4j.create(pixels), oneHot(labels, 10), null);
 
-        ComputationGraph alone = new ComputationGraph(cnn(new NeuralNetConfiguration.Builder().seed(SEED)
+        // The command line's CNN (the pipeline's one definition), alone and as the trainer of the joint graph.
+        ImageTrainer cnn = Trainers.image("cnn");
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(SEED)
                 .updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).graphBuilder()
-                .addInputs("pixels").setInputTypes(InputType.convolutionalFlat(28, 28, 1)), "pixels")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
-                        .activation(Activation.SOFTMAX).build(), "dense")
-                .setOutputs("out").build());
+                .addInputs("pixels").setInputTypes(InputType.convolutionalFlat(28, 28, 1))
+                .addVertex(ImageTrainer.SCALED, new ScaleVertex(1.0 / 255), "pixels");
+        ComputationGraph alone = new ComputationGraph(withOutput(g, ImageTrainer.SCALED, cnn.layers(28, 28, 10), 10));
         alone.init();
 
         JointProjectionModel.Builder builder = new JointProjectionModel.Builder()
@@ -109,10 +112,7 @@ public final class TrainingThroughput {
                         .bitsPerFunction(BITS.bitsPerFunction()).density(BITS.density()).seed(SEED).build())
                 .updater(new Adam(1e-3))
                 .seed(SEED);
-        builder.trainerVertex("scaled", new ScaleVertex(1.0 / 255), JointProjectionModel.TRAINER_INPUT)
-                .trainerLayer("conv1", conv(32), "scaled").trainerLayer("pool1", pool())
-                .trainerLayer("conv2", conv(64)).trainerLayer("pool2", pool())
-                .trainerLayer("dense", dense(1024, 0.5));
+        cnn.addTo(builder, 28, 28, 10);
         JointProjectionModel joint = builder.build();
 
         report("image CNN, " + pixels.length + " images", pixels.length, epochs,
@@ -148,24 +148,20 @@ public final class TrainingThroughput {
         List<MultiDataSet> aloneBatches = batches(Nd4j.create(bags), labelArray, null);
         List<MultiDataSet> jointBatches = batches(Nd4j.create(bags), labelArray, Nd4j.create(bits));
 
-        ComputationGraph alone = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(SEED)
+        // The command line's text MLP, alone and as the trainer of the joint graph.
+        BagOfWordsTrainer mlp = new BagOfWordsTrainer();
+        ComputationGraph alone = new ComputationGraph(withOutput(new NeuralNetConfiguration.Builder().seed(SEED)
                 .updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).graphBuilder()
-                .addInputs("bag").setInputTypes(InputType.feedForward(BUCKETS))
-                .addLayer("dense1", dense(256, 0), "bag")
-                .addLayer("dense2", dense(256, 0.8), "dense1")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
-                        .activation(Activation.SOFTMAX).build(), "dense2")
-                .setOutputs("out").build());
+                .addInputs("bag").setInputTypes(InputType.feedForward(BUCKETS)), "bag", mlp.layers(), 2));
         alone.init();
-        JointProjectionModel joint = new JointProjectionModel.Builder()
+        JointProjectionModel.Builder jointBuilder = new JointProjectionModel.Builder()
                 .trainerInputType(InputType.feedForward(BUCKETS))
-                .trainerLayer("dense1", dense(256, 0), JointProjectionModel.TRAINER_INPUT)
-                .trainerLayer("dense2", dense(256, 0.8))
                 .nClasses(2)
                 .bitVectorInput(new BitVectorInputLayer.Builder().spec(BITS).build())
                 .updater(new Adam(1e-3))
-                .seed(SEED)
-                .build();
+                .seed(SEED);
+        mlp.addTo(jointBuilder, TextSettings.defaults());
+        JointProjectionModel joint = jointBuilder.build();
 
         report("text MLP, " + texts.size() + " texts", texts.size(), epochs,
                 iterator -> alone.fit(iterator), iterator -> joint.fit(iterator, 1),
@@ -216,30 +212,17 @@ public final class TrainingThroughput {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static ComputationGraphConfiguration.GraphBuilder cnn(ComputationGraphConfiguration.GraphBuilder g,
-                                                                  String input) {
-        return g.addVertex("scaled", new ScaleVertex(1.0 / 255), input)
-                .addLayer("conv1", conv(32), "scaled").addLayer("pool1", pool(), "conv1")
-                .addLayer("conv2", conv(64), "pool1").addLayer("pool2", pool(), "conv2")
-                .addLayer("dense", dense(1024, 0.5), "pool2");
-    }
-
-    private static ConvolutionLayer conv(int channels) {
-        return new ConvolutionLayer.Builder(5, 5).nOut(channels).activation(Activation.RELU)
-                .weightInit(WeightInit.RELU).build();
-    }
-
-    private static SubsamplingLayer pool() {
-        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
-    }
-
-    private static DenseLayer dense(int width, double dropOut) {
-        DenseLayer.Builder b = new DenseLayer.Builder().nOut(width).activation(Activation.RELU)
-                .weightInit(WeightInit.RELU);
-        if (dropOut > 0) {
-            b.dropOut(dropOut);
+    /** {@code layers} in a chain from {@code input}, then a softmax output of {@code classes}. */
+    private static ComputationGraphConfiguration withOutput(ComputationGraphConfiguration.GraphBuilder g, String input,
+                                                            List<Layer> layers, int classes) {
+        String previous = input;
+        for (Layer layer : layers) {
+            g.addLayer(layer.getLayerName(), layer, previous);
+            previous = layer.getLayerName();
         }
-        return b.build();
+        return g.addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
+                        .activation(Activation.SOFTMAX).build(), previous)
+                .setOutputs("out").build();
     }
 
     private static INDArray oneHot(int[] labels, int classes) {

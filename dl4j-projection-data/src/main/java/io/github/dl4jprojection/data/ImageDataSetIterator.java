@@ -1,14 +1,13 @@
 package io.github.dl4jprojection.data;
 
-import io.github.dl4jprojection.runtime.hash.SplitMix64;
+import io.github.dl4jprojection.runtime.internal.hash.SplitMix64;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A DL4J {@link DataSetIterator} over an {@link ImageDataset}.

@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.data;
 
-import io.github.dl4jprojection.runtime.hash.XxHash64;
+import io.github.dl4jprojection.runtime.internal.hash.XxHash64;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.dl4jprojection.data;
 
-import io.github.dl4jprojection.runtime.hash.SplitMix64;
+import io.github.dl4jprojection.runtime.internal.hash.SplitMix64;
 
 /**
  * A seeded Fisher-Yates shuffle whose result is specified exactly (unlike

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Entry point for projection bits computed outside the graph (for example by the text featurizer
- * and {@link io.github.dl4jprojection.runtime.projection.LshProjection#projectFeatures}). Input:
+ * and {@link io.github.dl4jprojection.runtime.internal.projection.LshProjection#projectFeatures}). Input:
  * {@code [minibatch, T * d]} of 0/1 values (the bits, unpacked with
  * {@link io.github.dl4jprojection.runtime.projection.BitEncoding#ZERO_ONE}); output: the same
  * bits in this layer's {@link #getEncoding() encoding}: {@code out = off + (on - off) * bit}.

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code [minibatch, T * d]}).
  *
  * <p>{@code P} is never stored or trained: it is derived from the seed exactly as in
- * {@link io.github.dl4jprojection.runtime.projection.LshProjection}, and the layer's output equals
+ * {@link io.github.dl4jprojection.runtime.internal.projection.LshProjection}, and the layer's output equals
  * that reference bit for bit (inputs are first rounded to float32). The layer has no parameters.
  *
  * <p>Backward: the bits are a step function of the input, whose gradient is zero almost

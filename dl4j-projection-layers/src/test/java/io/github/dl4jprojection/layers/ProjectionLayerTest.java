@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;

@@ -2,7 +2,7 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;

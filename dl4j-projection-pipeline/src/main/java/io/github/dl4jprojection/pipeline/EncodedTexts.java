@@ -2,10 +2,10 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import io.github.dl4jprojection.runtime.internal.text.TextProjection;
+import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
-import io.github.dl4jprojection.runtime.text.TextProjection;
-import io.github.dl4jprojection.runtime.text.TextProjectionScratch;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.pipeline;
 
-import io.github.dl4jprojection.runtime.hash.XxHash64;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.hash.XxHash64;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -4,12 +4,12 @@ import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
-import io.github.dl4jprojection.runtime.text.TextProjection;
 import java.util.List;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 

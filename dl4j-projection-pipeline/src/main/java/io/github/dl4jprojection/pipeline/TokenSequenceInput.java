@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.data.text.LabeledText;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.inputs.InputType;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
+import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
-import io.github.dl4jprojection.runtime.text.TextProjection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

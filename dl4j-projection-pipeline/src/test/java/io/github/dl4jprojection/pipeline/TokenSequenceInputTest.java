@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

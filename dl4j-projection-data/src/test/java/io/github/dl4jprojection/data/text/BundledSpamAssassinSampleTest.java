@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
-import io.github.dl4jprojection.runtime.text.FeaturizerScratch;
-import io.github.dl4jprojection.runtime.text.TextFeaturizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

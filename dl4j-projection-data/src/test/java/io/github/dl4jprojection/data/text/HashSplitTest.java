@@ -3,7 +3,7 @@ package io.github.dl4jprojection.data.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.runtime.hash.XxHash64;
+import io.github.dl4jprojection.runtime.internal.hash.XxHash64;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

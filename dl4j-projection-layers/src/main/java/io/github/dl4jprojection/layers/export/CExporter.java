@@ -1,9 +1,10 @@
 package io.github.dl4jprojection.layers.export;
 
+import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
+import io.github.dl4jprojection.runtime.internal.text.TextTables;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputKind;
-import io.github.dl4jprojection.runtime.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.WeightType;
@@ -11,7 +12,6 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeatureWeighting;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
-import io.github.dl4jprojection.runtime.text.TextTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,6 +120,10 @@ public final class CExporter {
                 .append(" */\n");
         c.append("#ifndef ").append(upper).append("_H\n#define ").append(upper).append("_H\n\n");
         c.append("#include \"pnet_runtime.h\"\n\n");
+        // A header generated for one format version refuses a runtime copied for another.
+        c.append("#if PNET_FORMAT_VERSION != ").append(PnetFormat.VERSION).append("\n#error \"").append(name)
+                .append(".h was generated for .pnet format ").append(PnetFormat.VERSION)
+                .append(": compile it with the pnet_runtime.h exported with it\"\n#endif\n\n");
         define(c, upper + "_N_IN", dense ? model.input().nIn() : 0);
         define(c, upper + "_NUM_BITS", spec.numBits());
         define(c, upper + "_NUM_WORDS", spec.numWords());
@@ -344,6 +348,10 @@ public final class CExporter {
     }
 
     /** The bytes of one of the {@link #RUNTIME_FILES}, from this jar. */
+    /** Stands in pnet_runtime.h for the format version, which has one definition: {@link PnetFormat#VERSION}. */
+    static final String FORMAT_VERSION_TOKEN = "@PNET_FORMAT_VERSION@";
+
+    /** The runtime file as exported: the resource with {@link #FORMAT_VERSION_TOKEN} replaced. */
     static byte[] runtimeSource(String file) {
         try (InputStream in = CExporter.class.getResourceAsStream(file)) {
             if (in == null) {
@@ -354,7 +362,14 @@ public final class CExporter {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);
             }
-            return out.toByteArray();
+            // ISO-8859-1 maps every byte to one char and back, so the rest of the file is copied unchanged.
+            String text = new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
+            if ("pnet_runtime.h".equals(file) && !text.contains(FORMAT_VERSION_TOKEN)) {
+                throw new IllegalStateException("runtime resource " + file + " lacks " + FORMAT_VERSION_TOKEN
+                        + ": PNET_FORMAT_VERSION must come from PnetFormat.VERSION, not a literal");
+            }
+            return text.replace(FORMAT_VERSION_TOKEN, Integer.toString(PnetFormat.VERSION))
+                    .getBytes(StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read runtime resource " + file, e);
         }

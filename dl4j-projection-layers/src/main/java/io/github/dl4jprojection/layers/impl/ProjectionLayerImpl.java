@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.layers.impl;
 
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;

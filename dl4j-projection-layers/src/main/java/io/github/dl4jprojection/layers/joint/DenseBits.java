@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.layers.joint;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -31,8 +31,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The .pnet format version whose evaluation rules this runtime implements. */
-#define PNET_FORMAT_VERSION 1
+/* The .pnet format version whose evaluation rules this runtime implements. CExporter writes the
+   Java runtime's PnetFormat.VERSION in place of the token when it copies this file, so the two
+   cannot drift; every model header checks it. */
+#define PNET_FORMAT_VERSION @PNET_FORMAT_VERSION@
 
 /* Negative return values. */
 #define PNET_ERR_ARGUMENT (-1)   /* a null pointer */

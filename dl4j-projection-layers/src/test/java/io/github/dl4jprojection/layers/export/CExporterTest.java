@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.InputSpec;
-import io.github.dl4jprojection.runtime.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
+import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
@@ -122,6 +123,22 @@ class CExporterTest {
             assertThrows(IllegalArgumentException.class, () -> CExporter.header(model, bad), String.valueOf(bad));
         }
         assertEquals("\"a\\077\\077=\\042\\134\\303\\251\"", CExporter.stringLiteral("a??=\"\\é"));
+    }
+
+    @Test
+    void formatVersionIsTheRuntimesOwn(@TempDir Path dir) throws Exception {
+        ProjectionModel model = ExportTestModels.build(7, InputSpec.dense(4), ExportTestModels.spec(2, 8, 1, 1),
+                BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0], "a", "b");
+        CExporter.export(model, dir, "tiny_model");
+        String runtime = new String(Files.readAllBytes(dir.resolve("pnet_runtime.h")),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#define PNET_FORMAT_VERSION (\\S+)\n")
+                .matcher(runtime);
+        assertTrue(m.find(), "pnet_runtime.h defines PNET_FORMAT_VERSION");
+        assertEquals(Integer.toString(PnetFormat.VERSION), m.group(1));
+        assertTrue(!runtime.contains(CExporter.FORMAT_VERSION_TOKEN));
+        assertTrue(CExporter.header(model, "tiny_model").contains("#if PNET_FORMAT_VERSION != " + PnetFormat.VERSION
+                + "\n#error"));
     }
 
     private static void assertDenseParity(ProjectionModel model, Path dir, boolean exactLogits) throws Exception {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

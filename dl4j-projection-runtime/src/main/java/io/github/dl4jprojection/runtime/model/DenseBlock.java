@@ -8,8 +8,9 @@ package io.github.dl4jprojection.runtime.model;
  * {@link Nonlinearity}.
  *
  * <p>An {@link WeightType#INT8} block stores {@code q[i][j]} in {@code [-127, 127]} and one scale
- * per output unit, and computes {@code z[j] = (sum_i x[i] * q[i][j]) * s[j] + b[j]}; see
- * {@link Int8Quantizer}. The exact float32 evaluation order is in {@code docs/FORMAT.md}.
+ * per output unit, and computes {@code z[j] = (sum_i x[i] * q[i][j]) * s[j] + b[j]}; the
+ * exporter quantizes with {@code runtime.internal.model.Int8Quantizer}. The exact float32
+ * evaluation order is in {@code docs/FORMAT.md}.
  */
 public final class DenseBlock {
 

@@ -14,8 +14,12 @@ public final class PnetFormat {
      * non-ASCII first byte and the CR LF pair reveal transfers that altered bytes as text.
      */
     public static final byte[] MAGIC = {(byte) 0x89, 'P', 'N', 'E', 'T', '\r', '\n', 0x1A};
-    /** The format version this library writes; it also reads every version up to this one. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this library writes: the newest it implements. It also reads every earlier
+     * version it ever implemented. Not a literal: it is the newest codec registered in
+     * {@code FormatVersions}, so the C exporter and the writer cannot disagree with the reader.
+     */
+    public static final int VERSION = FormatVersions.newest().version();
     /** Size of the fixed header: magic (8), version (4), content length (4), CRC-32 (4). */
     public static final int HEADER_BYTES = 20;
 

@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
 
 /**
  * Runs a {@link ProjectionModel} with scratch buffers of its own, allocated once here, so calls
@@ -93,7 +93,7 @@ public final class Predictor {
 
     /**
      * Writes the projection bits of a dense input, packed as in
-     * {@link io.github.dl4jprojection.runtime.projection.PackedBits}, to {@code out[0, ceil(T*d/64))}.
+     * {@link io.github.dl4jprojection.runtime.internal.projection.PackedBits}, to {@code out[0, ceil(T*d/64))}.
      */
     public void project(float[] x, long[] out) {
         checkBits(out);

@@ -1,7 +1,7 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.io.IOException;
 import java.io.InputStream;

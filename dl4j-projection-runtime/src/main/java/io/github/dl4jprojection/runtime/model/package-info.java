@@ -1,5 +1,6 @@
 /**
- * The exported projection network and its file format, with no dependency outside the JDK.
+ * The exported projection network and its file format, with no dependency outside the JDK: the
+ * runtime's API.
  *
  * <p>{@link io.github.dl4jprojection.runtime.model.ProjectionModel} is an immutable model: the LSH
  * projection configuration, the input description, dense layers
@@ -9,5 +10,11 @@
  * specified in {@code docs/FORMAT.md}; a file that breaks a rule is rejected with a
  * {@link io.github.dl4jprojection.runtime.model.ModelFormatException} that says which.
  * {@link io.github.dl4jprojection.runtime.model.Predictor} runs a model without allocating.
+ *
+ * <p>Inside (package-private): the reader checks the header, the same for every version, and
+ * hands the content to the {@code FormatCodec} that {@code FormatVersions} registers for the
+ * header's version ({@code FormatV1}: docs/FORMAT.md section 3); the writer frames what the newest
+ * codec writes. Packages under {@code runtime.internal} hold the helpers a device user never
+ * calls and are not API.
  */
 package io.github.dl4jprojection.runtime.model;

@@ -3,7 +3,8 @@ package io.github.dl4jprojection.runtime.projection;
 /**
  * The full, immutable description of an LSH projection: {@code T} functions of {@code d} bits,
  * a seed and the density of the random projection vectors. Together with the input key (an input
- * index or a feature hash) this determines every projection entry; see {@link LshProjection}.
+ * index or a feature hash) this determines every projection entry; the reference computation is
+ * {@code runtime.internal.projection.LshProjection}.
  *
  * <p>Density is {@code 2^-k} for {@code k} in {@code 0..6}: each entry is non-zero with that
  * probability, and then +1 or -1 with equal probability (Achlioptas-style sparse projections;

@@ -1,7 +1,8 @@
 /**
- * The single reference implementation of the LSH projection: its specification
- * ({@link io.github.dl4jprojection.runtime.projection.ProjectionSpec}), the computation
- * ({@link io.github.dl4jprojection.runtime.projection.LshProjection}), bit packing and the bit
- * encodings that dense layers consume.
+ * The configuration of the LSH projection: {@link io.github.dl4jprojection.runtime.projection.ProjectionSpec}
+ * ({@code T} functions of {@code d} bits, seed, density {@code 2^-k}; the matrix is never stored)
+ * and the {@link io.github.dl4jprojection.runtime.projection.BitEncoding} in which dense layers see
+ * the bits. The computation, {@code LshProjection}, lives in {@code runtime.internal.projection},
+ * which is not API.
  */
 package io.github.dl4jprojection.runtime.projection;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings of a {@link TextFeaturizer}: which features are extracted from a text, how they are
- * hashed and the caps that bound the work. Immutable; build with {@link #builder()}. A model file
+ * The settings of the "sgnn-text" featurizer ({@code runtime.internal.text.TextFeaturizer}): which
+ * features are extracted from a text, how they are hashed and the caps that bound the work. Immutable; build with {@link #builder()}. A model file
  * stores it as its featurizer section ({@link #toSection()}: kind {@value #KIND}, version
  * {@value #VERSION}, the settings of {@link #toSettings()}), read back and validated by
  * {@link #fromSection}.

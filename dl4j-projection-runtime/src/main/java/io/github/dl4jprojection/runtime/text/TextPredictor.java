@@ -1,5 +1,7 @@
 package io.github.dl4jprojection.runtime.text;
 
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;

@@ -2,6 +2,7 @@ package io.github.dl4jprojection.runtime.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

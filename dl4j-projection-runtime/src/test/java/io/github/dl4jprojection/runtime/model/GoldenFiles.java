@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.io.IOException;
@@ -13,14 +14,16 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Regenerates the golden files of format version 1 under {@code src/test/resources/golden/v1}: three
- * tiny models ({@code .pnet}) and, for each, inputs with the bits, label and probabilities this
- * runtime computes ({@code .expected.txt}). Not a test: run it only when a deliberate change must
- * be pinned, and review the diff, since {@link GoldenFilesTest} exists to catch accidental ones.
+ * Writes golden files of the format version the writer writes ({@link PnetFormat#VERSION}) under
+ * {@code src/test/resources/golden/v<VERSION>}: three tiny models ({@code .pnet}) and, for each,
+ * inputs with the bits, label and probabilities this runtime computes ({@code .expected.txt}). Not a
+ * test: run it once when a new version is registered (a version's folder is then never regenerated:
+ * it pins what that version's files are), and review the diff, since {@link GoldenFilesTest} runs
+ * every committed folder to catch accidental changes.
  * <pre>
  *   mvn -q -o test-compile -pl dl4j-projection-runtime
  *   java -cp dl4j-projection-runtime/target/classes:dl4j-projection-runtime/target/test-classes \
- *       io.github.dl4jprojection.runtime.model.GoldenFiles dl4j-projection-runtime/src/test/resources/golden/v1
+ *       io.github.dl4jprojection.runtime.model.GoldenFiles dl4j-projection-runtime/src/test/resources/golden/v2
  * </pre>
  * Expected file lines are tab-separated {@code key=value} fields: {@code x} (dense input) or
  * {@code keys} (hex) and {@code weights} (features), then {@code bits} (hex words), {@code label}
@@ -35,7 +38,7 @@ public final class GoldenFiles {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v1");
+        Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v" + PnetFormat.VERSION);
         Files.createDirectories(dir);
         ProjectionModel[] models = {denseFloat32(), denseInt8(), features()};
         Random random = new Random(20240501L);

@@ -2,69 +2,139 @@ package io.github.dl4jprojection.runtime.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * Loads the format-version-1 golden files, written by an earlier build (see {@link GoldenFiles}),
- * and checks that this runtime reads them and computes exactly the bits, labels and probabilities
- * recorded then; also that writing a loaded model reproduces the file byte for byte.
+ * Runs every committed golden folder {@code golden/v<N>} (written by an earlier build, see
+ * {@link GoldenFiles}): each model loads, predicts exactly the bits, labels and probabilities
+ * recorded in its {@code .expected.txt}, and writing it again with its version's codec reproduces
+ * the file byte for byte. The folders are discovered, not listed, and every version the runtime
+ * reads must have one: a new version cannot be registered without golden files of its own.
  */
 class GoldenFilesTest {
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/v1/" + name)) {
-            assertNotNull(in, "missing golden file " + name);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
+    private static final String ROOT = "/golden";
+    private static final String EXPECTED = ".expected.txt";
+
+    /** The committed golden folders by version, as the test class path holds them. */
+    private static SortedMap<Integer, Path> goldenFolders() throws IOException, URISyntaxException {
+        URL root = GoldenFilesTest.class.getResource(ROOT);
+        assertNotNull(root, "no " + ROOT + " folder among the test resources");
+        SortedMap<Integer, Path> folders = new TreeMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Paths.get(root.toURI()), "v*")) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                assertTrue(Files.isDirectory(dir) && name.matches("v[1-9][0-9]*"),
+                        "golden folders are named v<version>: " + dir);
+                folders.put(Integer.parseInt(name.substring(1)), dir);
             }
-            return out.toByteArray();
         }
+        return folders;
+    }
+
+    private static List<Path> models(Path folder) throws IOException {
+        List<Path> models = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + PnetFormat.FILE_EXTENSION)) {
+            for (Path file : files) {
+                models.add(file);
+            }
+        }
+        Collections.sort(models);
+        return models;
     }
 
     @Test
-    void goldenModelsPredictExactlyAsRecorded() throws IOException {
-        for (String name : GoldenFiles.MODELS) {
-            byte[] file = resource(name + PnetFormat.FILE_EXTENSION);
-            ProjectionModel model = ProjectionModel.load(file);
-            assertArrayEquals(file, ModelWriter.toBytes(model), name + ": rewriting changed the bytes");
-            Predictor predictor = model.predictor();
-            String[] lines = new String(resource(name + ".expected.txt"), StandardCharsets.UTF_8).split("\n");
-            assertEquals(GoldenFiles.CASES, lines.length, name);
-            for (int c = 0; c < lines.length; c++) {
-                check(model, predictor, fields(lines[c]), name + " case " + c);
+    void everyReadableVersionHasGoldenFilesAndEveryFolderIsReadable() throws Exception {
+        SortedMap<Integer, Path> folders = goldenFolders();
+        List<Integer> readable = new ArrayList<>();
+        for (int v : FormatVersions.versions()) {
+            readable.add(v);
+            assertTrue(folders.containsKey(v), "format version " + v + " is read but has no golden folder "
+                    + ROOT + "/v" + v + " (generate one with GoldenFiles)");
+            assertFalse(models(folders.get(v)).isEmpty(), "golden folder v" + v + " holds no model");
+        }
+        assertEquals(readable, new ArrayList<>(folders.keySet()),
+                "golden folders of versions this runtime does not read: drop the folder or register the codec");
+    }
+
+    @TestFactory
+    List<DynamicTest> goldenModelsPredictExactlyAsRecorded() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<Integer, Path> folder : goldenFolders().entrySet()) {
+            int version = folder.getKey();
+            for (Path file : models(folder.getValue())) {
+                String name = file.getFileName().toString();
+                String base = name.substring(0, name.length() - PnetFormat.FILE_EXTENSION.length());
+                tests.add(DynamicTest.dynamicTest("v" + version + "/" + base,
+                        () -> checkGoldenModel(version, file, file.resolveSibling(base + EXPECTED))));
             }
+        }
+        return tests;
+    }
+
+    private static void checkGoldenModel(int version, Path file, Path expectedFile) throws IOException {
+        String where = "v" + version + "/" + file.getFileName();
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(version, ModelReader.le32(bytes, 8), where + ": the header's version is not its folder's");
+        ProjectionModel model = ProjectionModel.load(bytes);
+        FormatCodec codec = FormatVersions.forVersion(version);
+        assertArrayEquals(bytes, ModelWriter.toBytes(model, codec), where + ": rewriting changed the bytes");
+        if (version == PnetFormat.VERSION) {
+            assertArrayEquals(bytes, ModelWriter.toBytes(model), where + ": the writer changed the bytes");
+        }
+        assertTrue(Files.isRegularFile(expectedFile), where + ": no " + expectedFile.getFileName());
+        String[] lines = new String(Files.readAllBytes(expectedFile), StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines.length > 0 && !lines[0].isEmpty(), where + ": no cases");
+        Predictor predictor = model.predictor();
+        for (int c = 0; c < lines.length; c++) {
+            check(model, predictor, fields(lines[c]), where + " case " + c);
         }
     }
 
+    /** The v1 models pin more than their outputs: what GoldenFiles put in them must come back. */
     @Test
-    void goldenModelsKeepTheirMetadata() throws IOException {
-        ProjectionModel dense = ProjectionModel.load(resource("dense-float32.pnet"));
+    void goldenV1ModelsKeepTheirMetadata() throws Exception {
+        Path v1 = goldenFolders().get(1);
+        ProjectionModel dense = ProjectionModel.load(v1.resolve("dense-float32.pnet"));
         assertEquals(Arrays.asList("zéro", "один", "二", "\uD83D\uDE00"), dense.labels());
         assertEquals(4, dense.input().height());
         assertEquals(72, dense.projectionSpec().numBits());
         assertEquals("2024-05-01T00:00:00Z", dense.provenance().get(ProvenanceKeys.CREATED));
-        ProjectionModel int8 = ProjectionModel.load(resource("dense-int8.pnet"));
+        ProjectionModel int8 = ProjectionModel.load(v1.resolve("dense-int8.pnet"));
         for (DenseBlock layer : int8.layers()) {
             assertEquals(WeightType.INT8, layer.weightType());
         }
         assertEquals(Nonlinearity.LEAKY_RELU, int8.layers().get(0).nonlinearity());
         assertEquals(DenseBlock.DEFAULT_LEAKY_ALPHA, int8.layers().get(0).alpha());
-        FeaturizerSection f = ProjectionModel.load(resource("features.pnet")).input().featurizer();
+        FeaturizerSection f = ProjectionModel.load(v1.resolve("features.pnet")).input().featurizer();
         assertEquals("golden-test-featurizer", f.kind());
         assertEquals(3, f.version());
-        assertEquals(Arrays.asList("example.setting", "ngrams"), new java.util.ArrayList<>(f.settings().keySet()));
+        assertEquals(Arrays.asList("example.setting", "ngrams"), new ArrayList<>(f.settings().keySet()));
+        for (String model : GoldenFiles.MODELS) {
+            assertEquals(GoldenFiles.CASES, Files.readAllLines(v1.resolve(model + EXPECTED)).size(), model);
+        }
     }
 
     private static void check(ProjectionModel model, Predictor predictor, Map<String, String> f, String where) {

@@ -61,9 +61,16 @@ class ModelFormatErrorsTest {
 
     @Test
     void unknownVersions() {
+        int[] known = FormatVersions.versions();
+        StringBuilder list = new StringBuilder(known.length == 1 ? "reads version " : "reads versions ");
+        for (int i = 0; i < known.length; i++) {
+            list.append(i == 0 ? "" : ", ").append(known[i]);
+        }
+        long next = PnetFormat.VERSION + 1L;
         byte[] newer = good();
-        putU32(newer, 8, 2);
-        rejected(newer, Problem.UNSUPPORTED_VERSION, "version 2");
+        putU32(newer, 8, next);
+        rejected(newer, Problem.UNSUPPORTED_VERSION, "version " + next + ";");
+        rejected(newer, Problem.UNSUPPORTED_VERSION, list.toString());
         rejected(newer, Problem.UNSUPPORTED_VERSION, "needs a newer runtime");
         byte[] zero = good();
         putU32(zero, 8, 0);

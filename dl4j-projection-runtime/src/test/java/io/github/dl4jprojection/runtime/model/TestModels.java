@@ -1,8 +1,9 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.LshProjection;
-import io.github.dl4jprojection.runtime.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;

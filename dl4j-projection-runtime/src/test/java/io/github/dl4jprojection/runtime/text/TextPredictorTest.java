@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.text.FeatureBag;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;

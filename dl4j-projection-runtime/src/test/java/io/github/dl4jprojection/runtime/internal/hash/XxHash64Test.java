@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.hash;
+package io.github.dl4jprojection.runtime.internal.hash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 /**
  * Turns text into at most {@code max} Unicode scalar values (docs/TEXT.md, "Decoding"), feeding

@@ -1,5 +1,6 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
+import io.github.dl4jprojection.runtime.text.FeatureWeighting;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 /**
  * The tokenizer and its output: normalized tokens as UTF-8 in one byte buffer laid out as

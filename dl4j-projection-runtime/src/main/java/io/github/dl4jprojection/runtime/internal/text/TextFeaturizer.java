@@ -1,8 +1,9 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
-import io.github.dl4jprojection.runtime.hash.SplitMix64;
-import io.github.dl4jprojection.runtime.hash.XxHash64;
-
+import io.github.dl4jprojection.runtime.internal.hash.SplitMix64;
+import io.github.dl4jprojection.runtime.internal.hash.XxHash64;
+import io.github.dl4jprojection.runtime.text.FeatureWeighting;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The reference text featurizer of SGNN-style text projection (Ravi and Kozareva, EMNLP 2018):
  * text in, a bag of 64-bit feature hashes with integer counts out, ready for
- * {@link io.github.dl4jprojection.runtime.projection.LshProjection#projectFeatures}. Training, the
+ * {@link io.github.dl4jprojection.runtime.internal.projection.LshProjection#projectFeatures}. Training, the
  * Java runtime and the emitted C all follow this class; docs/TEXT.md specifies it byte for byte.
  *
  * <h2>Pipeline</h2>
@@ -195,7 +196,7 @@ public final class TextFeaturizer {
     }
 
     /** The projection weights of {@code n} features with {@code counts}: the counts, or 1 (docs/TEXT.md, "Weights"). */
-    static void weights(FeatureWeighting weighting, int[] counts, int n, float[] out) {
+    public static void weights(FeatureWeighting weighting, int[] counts, int n, float[] out) {
         boolean binary = weighting == FeatureWeighting.BINARY;
         for (int j = 0; j < n; j++) {
             out[j] = binary ? 1f : counts[j];

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.runtime.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeatureWeighting;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;

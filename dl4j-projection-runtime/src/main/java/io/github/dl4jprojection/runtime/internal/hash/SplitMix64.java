@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.hash;
+package io.github.dl4jprojection.runtime.internal.hash;
 
 /**
  * The SplitMix64 generator (Steele, Lea, Flood, "Fast splittable pseudorandom number generators",

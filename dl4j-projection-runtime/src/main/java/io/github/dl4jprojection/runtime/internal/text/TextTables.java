@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 /**
  * The fixed tables of the featurizer (docs/TEXT.md sections 2 and 3), for code that must reproduce

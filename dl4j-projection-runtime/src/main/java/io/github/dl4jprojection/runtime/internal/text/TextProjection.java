@@ -1,7 +1,8 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
-import io.github.dl4jprojection.runtime.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 
 /**
  * Text to projection bits: {@link TextFeaturizer} followed by
@@ -55,7 +56,7 @@ public final class TextProjection {
     }
 
     /**
-     * Projects {@code text} into packed bits ({@link io.github.dl4jprojection.runtime.projection.PackedBits}
+     * Projects {@code text} into packed bits ({@link io.github.dl4jprojection.runtime.internal.projection.PackedBits}
      * layout) without allocating.
      *
      * @param outBits at least {@link #numWords()} longs; overwritten

@@ -1,4 +1,6 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
+
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 
 /**
  * The working memory of one {@link TextFeaturizer} call, owned by the caller so that featurizing

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 import java.util.Arrays;
 

@@ -1,4 +1,6 @@
-package io.github.dl4jprojection.runtime.projection;
+package io.github.dl4jprojection.runtime.internal.projection;
+
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
 
 /**
  * Bit vectors packed into {@code long[]}: bit {@code b} is bit {@code b & 63} (least significant

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.hash;
+package io.github.dl4jprojection.runtime.internal.hash;
 
 /**
  * XXH64, the 64-bit xxHash of Yann Collet (specification: "xxHash fast digest algorithm",

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.runtime.hash.XxHash64;
+import io.github.dl4jprojection.runtime.internal.hash.XxHash64;
+import io.github.dl4jprojection.runtime.text.FeatureWeighting;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 /**
  * The working memory of one {@link TextProjection} call: the featurizer's scratch plus the weights,
@@ -12,7 +12,7 @@ public final class TextProjectionScratch {
     final float[] acc;
     final long[] masks;
 
-    /** {@code maskLongs}: {@link io.github.dl4jprojection.runtime.projection.LshProjection#featureScratchLength}. */
+    /** {@code maskLongs}: {@link io.github.dl4jprojection.runtime.internal.projection.LshProjection#featureScratchLength}. */
     TextProjectionScratch(FeaturizerScratch features, int numBits, int maskLongs) {
         this.features = features;
         this.weights = new float[features.config.maxFeatures()];

@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.model;
+package io.github.dl4jprojection.runtime.internal.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,7 @@
-package io.github.dl4jprojection.runtime.model;
+package io.github.dl4jprojection.runtime.internal.model;
+
+import io.github.dl4jprojection.runtime.model.DenseBlock;
+import io.github.dl4jprojection.runtime.model.WeightType;
 
 /**
  * Post-training symmetric int8 quantization with one scale per output unit:
@@ -23,12 +26,12 @@ public final class Int8Quantizer {
         if (block == null) {
             throw new IllegalArgumentException("block must not be null");
         }
-        if (block.weightType == WeightType.INT8) {
+        if (block.weightType() == WeightType.INT8) {
             return block;
         }
-        int nIn = block.nIn;
-        int nOut = block.nOut;
-        float[] w = block.weights;
+        int nIn = block.nIn();
+        int nOut = block.nOut();
+        float[] w = block.floatWeights();
         float[] scales = new float[nOut];
         byte[] q = new byte[nIn * nOut];
         for (int j = 0; j < nOut; j++) {
@@ -46,6 +49,6 @@ public final class Int8Quantizer {
                 q[i * nOut + j] = (byte) Math.max(-127, Math.min(127, r));
             }
         }
-        return DenseBlock.int8(nIn, nOut, q, scales, block.bias, block.nonlinearity, block.alpha);
+        return DenseBlock.int8(nIn, nOut, q, scales, block.bias(), block.nonlinearity(), block.alpha());
     }
 }

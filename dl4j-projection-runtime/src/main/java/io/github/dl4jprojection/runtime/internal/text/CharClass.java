@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 /**
  * The code point classes and the case folding of the text featurizer, as fixed tables (docs/TEXT.md,

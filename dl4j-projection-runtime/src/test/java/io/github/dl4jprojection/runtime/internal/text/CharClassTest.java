@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.text;
+package io.github.dl4jprojection.runtime.internal.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

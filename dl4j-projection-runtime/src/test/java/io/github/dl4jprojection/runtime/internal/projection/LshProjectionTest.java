@@ -1,4 +1,4 @@
-package io.github.dl4jprojection.runtime.projection;
+package io.github.dl4jprojection.runtime.internal.projection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

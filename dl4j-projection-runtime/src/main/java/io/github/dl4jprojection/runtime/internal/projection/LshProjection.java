@@ -1,7 +1,8 @@
-package io.github.dl4jprojection.runtime.projection;
+package io.github.dl4jprojection.runtime.internal.projection;
 
-import io.github.dl4jprojection.runtime.hash.SplitMix64;
-import io.github.dl4jprojection.runtime.hash.XxHash64;
+import io.github.dl4jprojection.runtime.internal.hash.SplitMix64;
+import io.github.dl4jprojection.runtime.internal.hash.XxHash64;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 
 /**
  * The reference locality-sensitive projection of ProjectionNet (Ravi, ICML 2019; arXiv 1708.00630)
