@@ -59,6 +59,9 @@ public final class CDriver {
          * and float ABI, and one section per function and object (for {@code --gc-sections} and size accounting).
          */
         public List<String> mcuFlags() {
+            if (this == HOST) {
+                throw new IllegalStateException("HOST builds with FLAGS, not Cortex-M flags");
+            }
             List<String> flags = new ArrayList<>();
             for (String flag : FLAGS) {
                 flags.add(flag.equals("-O2") ? "-Os" : flag);
