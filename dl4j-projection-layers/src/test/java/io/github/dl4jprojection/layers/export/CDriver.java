@@ -22,6 +22,12 @@ import org.junit.jupiter.api.Assumptions;
  * what it prints. Tests that use it are skipped, with a visible message, only when there is no gcc.
  * Public, with the test jar of this module, so the examples module's end-to-end tests drive the
  * same harness.
+ *
+ * <p>The same driver also runs on a Cortex-M4 ({@link Target#CORTEX_M4_HARD_FLOAT},
+ * {@link Target#CORTEX_M4_SOFT_FLOAT}): cross-compiled with {@code arm-none-eabi-gcc -Os}, started in
+ * {@code qemu-system-arm -M mps2-an386}, reading its input lines and writing its output over semihosting
+ * ({@code pnet_mcu_startup.c}, {@code pnet_mcu_mps2_an386.ld}); its result lines then also carry the
+ * instructions and stack bytes of each prediction ({@link Result#instructions}, {@link Result#stackBytes}).
  */
 public final class CDriver {
 
@@ -29,8 +35,97 @@ public final class CDriver {
     public static final List<String> FLAGS = Arrays.asList("-std=c99", "-pedantic", "-Wall", "-Wextra", "-Werror", "-O2");
     private static final String COMPILER = System.getenv().getOrDefault("CC_FOR_PARITY_TESTS", "gcc");
 
-    private final Path executable;
+    /** Where the emitted C is compiled and run. */
+    public enum Target {
+        /** The host compiler ({@code CC_FOR_PARITY_TESTS}, default gcc) with {@link #FLAGS}. */
+        HOST(null),
+        /** Cortex-M4 with its single-precision FPU ({@code -mfloat-abi=hard -mfpu=fpv4-sp-d16}), in QEMU. */
+        CORTEX_M4_HARD_FLOAT(Arrays.asList("-mfloat-abi=hard", "-mfpu=fpv4-sp-d16")),
+        /** Cortex-M4 without FPU use ({@code -mfloat-abi=soft}: libgcc's float routines), in QEMU. */
+        CORTEX_M4_SOFT_FLOAT(Arrays.asList("-mfloat-abi=soft"));
+
+        /** The cross compiler, C library and emulator of the Cortex-M targets, with the Debian package of each. */
+        private static final String[][] MCU_TOOLS = {
+                {"arm-none-eabi-gcc", "gcc-arm-none-eabi"}, {"qemu-system-arm", "qemu-system-arm"}};
+
+        private final List<String> floatFlags;
+
+        Target(List<String> floatFlags) {
+            this.floatFlags = floatFlags;
+        }
+
+        /**
+         * The flags of a Cortex-M4 build of the model code: {@link #FLAGS} with {@code -Os} for {@code -O2}, the CPU
+         * and float ABI, and one section per function and object (for {@code --gc-sections} and size accounting).
+         */
+        public List<String> mcuFlags() {
+            if (this == HOST) {
+                throw new IllegalStateException("HOST builds with FLAGS, not Cortex-M flags");
+            }
+            List<String> flags = new ArrayList<>();
+            for (String flag : FLAGS) {
+                flags.add(flag.equals("-O2") ? "-Os" : flag);
+            }
+            flags.addAll(Arrays.asList("-mcpu=cortex-m4", "-mthumb"));
+            flags.addAll(floatFlags);
+            flags.addAll(Arrays.asList("-ffunction-sections", "-fdata-sections"));
+            return flags;
+        }
+
+        /**
+         * Skips the calling test, with a message naming what is missing, when this target cannot run here; under CI
+         * (the environment variable {@code CI} set) a missing Cortex-M toolchain fails the test instead, so that the
+         * device check is never silently skipped.
+         */
+        public void assumeAvailable() {
+            if (this == HOST) {
+                assumeCompiler();
+                return;
+            }
+            List<String> missing = new ArrayList<>();
+            for (String[] tool : MCU_TOOLS) {
+                if (!runs(tool[0], "--version")) {
+                    missing.add(tool[0] + " (Debian package " + tool[1] + ")");
+                }
+            }
+            if (missing.isEmpty() && !newlibInstalled(floatFlags)) {
+                missing.add("newlib's libc.a for " + this + " (Debian package libnewlib-arm-none-eabi)");
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            String message = "missing " + String.join(", ", missing) + ": the " + this + " C test cannot run;"
+                    + " apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm";
+            if (System.getenv("CI") != null) {
+                throw new AssertionError(message + " (CI is set, so this is a failure, not a skip)");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.assumeTrue(false, message);
+        }
+
+        private static boolean newlibInstalled(List<String> floatFlags) {
+            List<String> command = new ArrayList<>(Arrays.asList("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb"));
+            command.addAll(floatFlags);
+            command.add("-print-file-name=libc.a");
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String path = new String(drain(p.getInputStream()), StandardCharsets.UTF_8).trim();
+                // gcc echoes the bare name when it finds no such file.
+                return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && path.contains("/")
+                        && Files.isRegularFile(java.nio.file.Paths.get(path));
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private final List<String> command;
     private final Path dir;
+    /** Host programs get 300 s; QEMU runs the same cases in seconds, so a hung guest fails sooner. */
+    private final int timeoutSeconds;
 
     /** One case's result as the C program printed it. */
     public static final class Result {
@@ -44,43 +139,99 @@ public final class CDriver {
         public final float[] logits;
         /** The softmax probabilities. */
         public final float[] probabilities;
+        /** Guest instructions of the projection and forward pass (Cortex-M targets; else -1). */
+        public final long instructions;
+        /** Stack bytes the projection and forward pass used (Cortex-M targets; else -1). */
+        public final long stackBytes;
 
-        Result(int status, long[] bits, int label, float[] logits, float[] probabilities) {
+        Result(int status, long[] bits, int label, float[] logits, float[] probabilities, long instructions,
+               long stackBytes) {
             this.status = status;
             this.bits = bits;
             this.label = label;
             this.logits = logits;
             this.probabilities = probabilities;
+            this.instructions = instructions;
+            this.stackBytes = stackBytes;
         }
     }
 
-    private CDriver(Path dir, Path executable) {
+    private CDriver(Path dir, List<String> command, int timeoutSeconds) {
         this.dir = dir;
-        this.executable = executable;
+        this.command = command;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     /** Skips the calling test, with a message in the test report and on stderr, if there is no gcc. */
     public static void assumeCompiler() {
-        boolean found;
-        try {
-            Process p = new ProcessBuilder(COMPILER, "--version").redirectErrorStream(true).start();
-            drain(p.getInputStream());
-            found = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            found = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            found = false;
-        }
+        boolean found = runs(COMPILER, "--version");
         if (!found) {
             System.err.println("SKIPPED: no C compiler '" + COMPILER + "' on the PATH; the C parity tests did not run");
         }
         Assumptions.assumeTrue(found, "no C compiler '" + COMPILER + "' on the PATH: C parity test skipped");
     }
 
+    private static boolean runs(String program, String argument) {
+        try {
+            Process p = new ProcessBuilder(program, argument).redirectErrorStream(true).start();
+            drain(p.getInputStream());
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Exports {@code model} as {@code testnet} into {@code dir} and compiles it with the driver. */
     public static CDriver build(ProjectionModel model, Path dir) throws IOException, InterruptedException {
         return build(model, dir, "pnet_driver.c", true);
+    }
+
+    /**
+     * Exports {@code model} as {@code testnet} into {@code dir} and builds the driver for {@code target}; for a
+     * Cortex-M target, {@code dir} also gets {@code pnet_driver.elf} and its link map {@code pnet_driver.map}.
+     */
+    public static CDriver build(ProjectionModel model, Path dir, Target target)
+            throws IOException, InterruptedException {
+        if (target == Target.HOST) {
+            return build(model, dir);
+        }
+        CExporter.export(model, dir, "testnet");
+        List<String> command = new ArrayList<>();
+        command.add("arm-none-eabi-gcc");
+        command.addAll(target.mcuFlags());
+        command.add("-DPNET_DRIVER_COST");
+        for (String file : new String[] {"pnet_driver.c", "pnet_mcu_startup.c", "pnet_mcu_mps2_an386.ld"}) {
+            copyResource(file, dir);
+        }
+        Path elf = dir.resolve("pnet_driver.elf");
+        command.addAll(Arrays.asList("-nostartfiles", "-T", dir.resolve("pnet_mcu_mps2_an386.ld").toString(),
+                "-Wl,--gc-sections", "-Wl,-Map=" + dir.resolve("pnet_driver.map"), "-o", elf.toString(),
+                dir.resolve("pnet_driver.c").toString(), dir.resolve("pnet_runtime.c").toString(),
+                dir.resolve("pnet_mcu_startup.c").toString(), "-lm"));
+        compile(command);
+        return new CDriver(dir, Arrays.asList("qemu-system-arm", "-M", "mps2-an386", "-nographic", "-monitor", "none",
+                "-serial", "none", "-icount", "shift=0", "-semihosting-config", "enable=on,target=native",
+                "-kernel", elf.toString()), 120);
+    }
+
+    private static void copyResource(String file, Path dir) throws IOException {
+        try (InputStream in = CDriver.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + file + " is missing");
+            }
+            Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void compile(List<String> command) throws IOException, InterruptedException {
+        Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String messages = new String(drain(gcc.getInputStream()), StandardCharsets.UTF_8);
+        assertTrue(gcc.waitFor(300, TimeUnit.SECONDS), "the compiler did not finish");
+        assertEquals(0, gcc.exitValue(), String.join(" ", command) + " failed:\n" + messages);
+        assertTrue(messages.trim().isEmpty(), "the compiler printed diagnostics:\n" + messages);
     }
 
     /**
@@ -91,9 +242,7 @@ public final class CDriver {
     public static CDriver build(ProjectionModel model, Path dir, String driver, boolean linkRuntime)
             throws IOException, InterruptedException {
         CExporter.export(model, dir, "testnet");
-        try (InputStream in = CDriver.class.getResourceAsStream(driver)) {
-            Files.copy(in, dir.resolve(driver), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        copyResource(driver, dir);
         Path exe = dir.resolve(driver.replaceFirst("\\.c$", ""));
         List<String> command = new ArrayList<>();
         command.add(COMPILER);
@@ -103,22 +252,28 @@ public final class CDriver {
             command.add(dir.resolve("pnet_runtime.c").toString());
         }
         command.add("-lm");
-        Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String messages = new String(drain(gcc.getInputStream()), StandardCharsets.UTF_8);
-        assertTrue(gcc.waitFor(300, TimeUnit.SECONDS), "gcc did not finish");
-        assertEquals(0, gcc.exitValue(), "gcc " + String.join(" ", command) + " failed:\n" + messages);
-        assertTrue(messages.trim().isEmpty(), "gcc printed diagnostics:\n" + messages);
-        return new CDriver(dir, exe);
+        compile(command);
+        return new CDriver(dir, Arrays.asList(exe.toString()), 300);
     }
 
-    /** Runs the program on {@code lines} (ASCII) and returns every line it printed. */
+    /**
+     * Runs the program on {@code lines} (ASCII) and returns every line it printed. The lines go through
+     * {@code input.txt} and {@code output.txt} in the build folder: the host program's stdin and stdout, or the files
+     * a Cortex-M program opens over semihosting (QEMU runs in that folder).
+     */
     public List<String> runLines(List<String> lines) throws IOException, InterruptedException {
         Path in = Files.write(dir.resolve("input.txt"), lines, StandardCharsets.US_ASCII);
         Path out = dir.resolve("output.txt");
-        Process p = new ProcessBuilder(executable.toString()).redirectInput(in.toFile()).redirectOutput(out.toFile())
+        Files.deleteIfExists(out);
+        boolean semihosted = command.get(0).equals("qemu-system-arm");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(in.toFile())
+                .redirectOutput(semihosted ? dir.resolve("console.txt").toFile() : out.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the C driver did not finish");
-        assertEquals(0, p.exitValue(), "the C driver failed");
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the C driver did not finish: " + String.join(" ", command));
+        }
+        assertEquals(0, p.exitValue(), "the C driver failed: " + String.join(" ", command));
         return Files.readAllLines(out, StandardCharsets.UTF_8);
     }
 
@@ -136,10 +291,13 @@ public final class CDriver {
         return results;
     }
 
-    /** Parses one result line ({@code ok ...} or {@code error <code>}) of the driver. */
+    /**
+     * Parses one result line ({@code ok ...} or {@code error <code>}) of the driver: floats are the hex digits of
+     * their IEEE bits; a Cortex-M driver's line ends with {@code | cost <instructions> <stack bytes>}.
+     */
     public static Result parse(String line) {
         if (line.startsWith("error ")) {
-            return new Result(Integer.parseInt(line.substring(6).trim()), null, -1, null, null);
+            return new Result(Integer.parseInt(line.substring(6).trim()), null, -1, null, null, -1, -1);
         }
         String[] parts = line.substring(2).split("\\|");
         String[] words = parts[0].trim().split(" ");
@@ -147,14 +305,23 @@ public final class CDriver {
         for (int w = 0; w < words.length; w++) {
             bits[w] = Long.parseUnsignedLong(words[w], 16);
         }
-        return new Result(0, bits, Integer.parseInt(parts[1].trim()), hexFloats(parts[2]), hexFloats(parts[3]));
+        long instructions = -1;
+        long stackBytes = -1;
+        if (parts.length > 4) {
+            String[] cost = parts[4].trim().split(" ");
+            assertEquals("cost", cost[0], "the fifth part of " + line);
+            instructions = Long.parseLong(cost[1]);
+            stackBytes = Long.parseLong(cost[2]);
+        }
+        return new Result(0, bits, Integer.parseInt(parts[1].trim()), floatBits(parts[2]), floatBits(parts[3]),
+                instructions, stackBytes);
     }
 
-    private static float[] hexFloats(String s) {
+    private static float[] floatBits(String s) {
         String[] tokens = s.trim().split(" ");
         float[] v = new float[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
-            v[i] = (float) Double.parseDouble(tokens[i]);
+            v[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(tokens[i], 16));
         }
         return v;
     }

@@ -29,7 +29,8 @@ import java.util.List;
  * Pass null for both to compare only Java and C (an int8 export, which DL4J does not compute).
  *
  * <p>The C half needs a compiler ({@link CDriver#assumeCompiler}): the Java checks run first, then a missing
- * compiler skips the rest of the calling test.
+ * compiler skips the rest of the calling test. Each check also runs on a Cortex-M4 in QEMU when given a
+ * {@link CDriver.Target} ({@link CDriver.Target#assumeAvailable} decides whether it may be skipped).
  */
 public final class ThreeWayParity {
 
@@ -52,6 +53,12 @@ public final class ThreeWayParity {
      */
     public static int[] dense(ProjectionModel model, float[][] x, float[][] dl4jBits, float[][] dl4jProbabilities,
                               Path cDir) throws IOException, InterruptedException {
+        return dense(model, x, dl4jBits, dl4jProbabilities, cDir, CDriver.Target.HOST);
+    }
+
+    /** {@link #dense(ProjectionModel, float[][], float[][], float[][], Path)} with the C built for {@code target}. */
+    public static int[] dense(ProjectionModel model, float[][] x, float[][] dl4jBits, float[][] dl4jProbabilities,
+                              Path cDir, CDriver.Target target) throws IOException, InterruptedException {
         assertEquals(InputKind.DENSE, model.input().kind(), "a dense model");
         List<String> lines = new ArrayList<>();
         for (float[] row : x) {
@@ -61,7 +68,7 @@ public final class ThreeWayParity {
             predictor.project(x[r], bits);
             predictor.logits(x[r], logits);
             return predictor.scores(x[r], p);
-        }, lines, dl4jBits, dl4jProbabilities, cDir);
+        }, lines, dl4jBits, dl4jProbabilities, cDir, target);
     }
 
     /**
@@ -81,7 +88,7 @@ public final class ThreeWayParity {
         return check(model, keys.length, (predictor, r, bits, logits, p) -> {
             predictor.projectFeatures(keys[r], weights[r], keys[r].length, bits);
             return predictor.scoresFeatures(keys[r], weights[r], keys[r].length, p);
-        }, lines, dl4jBits, dl4jProbabilities, cDir);
+        }, lines, dl4jBits, dl4jProbabilities, cDir, CDriver.Target.HOST);
     }
 
     /**
@@ -95,6 +102,12 @@ public final class ThreeWayParity {
      */
     public static int[] text(ProjectionModel model, List<byte[]> utf8, float[][] dl4jBits, float[][] dl4jProbabilities,
                              Path cDir) throws IOException, InterruptedException {
+        return text(model, utf8, dl4jBits, dl4jProbabilities, cDir, CDriver.Target.HOST);
+    }
+
+    /** {@link #text(ProjectionModel, List, float[][], float[][], Path)} with the C built for {@code target}. */
+    public static int[] text(ProjectionModel model, List<byte[]> utf8, float[][] dl4jBits, float[][] dl4jProbabilities,
+                             Path cDir, CDriver.Target target) throws IOException, InterruptedException {
         assertEquals(InputKind.FEATURES, model.input().kind(), "a feature model");
         TextFeaturizer featurizer = new TextFeaturizer(FeaturizerConfig.fromSection(model.input().featurizer()));
         FeaturizerScratch scratch = featurizer.newScratch();
@@ -114,11 +127,11 @@ public final class ThreeWayParity {
             int label = predictor.scoresFeatures(scratch.keys(), weights, n, p);
             assertEquals(label, textPredictor.predictUtf8(bytes, 0, bytes.length), "text " + r + ": TextPredictor");
             return label;
-        }, lines, dl4jBits, dl4jProbabilities, cDir);
+        }, lines, dl4jBits, dl4jProbabilities, cDir, target);
     }
 
     private static int[] check(ProjectionModel model, int n, JavaCase javaCase, List<String> cLines,
-                               float[][] dl4jBits, float[][] dl4jProbabilities, Path cDir)
+                               float[][] dl4jBits, float[][] dl4jProbabilities, Path cDir, CDriver.Target target)
             throws IOException, InterruptedException {
         boolean withDl4j = dl4jBits != null;
         if (withDl4j != (dl4jProbabilities != null)) {
@@ -151,15 +164,27 @@ public final class ThreeWayParity {
             }
         }
 
-        CDriver.assumeCompiler();
-        CDriver c = CDriver.build(model, cDir);
+        target.assumeAvailable();
+        CDriver c = CDriver.build(model, cDir, target);
         List<String> cLabelNames = new ArrayList<>();
         List<CDriver.Result> results = c.run(cLines, cLabelNames);
         assertEquals(model.labels(), cLabelNames, "label names in the C header");
         boolean exactLogits = !usesLibm(model);
+        long instructions = 0;
+        long maxInstructions = 0;
+        long maxStack = 0;
         for (int r = 0; r < n; r++) {
-            CDriver.assertMatches(results.get(r), bits[r], labels[r], logits[r], p[r], exactLogits,
-                    "example " + r + ": Java vs C");
+            CDriver.Result result = results.get(r);
+            CDriver.assertMatches(result, bits[r], labels[r], logits[r], p[r], exactLogits,
+                    "example " + r + ": Java vs C on " + target);
+            instructions += result.instructions;
+            maxInstructions = Math.max(maxInstructions, result.instructions);
+            maxStack = Math.max(maxStack, result.stackBytes);
+        }
+        if (target != CDriver.Target.HOST) {
+            System.out.println(target + ", " + n + " examples equal to the Java runtime: " + instructions / n
+                    + " instructions per prediction on average, at most " + maxInstructions + "; stack at most "
+                    + maxStack + " bytes (" + cDir + ")");
         }
         return labels;
     }

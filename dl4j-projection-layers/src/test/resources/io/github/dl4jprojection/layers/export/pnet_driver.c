@@ -7,13 +7,32 @@
  *                   b <hex bytes of the text>    pnet_featurize_text: prints "bag <n> <key hex>:<count> ..."
  *                   x                            argument checks: prints "checks <code> ..." (see run_checks)
  * The first output line is "labels" and the label names, tab-separated. Then, per case:
- *   ok <hex bit words> | <label> | <logits %a> | <probabilities %a>      or      error <code>
+ *   ok <hex bit words> | <label> | <logits> | <probabilities>      or      error <code>
+ * with every float as the 8 hex digits of its IEEE bits (exact, and needs no C99 %a, which newlib lacks).
+ * Built with PNET_DRIVER_COST (the Cortex-M build, pnet_mcu_startup.c), each ok line ends with
+ *   | cost <instructions> <stack bytes>
+ * measured around the projection and forward pass only (not the parsing or printing).
  */
-#include <inttypes.h>
+/* stdio.h first: with arm-none-eabi-gcc -std=c99, newlib's inttypes.h defines PRIx64 only after it. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
 
 #include "testnet.h"
+
+#ifdef PNET_DRIVER_COST
+/* pnet_mcu_startup.c: paints the stack and reads the instruction counter; pnet_cost_end reports both. */
+void pnet_cost_begin(void);
+void pnet_cost_end(uint32_t *instructions, uint32_t *stack_bytes);
+#define COST_BEGIN() pnet_cost_begin()
+#define COST_END() pnet_cost_end(&cost_instructions, &cost_stack)
+static uint32_t cost_instructions;
+static uint32_t cost_stack;
+#else
+#define COST_BEGIN() ((void) 0)
+#define COST_END() ((void) 0)
+#endif
 
 #define MAX_FEATURES 4096
 #define MAX_TEXT (1 << 19)
@@ -94,6 +113,7 @@ static int run_case(char *p) {
     int swap = 0;
     int status;
     uint32_t i;
+    uint32_t count = 0;
     if (*p == '!') {
         swap = 1;
         p++;
@@ -101,21 +121,25 @@ static int run_case(char *p) {
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
     if (*p == 't') {
         size_t n = read_text(p + 1);
+        COST_BEGIN();
         status = pnet_project_text(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits);
-        return status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+        status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+        COST_END();
+        return status;
     }
 #endif
     if (swap) {
         status = m->input_kind == PNET_DENSE ? pnet_project_features(m, keys, weights, 0, scratch, bits)
                                              : pnet_project_dense(m, x, scratch, bits);
-    } else if (m->input_kind == PNET_DENSE) {
+        return status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+    }
+    if (m->input_kind == PNET_DENSE) {
         for (i = 0; i < m->n_in; i++) {
             x[i] = strtof(p, &end);
             p = end;
         }
-        status = pnet_project_dense(m, x, scratch, bits);
     } else {
-        uint32_t count = (uint32_t) strtoul(p, &end, 10);
+        count = (uint32_t) strtoul(p, &end, 10);
         p = end;
         if (count > MAX_FEATURES) {
             count = MAX_FEATURES;
@@ -126,12 +150,20 @@ static int run_case(char *p) {
             weights[i] = strtof(p, &end);
             p = end;
         }
-        status = pnet_project_features(m, keys, weights, count, scratch, bits);
     }
-    if (status < 0) {
-        return status;
-    }
-    return pnet_forward(m, scratch, logits, probabilities);
+    COST_BEGIN();
+    status = m->input_kind == PNET_DENSE ? pnet_project_dense(m, x, scratch, bits)
+                                         : pnet_project_features(m, keys, weights, count, scratch, bits);
+    status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+    COST_END();
+    return status;
+}
+
+/* The IEEE bits of v as 8 hex digits. */
+static void print_float(float v) {
+    uint32_t u;
+    memcpy(&u, &v, sizeof u);
+    printf(" %08" PRIx32, u);
 }
 
 int main(void) {
@@ -164,12 +196,15 @@ int main(void) {
         }
         printf(" | %d |", label);
         for (j = 0; j < TESTNET_NUM_LABELS; j++) {
-            printf(" %a", (double) logits[j]);
+            print_float(logits[j]);
         }
         printf(" |");
         for (j = 0; j < TESTNET_NUM_LABELS; j++) {
-            printf(" %a", (double) probabilities[j]);
+            print_float(probabilities[j]);
         }
+#ifdef PNET_DRIVER_COST
+        printf(" | cost %" PRIu32 " %" PRIu32, cost_instructions, cost_stack);
+#endif
         printf("\n");
     }
     return 0;

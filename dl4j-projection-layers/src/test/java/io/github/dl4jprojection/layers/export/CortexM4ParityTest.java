@@ -1,0 +1,102 @@
+package io.github.dl4jprojection.layers.export;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dl4jprojection.layers.FashionMnist128;
+import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.Nonlinearity;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The emitted C on a microcontroller: built for a Cortex-M4 ({@code arm-none-eabi-gcc -Os}, hard float and soft
+ * float) and run in QEMU ({@code mps2-an386}), it gives the Java runtime's bits and labels, bit-identical logits and
+ * probabilities within 1e-5, through the same driver and checks as the host C tests ({@link ThreeWayParity}). The
+ * models have the shapes of the bundled examples ({@code projectionnet train} defaults): an image model of 60:12 bits
+ * at density 1/4 with no hidden layer, on the 128 committed Fashion-MNIST images and random inputs; a text model of
+ * 32:16 bits with a device-sized featurizer (N = F = 512), on the featurizer test corpus; and a small model with
+ * ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
+ * ({@code scripts/mcu-size.sh} keeps this test's builds by setting {@code -Dpnet.mcu.out=DIR}).
+ *
+ * <p>Without the Cortex-M toolchain the test is skipped with the names of the Debian packages to install, except
+ * under CI (the environment variable {@code CI} set), where it fails.
+ */
+class CortexM4ParityTest {
+
+    /** The {@code projectionnet} image example's shape: 28x28 pixels, T = 60, d = 12, density 1/4, 10 labels. */
+    static ProjectionModel imageModel() {
+        return ExportTestModels.build(4, InputSpec.image(28, 28, 1), ExportTestModels.spec(60, 12, 42, 0.25),
+                BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0],
+                FashionMnist128.LABEL_NAMES.toArray(new String[0]));
+    }
+
+    /** The text example's shape (T = 32, d = 16, density 1/4, two labels) with a featurizer for a device. */
+    static ProjectionModel textModel() {
+        FeaturizerConfig config = FeaturizerConfig.builder().maxCodePoints(512).maxFeatures(512).build();
+        return ExportTestModels.build(8, InputSpec.features(config.toSection()), ExportTestModels.spec(32, 16, 43, 0.25),
+                BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0], "ham", "spam");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void imageModelMatchesJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
+        ProjectionModel model = imageModel();
+        float[][] images = FashionMnist128.images();
+        float[][] x = Arrays.copyOf(images, images.length + 32);
+        Random random = new Random(11);
+        for (int r = images.length; r < x.length; r++) {
+            x[r] = ExportTestModels.randomInput(random, model.input().nIn());
+        }
+        int[] labels = ThreeWayParity.dense(model, x, null, null, dir(temp, "image", target), target);
+        assertSeveral(labels);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void textModelMatchesJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
+        List<byte[]> texts = CTextFeaturizerTest.corpus();
+        int[] labels = ThreeWayParity.text(textModel(), texts, null, null, dir(temp, "text", target), target);
+        assertSeveral(labels);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void hiddenLayersMatchJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
+        ProjectionModel model = ExportTestModels.build(1, InputSpec.image(6, 5, 1),
+                ExportTestModels.spec(9, 11, 77, 0.25), BitEncoding.PLUS_MINUS_ONE, new int[] {16, 12},
+                new Nonlinearity[] {Nonlinearity.RELU, Nonlinearity.LEAKY_RELU}, "a", "b", "c", "d");
+        Random random = new Random(12);
+        float[][] x = new float[200][];
+        for (int r = 0; r < x.length; r++) {
+            x[r] = ExportTestModels.randomInput(random, model.input().nIn());
+        }
+        assertSeveral(ThreeWayParity.dense(model, x, null, null, dir(temp, "hidden", target), target));
+    }
+
+    /** A temporary folder, or {@code <pnet.mcu.out>/<model>-<target>} kept for scripts/mcu-size.sh. */
+    private static Path dir(Path temp, String model, CDriver.Target target) throws IOException {
+        String keep = System.getProperty("pnet.mcu.out");
+        String name = model + "-" + (target == CDriver.Target.CORTEX_M4_HARD_FLOAT ? "hard" : "soft");
+        return Files.createDirectories(keep == null || keep.isEmpty() ? temp.resolve(name) : Paths.get(keep, name));
+    }
+
+    private static void assertSeveral(int[] labels) {
+        HashSet<Integer> seen = new HashSet<>();
+        for (int label : labels) {
+            seen.add(label);
+        }
+        assertTrue(seen.size() >= 2, "the inputs should reach several labels: " + seen);
+    }
+}
