@@ -7,6 +7,7 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
 import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.TRUNCATED;
 import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.UNSUPPORTED_VERSION;
 
+import io.github.dl4jprojection.runtime.internal.model.AndroidApi26;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ final class ModelReader {
     private ModelReader() {
     }
 
+    @AndroidApi26
     static ProjectionModel read(Path file) throws IOException {
         if (file == null) {
             throw new IllegalArgumentException("model file path must not be null");

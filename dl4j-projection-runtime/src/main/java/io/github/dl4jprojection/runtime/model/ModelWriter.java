@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.model.AndroidApi26;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -46,7 +47,11 @@ public final class ModelWriter {
         out.write(toBytes(model));
     }
 
-    /** Writes {@code model} to {@code file}, replacing it. */
+    /**
+     * Writes {@code model} to {@code file}, replacing it. Needs Android API level 26 ({@code java.nio.file}); from
+     * level 21, use {@link #write(ProjectionModel, OutputStream)}.
+     */
+    @AndroidApi26
     public static void write(ProjectionModel model, Path file) throws IOException {
         Files.write(file, toBytes(model));
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.model.AndroidApi26;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
@@ -69,7 +70,13 @@ public final class ProjectionModel {
         this.provenance = provenance;
         this.projection = projection;
         this.maxWidth = maxWidth;
-        this.threadPredictor = ThreadLocal.withInitial(this::predictor);
+        // Not ThreadLocal.withInitial: Android has it from API level 26 only.
+        this.threadPredictor = new ThreadLocal<Predictor>() {
+            @Override
+            protected Predictor initialValue() {
+                return predictor();
+            }
+        };
     }
 
     /** A builder for a model; used by the exporter and by tests. */
@@ -90,12 +97,14 @@ public final class ProjectionModel {
     }
 
     /**
-     * Reads and validates a {@code .pnet} file.
+     * Reads and validates a {@code .pnet} file. Needs Android API level 26 ({@code java.nio.file}); from level 21,
+     * use {@link #load(InputStream)} (an asset's stream, a {@code FileInputStream}) or {@link #load(byte[])}.
      *
      * @throws ModelFormatException if the file is not a valid model (the message says why)
      * @throws java.nio.file.NoSuchFileException if there is no such file
      * @throws IOException if reading fails
      */
+    @AndroidApi26
     public static ProjectionModel load(Path file) throws IOException {
         return ModelReader.read(file);
     }

@@ -82,7 +82,8 @@ public final class ProjectionSpec {
 
     @Override
     public int hashCode() {
-        return ((numFunctions * 31 + bitsPerFunction) * 31 + Long.hashCode(seed)) * 31 + sparsityLog2;
+        // Not Long.hashCode(long): Android has it from API level 24 only.
+        return ((numFunctions * 31 + bitsPerFunction) * 31 + (int) (seed ^ (seed >>> 32))) * 31 + sparsityLog2;
     }
 
     @Override
