@@ -211,16 +211,16 @@ class TrainEndToEndTest {
         assertEquals(json.get("trainer_accuracy").asDouble(), epochs.get(0).get("trainer_accuracy").asDouble(),
                 "the last epoch's test pass is the run's");
         assertEquals(json.get("projection_accuracy").asDouble(), epochs.get(0).get("projection_accuracy").asDouble());
-        Map<String, String> configuration = new java.util.LinkedHashMap<>();
-        json.get("configuration").fields().forEachRemaining(e -> configuration.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> provenance = new java.util.LinkedHashMap<>();
-        exported.provenance().forEach((k, v) -> {
-            if (k.startsWith("training.")) {
-                provenance.put(k.substring("training.".length()), v);
-            }
-        });
-        assertEquals(provenance, configuration, "the whole training configuration, as the model's provenance has it");
-        assertEquals("16:16", configuration.get("bits"));
+        JsonNode configuration = json.get("configuration");
+        List<String> keys = new ArrayList<>();
+        configuration.fieldNames().forEachRemaining(keys::add);
+        assertEquals(Arrays.asList("task", "trainer", "bits", "density", "hidden", "lambda", "temperature", "epochs",
+                "batch-size", "learning-rate", "seed", "workers", "quantize"), keys, "the whole training configuration");
+        for (String key : keys) {
+            assertEquals(exported.provenance().get("training." + key), configuration.get(key).asText(),
+                    key + ", as the model's provenance has it");
+        }
+        assertEquals("16:16", configuration.get("bits").asText());
 
         assertPng(dir.resolve("one-epoch/report-curves.png"), 1400, 564);
         assertPng(dir.resolve("one-epoch/report-confusion.png"), 900, 900);

@@ -67,9 +67,16 @@ public final class TrainingPlots {
         CategoryChart loss = null;
         if (!lossEpochs.isEmpty()) {
             loss = epochChart("Training loss", "mean loss per minibatch (nats)");
+            // From zero: an honest scale, and one epoch's single value still gets a range to be drawn in.
+            loss.getStyler().setYAxisMin(0.0);
             style(loss.addSeries("combined joint loss L", lossEpochs, losses), Charts.PURPLE);
         }
         CategoryChart accuracy = epochChart("Test accuracy after each epoch", "test accuracy (%)");
+        // One point of margin around the curves, so equal values (one epoch, or both branches alike) have a range.
+        double low = Math.min(Collections.min(trainer), Collections.min(projection));
+        double high = Math.max(Collections.max(trainer), Collections.max(projection));
+        accuracy.getStyler().setYAxisMin(Math.max(0, Math.floor(low) - 1)).setYAxisMax(Math.min(100,
+                Math.ceil(high) + 1));
         style(accuracy.addSeries("trainer network (DL4J)", all, trainer), Charts.BLUE);
         style(accuracy.addSeries("projection network (DL4J)", all, projection), Charts.ORANGE);
 
@@ -152,6 +159,7 @@ public final class TrainingPlots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisMaxLabelCount(EPOCH_LABELS);
+        chart.getStyler().setYAxisDecimalPattern("0.##");
         return chart;
     }
 

@@ -38,6 +38,10 @@ class TrainingPlotsTest {
         Path png = dir.resolve("no-loss.png");
         TrainingPlots.curves(Collections.singletonList(new EpochRecord(1, Double.NaN, 0.5, 0.4, 1)), "spark", png);
         assertEquals(1400, ImageIO.read(png.toFile()).getWidth());
+        Path one = dir.resolve("one-epoch.png");
+        TrainingPlots.curves(Collections.singletonList(new EpochRecord(1, 3.225907662709554, 0.5, 0.5, 1)), "one",
+                one);
+        assertEquals(1400, ImageIO.read(one.toFile()).getWidth());
         assertThrows(IllegalArgumentException.class, () -> TrainingPlots.curves(Collections.emptyList(), "t", png));
     }
 
