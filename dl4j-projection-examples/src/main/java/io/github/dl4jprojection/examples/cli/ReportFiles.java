@@ -26,11 +26,11 @@ final class ReportFiles {
     static final String TRAINING_HELP = "Write a JSON report to FILE (sizes, accuracies, the figures of every epoch, "
             + "the training configuration), and next to it FILE-curves.png (mean training loss and both networks' "
             + "test accuracy per epoch) and FILE-confusion.png (the exported model's confusion matrix on the test "
-            + "set, from the runtime's predictions), FILE without .json: report.json gives report-curves.png.";
+            + "set, from the runtime's predictions), FILE there being the report's name without .json.";
     /** Help of {@code --report} for {@code eval}. */
     static final String EVAL_HELP = "Write a JSON report (runtime fields only) to FILE, and next to it "
-            + "FILE-confusion.png (the model's confusion matrix on the test data), FILE without .json: report.json "
-            + "gives report-confusion.png.";
+            + "FILE-confusion.png (the model's confusion matrix on the test data), FILE there being the report's "
+            + "name without .json.";
 
     private final Path json;
 
