@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The per-epoch checkpoint: {@code checkpoint.zip} in the checkpoint folder holds the whole joint model
- * (parameters, updater state, the finished epochs in its graph configuration) and the run's
- * {@link TrainingConfig#asProperties() configuration}. One file, replaced atomically, so a checkpoint is never
+ * (parameters, updater state, the finished epochs in its graph configuration), the run's
+ * {@link TrainingConfig#asProperties() configuration}, the seconds spent training and the finished epochs'
+ * {@link EpochRecord records}. One file, replaced atomically, so a checkpoint is never
  * half written. A resumed run must have the same configuration (but for the epochs) and the same networks (a
  * changed vocabulary or data shape is caught by the parameter shapes).
  */
@@ -27,17 +29,24 @@ final class Checkpoints {
     static final String CONFIG_ENTRY = "dl4j-projection-training-config";
     /** Zip entry of the seconds spent fitting the finished epochs, over every run that made them. */
     static final String SECONDS_ENTRY = "dl4j-projection-training-seconds";
+    /** Zip entry of the finished epochs' records, one {@link EpochRecord#toLine()} line each. */
+    static final String EPOCHS_ENTRY = "dl4j-projection-training-epochs";
 
     private Checkpoints() {
     }
 
-    static void save(JointProjectionModel joint, TrainingConfig config, double trainingSeconds, Path dir)
-            throws IOException {
+    static void save(JointProjectionModel joint, TrainingConfig config, double trainingSeconds,
+                     List<EpochRecord> epochs, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(FILE + ".tmp");
         joint.save(tmp.toFile());
         ModelSerializer.addObjectToFile(tmp.toFile(), CONFIG_ENTRY, lines(config.asProperties()));
         ModelSerializer.addObjectToFile(tmp.toFile(), SECONDS_ENTRY, Double.toString(trainingSeconds));
+        StringBuilder records = new StringBuilder();
+        for (EpochRecord r : epochs) {
+            records.append(r.toLine()).append('\n');
+        }
+        ModelSerializer.addObjectToFile(tmp.toFile(), EPOCHS_ENTRY, records.toString());
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -87,6 +96,28 @@ final class Checkpoints {
         } catch (RuntimeException e) {
             return 0; // only the reported total is incomplete; the model itself was read and checked
         }
+    }
+
+    /**
+     * The records of the checkpoint's first {@code done} epochs, read after {@link #resume}: empty when the
+     * checkpoint has none (written before records were kept) or they cannot be read, since only the report of the
+     * earlier epochs is lost then.
+     */
+    static List<EpochRecord> epochRecords(Path dir, int done) {
+        List<EpochRecord> records = new ArrayList<>();
+        try {
+            Object stored = ModelSerializer.getObjectFromFile(dir.resolve(FILE).toFile(), EPOCHS_ENTRY);
+            if (stored instanceof String) {
+                for (String line : ((String) stored).split("\n")) {
+                    if (!line.isEmpty() && records.size() < done) {
+                        records.add(EpochRecord.parse(line));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            records.clear(); // a partial list would put a gap in the curves; report this run's epochs only
+        }
+        return records;
     }
 
     /** The first layer whose parameter shapes differ, or null when all match. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Runs an exported model over a test set with the runtime: accuracy, agreement with the DL4J
- * projection network's predictions, and latency per example.
+ * projection network's predictions, latency per example and the confusion matrix.
  *
  * <p>Latency is the mean of {@code System.nanoTime()} around each {@code predict} call, after a
  * warm-up pass over up to {@value #WARM_UP} images so that the JIT has compiled the hot path.
@@ -62,6 +62,7 @@ public final class RuntimeEvaluator {
         int correct = 0;
         int agree = 0;
         long nanos = 0;
+        int[][] confusion = new int[scores.length][scores.length];
         for (int i = 0; i < test.size(); i++) {
             test.copyPixels(i, pixels, 0, 1f);
             long t0 = System.nanoTime();
@@ -70,12 +71,14 @@ public final class RuntimeEvaluator {
             if (predicted == test.label(i)) {
                 correct++;
             }
+            confusion[test.label(i)][predicted]++;
             if (reference != null && predicted == reference[i]) {
                 agree++;
             }
         }
         int n = test.size();
         return new RuntimeEvaluation(n, n == 0 ? Double.NaN : (double) correct / n,
-                reference == null || n == 0 ? Double.NaN : (double) agree / n, n == 0 ? Double.NaN : (double) nanos / n);
+                reference == null || n == 0 ? Double.NaN : (double) agree / n, n == 0 ? Double.NaN : (double) nanos / n,
+                model.labelNames(), confusion);
     }
 }

@@ -64,15 +64,22 @@ public final class TextRuntimeModel {
 
     /**
      * Runs the model over labelled texts: accuracy, agreement with {@code reference} (the DL4J projection
-     * network's classes, or {@code null}) and mean time per text (after one untimed pass, for the JIT).
+     * network's classes, or {@code null}), mean time per text (after one untimed pass, for the JIT) and the
+     * confusion matrix.
      *
-     * @param labels the true class of each text, in order
-     * @throws IllegalArgumentException when the arrays do not have one entry per text
+     * @param labels the true class of each text, in order, each an index of {@link #labelNames()}
+     * @throws IllegalArgumentException when the arrays do not have one entry per text, or a label is not a class
      */
     public RuntimeEvaluation evaluate(List<LabeledText> texts, int[] labels, int[] reference) {
         int n = texts.size();
         if (labels.length != n || (reference != null && reference.length != n)) {
             throw new IllegalArgumentException("labels and reference must have one entry per text (" + n + ")");
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= model.numLabels()) {
+                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i] + ", not a class of the model's "
+                        + model.labels());
+            }
         }
         float[] p = new float[model.numLabels()];
         for (LabeledText t : texts) {
@@ -81,14 +88,17 @@ public final class TextRuntimeModel {
         int correct = 0;
         int agree = 0;
         long nanos = 0;
+        int[][] confusion = new int[p.length][p.length];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             int predicted = predictor.scores(texts.get(i).text(), p);
             nanos += System.nanoTime() - t0;
             correct += predicted == labels[i] ? 1 : 0;
             agree += reference != null && predicted == reference[i] ? 1 : 0;
+            confusion[labels[i]][predicted]++;
         }
         return new RuntimeEvaluation(n, n == 0 ? Double.NaN : (double) correct / n,
-                reference == null || n == 0 ? Double.NaN : (double) agree / n, n == 0 ? Double.NaN : (double) nanos / n);
+                reference == null || n == 0 ? Double.NaN : (double) agree / n, n == 0 ? Double.NaN : (double) nanos / n,
+                model.labels(), confusion);
     }
 }

@@ -1,10 +1,15 @@
 package io.github.dl4jprojection.pipeline;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * What a training run ({@link TrainingPipeline}) reports after training and exporting: sizes and test-set
  * accuracies of both networks, the DL4J projection network's predicted class for every test example (in
- * test-set order), against which the exported model's runtime predictions are compared, and the time spent
- * training (this run's epochs) and evaluating and exporting.
+ * test-set order), against which the exported model's runtime predictions are compared, the time spent
+ * training (this run's epochs) and evaluating and exporting, and one {@link EpochRecord} per finished epoch (a
+ * resumed run's earlier epochs included when its checkpoint kept them).
  */
 public final class TrainingOutcome {
 
@@ -17,6 +22,7 @@ public final class TrainingOutcome {
     private final double trainingSeconds;
     private final double evaluationSeconds;
     private final double totalTrainingSeconds;
+    private final List<EpochRecord> epochs;
 
     private TrainingOutcome(Builder b) {
         this.trainerParams = b.trainerParams;
@@ -28,9 +34,10 @@ public final class TrainingOutcome {
         this.trainingSeconds = b.trainingSeconds;
         this.evaluationSeconds = b.evaluationSeconds;
         this.totalTrainingSeconds = Math.max(b.totalTrainingSeconds, b.trainingSeconds);
+        this.epochs = Collections.unmodifiableList(new ArrayList<>(b.epochs));
     }
 
-    /** A builder; every value but the two durations (0 when not measured) is required. */
+    /** A builder; every value but the durations (0 when not measured) and the epochs (none) is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -80,6 +87,14 @@ public final class TrainingOutcome {
         return evaluationSeconds;
     }
 
+    /**
+     * The finished epochs' figures in epoch order: every epoch of the run, or, for a run resumed from a checkpoint
+     * that did not keep them, those trained by this run only (unmodifiable).
+     */
+    public List<EpochRecord> epochs() {
+        return epochs;
+    }
+
     /** Values of a {@link TrainingOutcome}; validated in {@link #build()}. */
     public static final class Builder {
         private long trainerParams = -1;
@@ -91,6 +106,7 @@ public final class TrainingOutcome {
         private double trainingSeconds;
         private double evaluationSeconds;
         private double totalTrainingSeconds;
+        private List<EpochRecord> epochs = Collections.emptyList();
 
         private Builder() {
         }
@@ -149,6 +165,12 @@ public final class TrainingOutcome {
             return this;
         }
 
+        /** The finished epochs' records, in epoch order (default: none). */
+        public Builder epochs(List<EpochRecord> epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the value that is missing or out of range */
         public TrainingOutcome build() {
             requireNonNegative("trainerParams", trainerParams);
@@ -162,6 +184,14 @@ public final class TrainingOutcome {
             }
             if (projectionTestPredictions == null) {
                 throw new IllegalArgumentException("projectionTestPredictions must be set");
+            }
+            if (epochs == null) {
+                throw new IllegalArgumentException("epochs must not be null (an empty list: none)");
+            }
+            for (EpochRecord r : epochs) {
+                if (r == null) {
+                    throw new IllegalArgumentException("epochs must not contain null, got " + epochs);
+                }
             }
             return new TrainingOutcome(this);
         }

@@ -28,15 +28,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ol>
  *   <li>build the task's joint model, or load the checkpoint to resume (same configuration required);</li>
  *   <li>for each remaining epoch: seed ND4J's generator from the seed and the epoch (dropout masks), fit the
- *       epoch's minibatches with the {@link EpochFitter}, save the checkpoint;</li>
- *   <li>evaluate both branches on the test split in one forward pass per minibatch, keeping the projection's
- *       probabilities;</li>
+ *       epoch's minibatches with the {@link EpochFitter} (a listener averaging the graph's score per minibatch),
+ *       evaluate both branches on the test split in one forward pass per minibatch, keeping the projection's
+ *       probabilities, record an {@link EpochRecord} and save the checkpoint (with the records so far);</li>
  *   <li>export the projection network with the configuration in its provenance, run the exported model with the
  *       runtime on the raw test examples, record the agreement in the file, write it;</li>
  *   <li>report a {@link TrainingOutcome}, which the result table, the JSON report and the study all read.</li>
  * </ol>
  * A resumed run sees the same minibatches and dropout masks as an uninterrupted one, so it ends with the same
- * weights and the same model file bytes.
+ * weights and the same model file bytes, and reports the checkpoint's epoch records before its own. The last
+ * epoch's test pass is the one the export is checked against; training seconds leave the per-epoch test passes
+ * out, the evaluation seconds count them.
  */
 public final class TrainingPipeline {
 
@@ -65,28 +67,45 @@ public final class TrainingPipeline {
                 : task.newModel();
         int done = joint.graph().getConfiguration().getEpochCount();
         double earlierSeconds = files.resume() ? Checkpoints.trainingSeconds(files.checkpointDir()) : 0;
-        joint.graph().setListeners(progress);
+        // A resumed run reports the checkpoint's epochs too; an older checkpoint without records gives none.
+        List<EpochRecord> epochs = files.resume() ? Checkpoints.epochRecords(files.checkpointDir(), done)
+                : new ArrayList<>();
+        EpochLossListener loss = new EpochLossListener();
+        joint.graph().setListeners(progress, loss);
         long t0 = System.nanoTime();
+        long testNanos = 0;
+        TestPass test = null;
         for (int epoch = done; epoch < config.epochs(); epoch++) {
             // Dropout masks come from ND4J's global generator, whose state no checkpoint holds: seeding it per epoch
             // lets a resumed run (a new process) draw the same masks as an uninterrupted one.
             Nd4j.getRandom().setSeed(epochSeed(config.seed(), epoch));
+            long fitStart = System.nanoTime();
             fitter.fitEpoch(joint, task.trainingBatches(epoch));
+            long testStart = System.nanoTime();
+            // Inference only (no dropout, no generator draws), so it leaves the training and the weights as they are.
+            test = TestPass.run(joint, task.testBatches(), task.labelNames());
+            testNanos += System.nanoTime() - testStart;
+            epochs.add(new EpochRecord(epoch + 1, loss.takeMean(), test.trainer.accuracy(), test.projection.accuracy(),
+                    (testStart - fitStart) / 1e9));
             if (files.checkpointDir() != null) {
-                Checkpoints.save(joint, config, earlierSeconds + (System.nanoTime() - t0) / 1e9, files.checkpointDir());
+                Checkpoints.save(joint, config, earlierSeconds + (System.nanoTime() - t0 - testNanos) / 1e9, epochs,
+                        files.checkpointDir());
             }
         }
-        double trainingSeconds = (System.nanoTime() - t0) / 1e9;
+        double trainingSeconds = (System.nanoTime() - t0 - testNanos) / 1e9;
         joint.graph().setListeners();
 
         long t1 = System.nanoTime();
-        TestPass test = TestPass.run(joint, task.testBatches(), task.labelNames());
+        if (test == null) {
+            // Nothing left to train (a resumed run that had every epoch): the last epoch's evaluation is not at hand.
+            test = TestPass.run(joint, task.testBatches(), task.labelNames());
+        }
         ProjectionModel model = export(joint, config, task, createdAt);
         ExportComparison comparison = ExportComparison.of(test.projectionProbabilities, task.runtimeScores(model),
                 task.testLabels());
         model = comparison.recordIn(model, task.testDescription());
         ModelWriter.write(model, files.modelFile());
-        double evaluationSeconds = (System.nanoTime() - t1) / 1e9;
+        double evaluationSeconds = testNanos / 1e9 + (System.nanoTime() - t1) / 1e9;
 
         long trainerParams = trainerParameters(joint);
         return TrainingOutcome.builder()
@@ -99,6 +118,7 @@ public final class TrainingPipeline {
                 .trainingSeconds(trainingSeconds)
                 .totalTrainingSeconds(earlierSeconds + trainingSeconds)
                 .evaluationSeconds(evaluationSeconds)
+                .epochs(epochs)
                 .build();
     }
 

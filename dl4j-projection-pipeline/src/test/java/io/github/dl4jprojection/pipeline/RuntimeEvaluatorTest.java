@@ -42,6 +42,15 @@ class RuntimeEvaluatorTest {
         assertEquals(6 / 8.0, result.agreement());
         assertTrue(result.hasAgreement());
         assertTrue(result.nanosPerExample() >= 0);
+
+        // The fake model predicts the rule; image 3's label is the other class.
+        int[][] expected = new int[2][2];
+        for (int i = 0; i < 8; i++) {
+            expected[test.label(i)][FakeRuntimeModel.rule(i, 2)]++;
+        }
+        assertEquals(1, expected[test.label(3)][1 - test.label(3)], "the one mistake is off the diagonal");
+        assertTrue(Arrays.deepEquals(expected, result.confusionMatrix()), Arrays.deepToString(result.confusionMatrix()));
+        assertEquals(test.labelNames(), result.labelNames());
     }
 
     @Test

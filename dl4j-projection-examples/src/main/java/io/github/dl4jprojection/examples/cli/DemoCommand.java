@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the exported model (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of sizes and accuracies.")
+    @Option(names = "--report", paramLabel = "FILE", description = ReportFiles.TRAINING_HELP)
     Path report;
 
     DemoCommand(CliContext context) {
@@ -89,9 +89,11 @@ final class DemoCommand implements Callable<Integer> {
         if (trainPerClass < 0) {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
-        if (report != null && report.toAbsolutePath().normalize().equals(modelFile(spam).toAbsolutePath().normalize())) {
-            throw new ParameterException(cmd, "--report and --out are the same file " + report
-                    + "; the report would overwrite the model");
+        if (report != null) {
+            ReportFiles files = ReportFiles.of(report);
+            files.requireWritable(cmd, true);
+            OutputPaths.requireDistinct(cmd, new Path[] {modelFile(spam), report, files.curves(), files.confusion()},
+                    new String[] {"--out", "--report", "--report's training curves", "--report's confusion matrix"});
         }
         PrintWriter o = cmd.getOut();
         OutputFiles files = OutputFiles.model(modelFile(spam));
@@ -111,8 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         ResultTable.print(o, run);
         if (report != null) {
-            RunReportWriter.write(run.report(), report);
-            o.println("Report written to " + report);
+            ReportFiles.of(report).writeTraining(run, o);
         }
         return ProjectionNetCli.EXIT_OK;
     }

@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code projectionnet eval MODEL}: accuracy of an exported model on a test split, with the runtime only. */
+/**
+ * {@code projectionnet eval MODEL}: accuracy of an exported model on a test split, with the runtime only; optional
+ * report (JSON and confusion matrix: {@link ReportFiles}).
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Measure an exported model on a test set with the runtime.", "",
                 "Runs MODEL with the runtime alone (no DL4J) over the test split of a task (images, or texts: spam, "
@@ -50,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Task text: score this file of labelled texts, all of it (as train's --test).")
     Path test;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report (runtime fields only).")
+    @Option(names = "--report", paramLabel = "FILE", description = ReportFiles.EVAL_HELP)
     Path report;
 
     EvalCommand(CliContext context) {
@@ -64,6 +67,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (test == null) {
             dataOptions.validate(spec.commandLine()); // --test names the data itself
+        }
+        if (report != null) {
+            ReportFiles files = ReportFiles.of(report);
+            files.requireWritable(spec.commandLine(), false);
+            OutputPaths.requireDistinct(spec.commandLine(), new Path[] {model, report, files.confusion()},
+                    new String[] {"MODEL", "--report", "--report's confusion matrix"});
         }
         if (dataOptions.task.isText()) {
             return evalText(spec.commandLine().getOut());
@@ -140,14 +149,13 @@ final class EvalCommand implements Callable<Integer> {
                 result.examples(), examples, ResultTable.percent(result.accuracy()), bits, parameters,
                 ResultTable.bytes(modelBytes), ResultTable.micros(result.nanosPerExample()), unit);
         if (report != null) {
-            RunReportWriter.write(RunReport.builder()
+            ReportFiles.of(report).writeEvaluation(RunReport.builder()
                     .task(taskName)
                     .projectionBits(bits)
                     .projectionParams(parameters)
                     .modelBytes(modelBytes)
                     .runtimeAccuracy(result.accuracy())
-                    .build(), report);
-            o.println("Report written to " + report);
+                    .build(), result, model, o);
         }
         return ProjectionNetCli.EXIT_OK;
     }

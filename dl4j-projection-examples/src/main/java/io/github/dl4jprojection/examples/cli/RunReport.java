@@ -1,9 +1,18 @@
 package io.github.dl4jprojection.examples.cli;
 
+import io.github.dl4jprojection.pipeline.EpochRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The facts of a {@code train}, {@code demo} or {@code eval} run written by {@code --report}. Values
  * a command does not know (an {@code eval} knows nothing of the trainer) are {@code null} and
- * written as JSON {@code null}. Accuracies and agreement are fractions in [0, 1]; sizes are bytes.
+ * written as JSON {@code null}. Accuracies and agreement are fractions in [0, 1]; sizes are bytes. A training
+ * run also has its per-epoch figures and its training configuration; an {@code eval} has neither, and its JSON
+ * leaves those fields out.
  */
 public final class RunReport {
 
@@ -19,6 +28,8 @@ public final class RunReport {
     private final Double runtimeAgreement;
     private final Double trainSeconds;
     private final Long seed;
+    private final List<EpochRecord> epochs;
+    private final Map<String, String> configuration;
 
     private RunReport(Builder b) {
         this.task = b.task;
@@ -33,6 +44,9 @@ public final class RunReport {
         this.runtimeAgreement = b.runtimeAgreement;
         this.trainSeconds = b.trainSeconds;
         this.seed = b.seed;
+        this.epochs = b.epochs == null ? null : Collections.unmodifiableList(new ArrayList<>(b.epochs));
+        this.configuration = b.configuration == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.configuration));
     }
 
     /** A builder with every value unknown. */
@@ -90,7 +104,10 @@ public final class RunReport {
         return runtimeAgreement;
     }
 
-    /** JSON {@code train_seconds}: wall time of training, evaluation and export. */
+    /**
+     * JSON {@code train_seconds}: seconds spent training in this run (fitting its epochs and saving checkpoints; the
+     * test pass after each epoch, the export and its check not included).
+     */
     public Double trainSeconds() {
         return trainSeconds;
     }
@@ -98,6 +115,19 @@ public final class RunReport {
     /** JSON {@code seed}. */
     public Long seed() {
         return seed;
+    }
+
+    /** JSON {@code epochs}: one record per finished epoch, in order; {@code null} when not a training run. */
+    public List<EpochRecord> epochs() {
+        return epochs;
+    }
+
+    /**
+     * JSON {@code configuration}: the whole training configuration ({@code TrainingConfig.asProperties()}, the
+     * keys the model's provenance has after "training."); {@code null} when not a training run.
+     */
+    public Map<String, String> configuration() {
+        return configuration;
     }
 
     /** Values of a {@link RunReport}; any may stay unknown. */
@@ -114,6 +144,8 @@ public final class RunReport {
         private Double runtimeAgreement;
         private Double trainSeconds;
         private Long seed;
+        private List<EpochRecord> epochs;
+        private Map<String, String> configuration;
 
         private Builder() {
         }
@@ -187,6 +219,18 @@ public final class RunReport {
         /** See {@link RunReport#seed()}. */
         public Builder seed(Long v) {
             seed = v;
+            return this;
+        }
+
+        /** See {@link RunReport#epochs()}. */
+        public Builder epochs(List<EpochRecord> v) {
+            epochs = v;
+            return this;
+        }
+
+        /** See {@link RunReport#configuration()}. */
+        public Builder configuration(Map<String, String> v) {
+            configuration = v;
             return this;
         }
 

@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code projectionnet train}: joint training (here or on Spark), export, runtime check, optional JSON report. */
+/**
+ * {@code projectionnet train}: joint training (here or on Spark), export, runtime check, optional report (JSON,
+ * training curves and confusion matrix: {@link ReportFiles}).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Train a projection network jointly with a trainer and export it.", "",
                 "Trains a trainer network and a projection network jointly, exports the projection network to "
@@ -58,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Model file to write, e.g. model.pnet.")
     Path out;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of sizes and accuracies.")
+    @Option(names = "--report", paramLabel = "FILE", description = ReportFiles.TRAINING_HELP)
     Path report;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "Save a checkpoint after every epoch in DIR.")
@@ -87,9 +88,9 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new ParameterException(cmd, "--out must be a file to write, but " + out + " is a folder");
         }
-        requireWritable(cmd, "--out", out);
+        OutputPaths.requireWritable(cmd, "--out", out);
         if (report != null) {
-            requireWritable(cmd, "--report", report);
+            ReportFiles.of(report).requireWritable(cmd, true);
         }
         requireDistinct(cmd);
         if (resume && checkpoint == null) {
@@ -110,33 +111,13 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Fails now, not after training, when the nearest existing folder of {@code file} cannot be written. */
-    private static void requireWritable(CommandLine cmd, String option, Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        while (folder != null && !Files.exists(folder)) {
-            folder = folder.getParent();
-        }
-        if (folder != null && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
-            throw new ParameterException(cmd, option + " " + file + " cannot be written: " + folder
-                    + (Files.isDirectory(folder) ? " is not writable" : " is not a folder"));
-        }
-    }
-
-    /** No output may overwrite another: the model, the report and the checkpoint file are different files. */
+    /** No output may overwrite another: the model, the report's files and the checkpoint file are different files. */
     private void requireDistinct(CommandLine cmd) {
-        Map<Path, String> seen = new HashMap<>();
-        Path[] paths = {out, report, checkpoint == null ? null : checkpoint.resolve("checkpoint.zip")};
-        String[] names = {"--out", "--report", "--checkpoint's checkpoint.zip"};
-        for (int i = 0; i < paths.length; i++) {
-            if (paths[i] == null) {
-                continue;
-            }
-            String earlier = seen.putIfAbsent(paths[i].toAbsolutePath().normalize(), names[i]);
-            if (earlier != null) {
-                throw new ParameterException(cmd, names[i] + " and " + earlier + " are the same file " + paths[i]
-                        + "; one would overwrite the other");
-            }
-        }
+        ReportFiles files = report == null ? null : ReportFiles.of(report);
+        OutputPaths.requireDistinct(cmd, new Path[] {out, report, files == null ? null : files.curves(),
+            files == null ? null : files.confusion(), checkpoint == null ? null : checkpoint.resolve("checkpoint.zip")},
+                new String[] {"--out", "--report", "--report's training curves", "--report's confusion matrix",
+                    "--checkpoint's checkpoint.zip"});
     }
 
     @Override
@@ -169,8 +150,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ResultTable.print(o, run);
         if (report != null) {
-            RunReportWriter.write(run.report(), report);
-            o.println("Report written to " + report);
+            ReportFiles.of(report).writeTraining(run, o);
         }
         return ProjectionNetCli.EXIT_OK;
     }

@@ -165,6 +165,8 @@ final class TrainingRun {
                 .runtimeAgreement(runtime.agreement())
                 .trainSeconds(outcome.trainingSeconds())
                 .seed(job.config().seed())
+                .epochs(outcome.epochs())
+                .configuration(job.config().asProperties())
                 .build();
     }
 }

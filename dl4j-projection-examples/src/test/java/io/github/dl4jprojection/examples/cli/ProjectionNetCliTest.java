@@ -118,8 +118,16 @@ class ProjectionNetCliTest {
         Path notAFolder = Files.write(dir.resolve("file"), new byte[0]);
         assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--out",
                 notAFolder.resolve("m.pnet").toString()), "projectionnet train", "is not a folder");
+        Path report = dir.resolve("r.json");
+        assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--out",
+                dir.resolve("r-curves.png").toString(), "--report", report.toString()), "projectionnet train",
+                "--report's training curves and --out are the same file");
+        assertUsageError(run("eval", model.toString(), "--task", "images", "--data", images.toString(), "--report",
+                model.toString()), "projectionnet eval",
+                "--report and MODEL are the same file");
         assertEquals(null, fakes.lastJob, "no training ran");
         assertFalse(Files.exists(model));
+        assertFalse(Files.exists(report));
     }
 
     @Test
@@ -223,6 +231,8 @@ class ProjectionNetCliTest {
         assertEquals(7, json.get("seed").asLong());
         assertTrue(out.toString().contains("Runtime agrees with DL4J on"), out.toString());
         assertTrue(out.toString().contains("90.00 %"), out.toString());
+        assertEquals("16:4", json.get("configuration").get("bits").asText(), "the whole configuration is reported");
+        TrainEndToEndTest.assertPng(dir.resolve("reports/report-confusion.png"), 900, 900);
     }
 
     @Test
@@ -303,6 +313,11 @@ class ProjectionNetCliTest {
         assertEquals(Files.size(model), json.get("model_bytes").asLong());
         assertTrue(json.get("trainer_accuracy").isNull());
         assertTrue(json.get("runtime_agreement").isNull());
+        assertFalse(json.has("epochs") || json.has("configuration"), "no training figures: " + json);
+        TrainEndToEndTest.assertPng(dir.resolve("eval-confusion.png"), 900, 900);
+        assertTrue(out.toString().contains("Confusion matrix written to " + dir.resolve("eval-confusion.png")),
+                out.toString());
+        assertFalse(Files.exists(dir.resolve("eval-curves.png")), "eval trains nothing to plot");
     }
 
     @Test

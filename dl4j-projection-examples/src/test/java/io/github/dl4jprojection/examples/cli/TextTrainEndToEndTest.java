@@ -101,6 +101,13 @@ class TextTrainEndToEndTest {
         assertEquals(1.0, json.get("runtime_agreement").asDouble(), "runtime vs DL4J on the sample's test split");
         assertEquals(Files.size(model), json.get("model_bytes").asLong());
         assertTrue(json.get("trainer_params").asLong() > json.get("projection_params").asLong(), json.toString());
+        assertEquals(1, json.get("epochs").size(), "one record for the one epoch: " + json);
+        assertEquals(json.get("projection_accuracy").asDouble(),
+                json.get("epochs").get(0).get("projection_accuracy").asDouble());
+        assertEquals("lstm", json.get("configuration").get("trainer").asText());
+        assertEquals("" + MAX_TOKENS, json.get("configuration").get("max-tokens").asText(), "text settings too");
+        TrainEndToEndTest.assertPng(dir.resolve("spam/report-curves.png"), 1400, 564);
+        TrainEndToEndTest.assertPng(dir.resolve("spam/report-confusion.png"), 900, 900);
 
         // The runtime accuracy in the report is the file's accuracy on the sample's test texts.
         TrainTestTexts sample = new BundledSpamAssassinSample().load();

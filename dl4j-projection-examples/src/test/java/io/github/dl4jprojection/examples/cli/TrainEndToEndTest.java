@@ -42,8 +42,9 @@ import picocli.CommandLine;
  * runtime), on the bundled Fashion-MNIST sample (3000 training and 1000 test images): one epoch of an MLP trainer
  * with a 256-bit projection network. The exported file loads in the runtime; on all 1000 test images the DL4J
  * projection branch (from the run's checkpoint), the Java runtime and the emitted C give identical bits and labels
- * and probabilities within 1e-5; the report has its fields; a resumed run trains only the missing epoch and ends
- * where an uninterrupted run ends.
+ * and probabilities within 1e-5; the report has its fields, one record per epoch, the training configuration and
+ * its two PNGs; a resumed run trains only the missing epoch, reports both epochs, and ends where an uninterrupted
+ * run ends.
  */
 class TrainEndToEndTest {
 
@@ -184,7 +185,7 @@ class TrainEndToEndTest {
         json.fieldNames().forEachRemaining(fields::add);
         assertEquals(Arrays.asList("task", "trainer_params", "trainer_bytes", "trainer_accuracy", "projection_bits",
                 "projection_params", "model_bytes", "projection_accuracy", "runtime_accuracy", "runtime_agreement",
-                "train_seconds", "seed"), fields);
+                "train_seconds", "seed", "epochs", "configuration"), fields, "the earlier fields first, in order");
         for (String field : fields) {
             assertTrue(!json.get(field).isNull(), field + " has a value: " + json);
         }
@@ -203,6 +204,47 @@ class TrainEndToEndTest {
             double a = json.get(accuracy).asDouble();
             assertTrue(a > 0.3 && a <= 1, accuracy + " after one epoch: " + a);
         }
+
+        JsonNode epochs = json.get("epochs");
+        assertEquals(1, epochs.size(), "one record per epoch: " + epochs);
+        assertEpochRecord(epochs.get(0), 1);
+        assertEquals(json.get("trainer_accuracy").asDouble(), epochs.get(0).get("trainer_accuracy").asDouble(),
+                "the last epoch's test pass is the run's");
+        assertEquals(json.get("projection_accuracy").asDouble(), epochs.get(0).get("projection_accuracy").asDouble());
+        JsonNode configuration = json.get("configuration");
+        List<String> keys = new ArrayList<>();
+        configuration.fieldNames().forEachRemaining(keys::add);
+        assertEquals(Arrays.asList("task", "trainer", "bits", "density", "hidden", "lambda", "temperature", "epochs",
+                "batch-size", "learning-rate", "seed", "workers", "quantize"), keys, "the whole training configuration");
+        for (String key : keys) {
+            assertEquals(exported.provenance().get("training." + key), configuration.get(key).asText(),
+                    key + ", as the model's provenance has it");
+        }
+        assertEquals("16:16", configuration.get("bits").asText());
+
+        assertPng(dir.resolve("one-epoch/report-curves.png"), 1400, 564);
+        assertPng(dir.resolve("one-epoch/report-confusion.png"), 900, 900);
+    }
+
+    /** An epoch record of the report: its epoch, a finite positive loss, accuracies in [0, 1], seconds. */
+    private static void assertEpochRecord(JsonNode record, int epoch) {
+        assertEquals(epoch, record.get("epoch").asInt(), record.toString());
+        double loss = record.get("mean_loss").asDouble();
+        assertTrue(record.get("mean_loss").isNumber() && loss > 0 && loss < 20, "mean loss: " + record);
+        for (String accuracy : new String[] {"trainer_accuracy", "projection_accuracy"}) {
+            double a = record.get(accuracy).asDouble();
+            assertTrue(record.get(accuracy).isNumber() && a >= 0 && a <= 1, accuracy + ": " + record);
+        }
+        assertTrue(record.get("seconds").asDouble() > 0, record.toString());
+    }
+
+    /** {@code png} is a PNG image of {@code width x height} pixels. */
+    static void assertPng(Path png, int width, int height) throws IOException {
+        assertTrue(Files.isRegularFile(png), png + " was written");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image != null, png + " decodes as an image");
+        assertEquals(width, image.getWidth(), png.toString());
+        assertEquals(height, image.getHeight(), png.toString());
     }
 
     @Test
@@ -212,8 +254,17 @@ class TrainEndToEndTest {
         // A resumed run is usually a new process: ND4J's global generator (dropout masks) is not where the first run
         // left it, and it is not in the checkpoint. Move it away from there, as a new process would.
         Nd4j.getRandom().setSeed(0x5EEDF00DL);
-        String out = train(2, resumed, "--checkpoint", resumedCheckpoint.toString(), "--resume");
+        Path resumedReport = dir.resolve("resumed/report.json");
+        String out = train(2, resumed, "--checkpoint", resumedCheckpoint.toString(), "--resume", "--report",
+                resumedReport.toString());
         assertEquals(Arrays.asList("2/2"), epochSummaries(out), "only the second epoch ran:\n" + out);
+        JsonNode epochs = new ObjectMapper().readTree(resumedReport.toFile()).get("epochs");
+        assertEquals(2, epochs.size(), "the checkpoint's epoch and this run's: " + epochs);
+        assertEpochRecord(epochs.get(0), 1);
+        assertEpochRecord(epochs.get(1), 2);
+        assertEquals(new ObjectMapper().readTree(report.toFile()).get("epochs").get(0), epochs.get(0),
+                "the first epoch's record is the one the first run reported");
+        assertPng(dir.resolve("resumed/report-curves.png"), 1400, 564);
         ComputationGraphConfiguration conf = JointProjectionModel.load(resumedCheckpoint.resolve("checkpoint.zip")
                 .toFile()).graph().getConfiguration();
         assertEquals(2, conf.getEpochCount());

@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.pipeline.study;
 
+import io.github.dl4jprojection.pipeline.plot.Charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,19 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws the frontier with XChart into PNG files, without a display ({@code java.awt.headless} is set to true
- * before the first chart):
+ * Draws the frontier with XChart into PNG files in the project's chart style ({@link Charts}, which draws without
+ * a display):
  * <ul>
  *   <li>{@link #accuracyVsBytes}: test accuracy against exported bytes (log x);</li>
  *   <li>{@link #accuracyVsBits}: test accuracy against the sweep point's bits {@code T * d} (log x).</li>
@@ -31,11 +27,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class FrontierPlots {
 
-    private static final int WIDTH = 1200;
-    private static final int HEIGHT = 640;
     /** Per method: trainer (unused), (a), (b), (c), (d). */
-    private static final Color[] COLORS = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x9467bd),
-        new Color(0x2ca02c)};
+    private static final Color[] COLORS = {Color.BLACK, Charts.BLUE, Charts.ORANGE, Charts.PURPLE, Charts.GREEN};
     private static final BasicStroke[] STROKES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND};
 
@@ -46,14 +39,14 @@ public final class FrontierPlots {
     public static void accuracyVsBytes(List<FrontierRow> rows, String title, Path png) throws IOException {
         XYChart chart = chart(title, "exported bytes (log scale; MLPs: 4 bytes per weight and bias + the .pnet header of the point)");
         addSeries(chart, rows, FrontierRow::exportedBytes);
-        save(chart, png);
+        Charts.save(chart, png);
     }
 
     /** Writes the accuracy-against-bits chart of {@code rows} to {@code png}. */
     public static void accuracyVsBits(List<FrontierRow> rows, String title, Path png) throws IOException {
         XYChart chart = chart(title, "projection bits T*d of the sweep point (log scale)");
         addSeries(chart, rows, FrontierRow::bits);
-        save(chart, png);
+        Charts.save(chart, png);
     }
 
     /** The title line of a task: its name and the trainer's accuracy and size. */
@@ -68,13 +61,8 @@ public final class FrontierPlots {
     }
 
     private static XYChart chart(String title, String xTitle) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle("test accuracy").build();
+        XYChart chart = Charts.xyChart(Charts.WIDTH, Charts.HEIGHT, title, xTitle, "test accuracy");
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setMarkerSize(7);
-        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
         return chart;
     }
 
@@ -122,13 +110,6 @@ public final class FrontierPlots {
                 series.setLineStyle(STROKES[w % STROKES.length]);
                 series.setMarker(MARKERS[w % MARKERS.length]);
             }
-        }
-    }
-
-    private static void save(XYChart chart, Path png) throws IOException {
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        if (!ImageIO.write(image, "png", png.toFile())) {
-            throw new IOException("no PNG writer available to write " + png);
         }
     }
 }
