@@ -10,8 +10,10 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
  * the joint graph each take every {@code workers}-th minibatch, and after every {@value #AVERAGING_FREQUENCY}
  * minibatches per worker their parameters and updater states are averaged into the joint graph. With
  * {@code workers} workers an epoch makes {@code 1/workers} as many averaged steps, each over {@code workers}
- * minibatches, so results differ from one-worker training (as with a larger minibatch); the run is still a
- * function of the seed. The minibatches are the joint model's own ({@link JointProjectionModel#graphData}).
+ * minibatches, so results differ from one-worker training (as with a larger minibatch). Which worker fits
+ * which minibatch depends on thread timing, so, as on Spark, two runs with the same seed do not give the same
+ * weights (measured: 60.00 % and 60.20 % after one epoch on the bundled sample); one worker is deterministic.
+ * The minibatches are the joint model's own ({@link JointProjectionModel#graphData}).
  */
 public final class ParallelEpochFitter implements EpochFitter {
 

@@ -144,8 +144,9 @@ public final class TrainingConfig {
     }
 
     /**
-     * Parallel workers of training on this machine: 1 fits each minibatch in turn, more fit minibatches side by
-     * side and average their parameters ({@link ParallelEpochFitter}).
+     * Parallel workers of training on this machine: 1 fits each minibatch in turn (deterministic), more fit
+     * minibatches side by side and average their parameters ({@link ParallelEpochFitter}; not run-to-run
+     * deterministic).
      */
     public int workers() {
         return workers;

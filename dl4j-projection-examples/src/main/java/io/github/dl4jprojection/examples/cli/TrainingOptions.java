@@ -43,7 +43,8 @@ final class TrainingOptions {
     @Option(names = "--workers", paramLabel = "N",
             description = "Parallel workers on this machine's cores (DL4J ParallelWrapper): each fits its own "
                     + "minibatches and their parameters are averaged after every one (default: 1, one after the "
-                    + "other; results differ from one worker's, as with a larger minibatch).")
+                    + "other; results differ from one worker's, as with a larger minibatch, and from run to run; "
+                    + "docs/BENCHMARKS.md has the speed-up).")
     Integer workers;
 
     @Mixin
