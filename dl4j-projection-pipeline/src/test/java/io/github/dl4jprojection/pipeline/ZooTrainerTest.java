@@ -14,6 +14,9 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.zoo.model.LeNet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,21 +45,24 @@ class ZooTrainerTest {
         trainer.addTo(builder, 28, 28, K);
         JointProjectionModel joint = builder.build();
 
-        Random random = new Random(2);
-        float[][] x = new float[12][784];
-        float[][] y = new float[12][K];
-        for (int i = 0; i < x.length; i++) {
-            y[i][i % K] = 1;
-            for (int j = 0; j < 784; j++) {
-                x[i][j] = random.nextInt(256);
-            }
-        }
-        DataSet data = new DataSet(Nd4j.create(x), Nd4j.create(y));
+        DataSet data = randomImages(12);
         INDArray before = joint.graph().getLayer(layers.get(0).getLayerName()).params().dup();
         joint.fit(new ListDataSetIterator<>(data.asList(), 6), 1);
         INDArray after = joint.graph().getLayer(layers.get(0).getLayerName()).params();
         assertTrue(!before.equals(after), "the zoo trainer's first layer trains");
         assertArrayEquals(new long[] {12, K}, joint.trainerOutput(data.getFeatures()).shape());
+        assertTrue(Double.isFinite(joint.graph().score()), "a finite joint loss");
+    }
+
+    @Test
+    void aZooNetworkBuiltByTheUserIsATrainerOfTheApi() {
+        MultiLayerNetwork lenet = (MultiLayerNetwork) LeNet.builder().numClasses(K).inputShape(new int[] {1, 28, 28}).build().init();
+        JointProjectionModel joint = new JointProjectionModel.Builder().trainer(lenet).labelNames("a", "b", "c")
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(1).build())
+                .build();
+        DataSet data = randomImages(6);
+        joint.fit(new ListDataSetIterator<>(data.asList(), 3), 1);
+        assertArrayEquals(new long[] {6, K}, joint.projectionOutput(data.getFeatures()).shape());
         assertTrue(Double.isFinite(joint.graph().score()), "a finite joint loss");
     }
 
@@ -66,5 +72,19 @@ class ZooTrainerTest {
         IncompatibleModelException e = assertThrows(IncompatibleModelException.class,
                 () -> Trainers.image(name).layers(8, 8, K));
         assertTrue(e.getMessage().contains("8x8") && e.getMessage().contains("--trainer mlp"), e.getMessage());
+    }
+
+    /** {@code n} random 28x28 images of raw 0..255 pixels, labels cycling over the classes. */
+    private static DataSet randomImages(int n) {
+        Random random = new Random(2);
+        float[][] x = new float[n][784];
+        float[][] y = new float[n][K];
+        for (int i = 0; i < n; i++) {
+            y[i][i % K] = 1;
+            for (int j = 0; j < 784; j++) {
+                x[i][j] = random.nextInt(256);
+            }
+        }
+        return new DataSet(Nd4j.create(x), Nd4j.create(y));
     }
 }
