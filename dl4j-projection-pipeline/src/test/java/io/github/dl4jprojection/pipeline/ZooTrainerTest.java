@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.zoo.model.LeNet;
+import org.deeplearning4j.zoo.model.SimpleCNN;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +65,14 @@ class ZooTrainerTest {
         joint.fit(new ListDataSetIterator<>(data.asList(), 3), 1);
         assertArrayEquals(new long[] {6, K}, joint.projectionOutput(data.getFeatures()).shape());
         assertTrue(Double.isFinite(joint.graph().score()), "a finite joint loss");
+
+        MultiLayerNetwork simpleCnn = (MultiLayerNetwork) SimpleCNN.builder().numClasses(K)
+                .inputShape(new int[] {1, 28, 28}).build().init();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new JointProjectionModel.Builder().trainer(simpleCnn)
+                        .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).build())
+                        .build());
+        assertTrue(e.getMessage().contains("ActivationLayer"), "SimpleCNN's softmax head is named: " + e.getMessage());
     }
 
     @ParameterizedTest
