@@ -169,10 +169,14 @@ static float pnet_apply(uint8_t f, float z, float alpha) {
     switch (f) {
         case PNET_RELU:
             return z > 0.0f ? z : 0.0f;
+#ifndef PNET_NO_TANH
         case PNET_TANH:
             return (float) tanh((double) z);
+#endif
+#ifndef PNET_NO_SIGMOID
         case PNET_SIGMOID:
             return (float) (1.0 / (1.0 + exp(-(double) z)));
+#endif
         case PNET_LEAKY_RELU:
             return z > 0.0f ? z : alpha * z;
         case PNET_HARD_TANH:
@@ -180,6 +184,21 @@ static float pnet_apply(uint8_t f, float z, float alpha) {
         default:
             return z;
     }
+}
+
+/* Whether this build computes activation f (the PNET_NO_* options leave some out). */
+static int pnet_supported(uint8_t f) {
+#ifdef PNET_NO_TANH
+    if (f == PNET_TANH) {
+        return 0;
+    }
+#endif
+#ifdef PNET_NO_SIGMOID
+    if (f == PNET_SIGMOID) {
+        return 0;
+    }
+#endif
+    return f <= PNET_HARD_TANH;
 }
 
 /* out = f(in W + b); zero inputs are skipped, which changes no bit (docs/FORMAT.md 5.2). */
@@ -232,7 +251,11 @@ void pnet_softmax(const float *logits, uint32_t n, float *probabilities) {
     }
     m = logits[best];
     for (j = 0; j < n; j++) {
+#ifdef PNET_FLOAT_EXP
+        float e = expf(logits[j] - m);
+#else
         float e = (float) exp((double) (logits[j] - m));
+#endif
         probabilities[j] = e;
         sum += e;
     }
@@ -249,6 +272,11 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
     int best = 0;
     if (model == NULL || scratch == NULL) {
         return PNET_ERR_ARGUMENT;
+    }
+    for (l = 0; l < model->num_layers; l++) {
+        if (!pnet_supported(model->layers[l].nonlinearity)) {
+            return PNET_ERR_UNSUPPORTED;
+        }
     }
     in = scratch;
     out = scratch + model->scratch_floats / 2u;

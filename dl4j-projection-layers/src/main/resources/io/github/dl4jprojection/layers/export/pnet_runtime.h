@@ -24,6 +24,13 @@
  * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
  * under the GNU dialects on FMA hardware such as Cortex-M4F/M7 or AArch64). Never -ffast-math.
  * Link with libm (-lm).
+ *
+ * Options for small flash (define them when compiling pnet_runtime.c): a double-precision exp or tanh
+ * pulls libm's double routines in, about 3 KB on a Cortex-M4 and more where doubles are emulated.
+ *   PNET_NO_TANH, PNET_NO_SIGMOID: leave that activation out; pnet_forward then refuses a model that
+ *     has such a layer with PNET_ERR_UNSUPPORTED (the piecewise-linear activations need no libm).
+ *   PNET_FLOAT_EXP: the softmax takes expf instead of the double exp the Java runtime uses: labels and
+ *     logits do not change, probabilities stay within 1e-5 of the Java runtime's instead of equal.
  */
 #ifndef PNET_RUNTIME_H
 #define PNET_RUNTIME_H
@@ -41,6 +48,7 @@
 #define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite */
 #define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer */
 #define PNET_ERR_SCRATCH (-4)    /* the text scratch is smaller than <NAME>_TEXT_SCRATCH_BYTES or not 8-byte aligned */
+#define PNET_ERR_UNSUPPORTED (-5) /* a layer's activation was left out of this build (PNET_NO_TANH, PNET_NO_SIGMOID) */
 
 /* Codes shared with the .pnet format. */
 enum pnet_encoding { PNET_ZERO_ONE = 0, PNET_PLUS_MINUS_ONE = 1 };
@@ -143,7 +151,8 @@ int pnet_project_features(const pnet_model *model, const uint64_t *keys, const f
 /*
  * Runs the dense layers on the encoded bits a pnet_project_* call left in scratch. Writes the
  * logits to logits[0 .. num_labels) and the softmax probabilities to probabilities[0 .. num_labels)
- * when those are not NULL. Returns the label index (the first largest logit) or PNET_ERR_ARGUMENT.
+ * when those are not NULL. Returns the label index (the first largest logit), PNET_ERR_ARGUMENT, or
+ * PNET_ERR_UNSUPPORTED for a layer whose activation this build left out.
  */
 int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *probabilities);
 

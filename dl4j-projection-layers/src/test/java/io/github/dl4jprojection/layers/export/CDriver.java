@@ -42,7 +42,13 @@ public final class CDriver {
         /** Cortex-M4 with its single-precision FPU ({@code -mfloat-abi=hard -mfpu=fpv4-sp-d16}), in QEMU. */
         CORTEX_M4_HARD_FLOAT(Arrays.asList("-mfloat-abi=hard", "-mfpu=fpv4-sp-d16")),
         /** Cortex-M4 without FPU use ({@code -mfloat-abi=soft}: libgcc's float routines), in QEMU. */
-        CORTEX_M4_SOFT_FLOAT(Arrays.asList("-mfloat-abi=soft"));
+        CORTEX_M4_SOFT_FLOAT(Arrays.asList("-mfloat-abi=soft")),
+        /**
+         * Cortex-M4 with FPU and the small-flash options of pnet_runtime.h: no tanh, no sigmoid, a float
+         * {@code expf} softmax.
+         */
+        CORTEX_M4_SMALL_FLASH(Arrays.asList("-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-DPNET_NO_TANH",
+                "-DPNET_NO_SIGMOID", "-DPNET_FLOAT_EXP"));
 
         /** The cross compiler, C library and emulator of the Cortex-M targets, with the Debian package of each. */
         private static final String[][] MCU_TOOLS = {

@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.layers.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.layers.FashionMnist128;
@@ -12,17 +13,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The emitted C on a microcontroller: built for a Cortex-M4 ({@code arm-none-eabi-gcc -Os}, hard float and soft
- * float) and run in QEMU ({@code mps2-an386}), it gives the Java runtime's bits and labels, bit-identical logits and
+ * The emitted C on a microcontroller: built for a Cortex-M4 ({@code arm-none-eabi-gcc -Os}, hard float, soft
+ * float, and hard float with the small-flash options of pnet_runtime.h) and run in QEMU ({@code mps2-an386}), it gives the Java runtime's bits and labels, bit-identical logits and
  * probabilities within 1e-5, through the same driver and checks as the host C tests ({@link ThreeWayParity}). The
  * models have the shapes of the bundled examples ({@code projectionnet train} defaults): an image model of 60:12 bits
  * at density 1/4 with no hidden layer, on the 128 committed Fashion-MNIST images and random inputs; a text model of
@@ -85,10 +88,23 @@ class CortexM4ParityTest {
         assertSeveral(ThreeWayParity.dense(model, x, null, null, dir(temp, "hidden", target), target));
     }
 
+    @Test
+    void aSmallFlashBuildRefusesALayerWhoseActivationItLeftOut(@TempDir Path temp) throws Exception {
+        CDriver.Target target = CDriver.Target.CORTEX_M4_SMALL_FLASH;
+        target.assumeAvailable();
+        ProjectionModel model = ExportTestModels.build(1, InputSpec.image(6, 5, 1),
+                ExportTestModels.spec(9, 11, 77, 0.25), BitEncoding.PLUS_MINUS_ONE, new int[] {8},
+                new Nonlinearity[] {Nonlinearity.TANH}, "a", "b");
+        CDriver driver = CDriver.build(model, dir(temp, "tanh", target), target);
+        List<CDriver.Result> results = driver.run(Arrays.asList(CDriver.denseLine(new float[30])), new ArrayList<>());
+        assertEquals(-5, results.get(0).status, "PNET_ERR_UNSUPPORTED for a tanh layer under PNET_NO_TANH");
+    }
+
     /** A temporary folder, or {@code <pnet.mcu.out>/<model>-<target>} kept for scripts/mcu-size.sh. */
     private static Path dir(Path temp, String model, CDriver.Target target) throws IOException {
         String keep = System.getProperty("pnet.mcu.out");
-        String name = model + "-" + (target == CDriver.Target.CORTEX_M4_HARD_FLOAT ? "hard" : "soft");
+        String name = model + "-" + (target == CDriver.Target.CORTEX_M4_HARD_FLOAT ? "hard"
+                : target == CDriver.Target.CORTEX_M4_SOFT_FLOAT ? "soft" : "small");
         return Files.createDirectories(keep == null || keep.isEmpty() ? temp.resolve(name) : Paths.get(keep, name));
     }
 
