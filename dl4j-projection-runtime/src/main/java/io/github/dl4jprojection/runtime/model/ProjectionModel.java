@@ -341,8 +341,10 @@ public final class ProjectionModel {
                 throw new IllegalArgumentException("nIn * ceil(T * d / 64) must be at most "
                         + PnetFormat.MAX_PROJECTION_MASK_WORDS + ", got " + input.nIn() + " * " + spec.numWords());
             }
-            if (input.kind() == InputKind.FEATURES && FeaturizerConfig.KIND.equals(input.featurizer().kind())) {
+            if (input.kind() == InputKind.FEATURES && FeaturizerConfig.KIND.equals(input.featurizer().kind())
+                    && input.featurizer().version() == FeaturizerConfig.VERSION) {
                 // This runtime's own featurizer: its settings are checked here, at load, not at the first text.
+                // Other kinds and versions stay loadable for predictions from bags (docs/FORMAT.md 3.2).
                 try {
                     FeaturizerConfig.fromSection(input.featurizer());
                 } catch (IllegalArgumentException e) {
