@@ -99,7 +99,7 @@ class ExportDocTest {
     }
 
     /** A 28x28 image model with random weights and the Fashion-MNIST label names. */
-    private static ProjectionModel model() {
+    static ProjectionModel model() {
         ProjectionSpec spec = ProjectionSpec.builder().numFunctions(8).bitsPerFunction(8).seed(5).density(0.25).build();
         Random random = new Random(5);
         String[] labels = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",

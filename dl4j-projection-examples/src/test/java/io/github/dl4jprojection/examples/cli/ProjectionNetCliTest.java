@@ -342,6 +342,40 @@ class ProjectionNetCliTest {
     }
 
     @Test
+    void predictRefusesAnImageOfTheRightPixelCountButAnotherShape() throws IOException {
+        Path model = dir.resolve("fashion.pnet");
+        io.github.dl4jprojection.runtime.model.ModelWriter.write(ExportDocTest.model(), model);
+        Path png = dir.resolve("wide.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(56, 14, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", png.toFile());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run(DefaultBackends.create(), "predict", model.toString(), "--image",
+                png.toString()));
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains("wide.png: is 56x14 (width x height), but the model takes 28x28 images"),
+                err.toString());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", png.toFile());
+        assertEquals(ProjectionNetCli.EXIT_OK, run(DefaultBackends.create(), "predict", model.toString(), "--image",
+                png.toString()), err.toString());
+    }
+
+    @Test
+    void predictRefusesACsvOfTwoRowsAndItsHelpSaysHowARowIsRead() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        FakeBackends.writeModel(model, 4, 32, Arrays.asList("cat", "dog", "emu"));
+        Path rows = dir.resolve("rows.csv");
+        Files.write(rows, Arrays.asList("5,0,0,0", "1,0,0,0"));
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("predict", model.toString(), "--image", rows.toString()));
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains("rows.csv:2: is a second row of values after line 1"), err.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("predict", "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("A row of exactly the model's pixel count is the pixels; one value more means a label "
+                + "comes first and is skipped; any other count, or a second row, is refused"), help);
+    }
+
+    @Test
     void exportCWritesIntoTheFolder() throws IOException {
         Path model = dir.resolve("m.pnet");
         FakeBackends.writeModel(model, 4, 32, Arrays.asList("a", "b"));
