@@ -112,7 +112,7 @@ public final class ProjectionNetCli {
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
         if (isExpected(e)) {
-            err.println(name + ": " + e.getMessage());
+            err.println(name + ": " + (e instanceof IOException ? IoMessages.describe((IOException) e) : e.getMessage()));
         } else {
             err.println(name + ": unexpected error (a bug; please report it with the trace below): " + e);
             e.printStackTrace(err);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,15 @@ final class TrainCommand implements Callable<Integer> {
         if (folder != null && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
             throw new ParameterException(cmd, option + " " + file + " cannot be written: " + folder
                     + (Files.isDirectory(folder) ? " is not writable" : " is not a folder"));
+        }
+        if (folder != null) {
+            // The permission bits do not tell everything (root, a read-only mount such as /sys): try a file.
+            try {
+                Files.delete(Files.createTempFile(folder, ".projectionnet-", ".probe"));
+            } catch (IOException e) {
+                throw new ParameterException(cmd, option + " " + file + " cannot be written: " + folder
+                        + " refuses new files (" + IoMessages.reason(e) + ")");
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -223,6 +224,53 @@ class ProjectionNetCliTest {
         assertEquals(7, json.get("seed").asLong());
         assertTrue(out.toString().contains("Runtime agrees with DL4J on"), out.toString());
         assertTrue(out.toString().contains("90.00 %"), out.toString());
+    }
+
+    /** An empty, a garbage and a truncated checkpoint: each a one-line error naming the checkpoint file. */
+    @Test
+    void resumeFromADamagedCheckpointIsAOneLineErrorNamingIt() throws IOException {
+        Path ckpt = Files.createDirectories(dir.resolve("ckpt"));
+        Path file = ckpt.resolve("checkpoint.zip");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("configuration.json"));
+            z.write(new byte[4096]);
+        }
+        byte[][] damaged = {new byte[0], "not a zip file at all".getBytes(StandardCharsets.US_ASCII),
+            Arrays.copyOf(zip.toByteArray(), zip.size() / 2)};
+        for (byte[] bytes : damaged) {
+            Files.write(file, bytes);
+            int code = run(DefaultBackends.create(), "train", "--task", "images", "--data", images.toString(),
+                    "--checkpoint", ckpt.toString(), "--resume", "--out", dir.resolve("m.pnet").toString());
+            assertEquals(ProjectionNetCli.EXIT_FAILURE, code, err.toString());
+            assertEquals(1, errLines().length, err.toString());
+            assertTrue(err.toString().contains("cannot read the checkpoint " + file), err.toString());
+        }
+    }
+
+    @Test
+    void aTruncatedGzipTextFileIsAOneLineErrorNamingIt() throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(gz),
+                StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 400; i++) {
+                w.write((i % 2 == 0 ? "ham" : "spam") + "\tmessage number " + i + " with some words " + (i * 7919) + "\n");
+            }
+        }
+        Path data = dir.resolve("texts.tsv.gz");
+        Files.write(data, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        int code = run(DefaultBackends.create(), "train", "--task", "text", "--data", data.toString(), "--out",
+                dir.resolve("t.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code, err.toString());
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains(data.toString()) && err.toString().contains("truncated"), err.toString());
+    }
+
+    @Test
+    void anOutputPathThatCannotBeCreatedIsNamed() {
+        int code = run("train", "--task", "images", "--data", images.toString(), "--out", "/sys/x.pnet");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, code, err.toString());
+        assertTrue(errLines()[0].contains("/sys/x.pnet"), err.toString());
     }
 
     @Test
