@@ -45,6 +45,10 @@ public final class ProjectionNetCli {
         cl.addSubcommand(new ExportCCommand(context));
         cl.addSubcommand(new BitsStudyCommand(context));
         // Set after the subcommands are added: picocli copies these settings down the hierarchy.
+        // Colours only on a terminal, decided as for the progress line: picocli's own guess can be forced on
+        // (CLICOLOR_FORCE, picocli.ansi) and then writes escape codes into CI logs and redirected files.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? CommandLine.Help.Ansi.AUTO
+                : CommandLine.Help.Ansi.OFF));
         cl.setParameterExceptionHandler(ProjectionNetCli::usageError);
         cl.setExecutionExceptionHandler(ProjectionNetCli::failure);
         return cl;

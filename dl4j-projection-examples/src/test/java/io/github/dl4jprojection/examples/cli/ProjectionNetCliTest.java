@@ -226,6 +226,41 @@ class ProjectionNetCliTest {
         assertTrue(out.toString().contains("90.00 %"), out.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "eval", "bits-study"})
+    void taskHelpListsTheTextTasksForEveryCommandThatTakesThem(String command) {
+        assertEquals(ProjectionNetCli.EXIT_OK, run(command, "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("spam (SpamAssassin e-mails) or text (your own labelled texts)"), help);
+        assertTrue(!help.contains("for train also"), help);
+    }
+
+    @Test
+    void sizesUseOneConventionBinaryWithIecNames() {
+        assertEquals("9999 B", ResultTable.bytes(9_999L));
+        assertEquals("41.3 KiB", ResultTable.bytes(42_291L));
+        assertEquals("4.5 MiB", ResultTable.bytes(4_718_592L));
+        assertEquals("19.1 MiB", ResultTable.bytes(20_000_000L));
+    }
+
+    @Test
+    void noEscapeCodesWhenTheOutputIsNotATerminalEvenIfPicocliIsForced() {
+        String old = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true");
+        try {
+            assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--help"));
+            assertTrue(!out.toString().contains("\u001b["), out.toString());
+            assertEquals(ProjectionNetCli.EXIT_USAGE, run("trian"));
+            assertTrue(!err.toString().contains("\u001b["), err.toString());
+        } finally {
+            if (old == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", old);
+            }
+        }
+    }
+
     /** An empty, a garbage and a truncated checkpoint: each a one-line error naming the checkpoint file. */
     @Test
     void resumeFromADamagedCheckpointIsAOneLineErrorNamingIt() throws IOException {
