@@ -14,6 +14,7 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +40,7 @@ class ZooTrainerTest {
                         .trainer(name).build(), Arrays.asList("a", "b", "c"))
                 .trainerInputType(InputType.convolutionalFlat(28, 28, 1))
                 .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(1).build());
-        trainer.addTo(builder, 28, 28, K);
+        trainer.addTo(builder, 28, 28, K, 255);
         JointProjectionModel joint = builder.build();
 
         Random random = new Random(2);
@@ -58,6 +59,18 @@ class ZooTrainerTest {
         assertTrue(!before.equals(after), "the zoo trainer's first layer trains");
         assertArrayEquals(new long[] {12, K}, joint.trainerOutput(data.getFeatures()).shape());
         assertTrue(Double.isFinite(joint.graph().score()), "a finite joint loss");
+    }
+
+    @Test
+    void theTrainerSeesPixelsDividedByPixelMax() {
+        TrainingConfig config = TrainingConfig.builder(TaskKind.IMAGE).trainer("mlp").pixelMax(16).build();
+        JointProjectionModel.Builder builder = JointModels.common(config, Arrays.asList("a", "b", "c"))
+                .trainerInputType(InputType.feedForward(64))
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(1).build());
+        Trainers.image("mlp").addTo(builder, 8, 8, K, config.pixelMax());
+        org.deeplearning4j.nn.conf.graph.ScaleVertex scale = (org.deeplearning4j.nn.conf.graph.ScaleVertex)
+                builder.build().graph().getConfiguration().getVertices().get(ImageTrainer.SCALED);
+        assertEquals(1.0 / 16, scale.getScaleFactor(), 1e-15);
     }
 
     @ParameterizedTest

@@ -180,7 +180,10 @@ final class BitsStudyCommand implements Callable<Integer> {
         if (trainPerClass > 0) {
             data = data.withTrainingSubset(trainPerClass, TrainingRun.SUBSET_SEED);
         }
-        return new ImageStudyTask(dataOptions.task.cliName(), data, Trainers.image(settings.training().trainer()));
+        int pixelMax = settings.training().pixelMax();
+        TrainingRun.checkPixelRange(spec.commandLine().getOut(), pixelMax, data.train());
+        return new ImageStudyTask(dataOptions.task.cliName(), data, Trainers.image(settings.training().trainer()),
+                pixelMax);
     }
 
     private StudyTask textTask(StudySettings settings) throws IOException {

@@ -235,6 +235,42 @@ class ProjectionNetCliTest {
         assertTrue(!help.contains("for train also"), help);
     }
 
+    /** Images of the UCI 8x8 digits' range, 0..16: a warning at the default, none once --pixel-max says 16. */
+    @Test
+    void pixelMaxScalesTheTrainerAndAFarSmallerDataRangeIsWarnedAbout() throws IOException {
+        Path small = Files.createDirectory(dir.resolve("small"));
+        List<String> train = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            train.add((i % 3) + "," + (i % 17) + ",0,3,16");
+        }
+        Files.write(small.resolve("train.csv"), train);
+        Files.copy(images.resolve("test.csv"), small.resolve("test.csv"));
+        String model = dir.resolve("m.pnet").toString();
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--task", "images", "--data", small.toString(), "--out",
+                model), err.toString());
+        assertEquals(255, fakes.lastJob.config().pixelMax());
+        assertTrue(out.toString().contains("Warning: the largest pixel value of the training images is 16, far below "
+                + "--pixel-max 255, so the trainer sees at most 0.063; if 16 is the data's full range, give "
+                + "--pixel-max 16\n"), out.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--task", "images", "--data", small.toString(), "--out",
+                model, "--pixel-max", "16"), err.toString());
+        assertEquals(16, fakes.lastJob.config().pixelMax());
+        assertEquals("16", fakes.lastJob.config().asProperties().get("pixel-max"));
+        assertTrue(!out.toString().contains("Warning"), out.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("train", "--task", "images", "--data", small.toString(),
+                "--out", model, "--pixel-max", "10"));
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains("--pixel-max 10 is below the largest pixel value of the training images, 16"),
+                err.toString());
+        assertUsageError(run("train", "--task", "images", "--data", small.toString(), "--out", model, "--pixel-max",
+                "300"), "projectionnet train", "--pixel-max must be in [1, 255]");
+        assertUsageError(run("train", "--task", "spam", "--out", model, "--pixel-max", "16"), "projectionnet train",
+                "--pixel-max applies to image tasks only");
+    }
+
     @Test
     void sizesUseOneConventionBinaryWithIecNames() {
         assertEquals("9999 B", ResultTable.bytes(9_999L));
