@@ -72,7 +72,7 @@ sum_of() {
 }
 
 macro() {
-    sed -n "s/^#define TESTNET_$2 \([0-9]*\)u$/\1/p" "$1/testnet.h"
+    sed -n "s/^#define TESTNET_$2 \([0-9]*\)u$/\1/p" "$1/pnet_model_testnet.h"
 }
 
 printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' model float runtime libs \
@@ -82,19 +82,19 @@ printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "" ""
 for model in image text; do
     for abi in hard soft; do
         dir="$out/$model-$abi"
-        [ -f "$dir/testnet.h" ] || { echo "mcu-size.sh: $dir/testnet.h is missing; run without SKIP_TEST=1" >&2; exit 1; }
+        [ -f "$dir/pnet_model_testnet.h" ] || { echo "mcu-size.sh: $dir/pnet_model_testnet.h is missing; run without SKIP_TEST=1" >&2; exit 1; }
         work="$dir/size"
         mkdir -p "$work"
         flags=("${common[@]}")
         if [ "$abi" = hard ]; then flags+=(-mfloat-abi=hard -mfpu=fpv4-sp-d16); else flags+=(-mfloat-abi=soft); fi
         cat >"$work/model.c" <<'EOF'
-#include "testnet.h"
+#include "pnet_model_testnet.h"
 const pnet_model *const example_model = &testnet_model;
 EOF
         if [ "$model" = image ]; then
             cat >"$work/app.c" <<'EOF'
 #include "pnet_runtime.h"
-#include "testnet.h"
+#include "pnet_model_testnet.h"
 extern const pnet_model *const example_model;
 static float scratch[TESTNET_SCRATCH_FLOATS];
 static float x[TESTNET_N_IN];
@@ -108,7 +108,7 @@ EOF
         else
             cat >"$work/app.c" <<'EOF'
 #include "pnet_runtime.h"
-#include "testnet.h"
+#include "pnet_model_testnet.h"
 extern const pnet_model *const example_model;
 static float scratch[TESTNET_SCRATCH_FLOATS];
 static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];

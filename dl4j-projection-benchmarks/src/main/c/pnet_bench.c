@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "benchnet.h"
+#include "pnet_model_benchnet.h"
 
 #define IMAGES 128
 #define ROUNDS 201

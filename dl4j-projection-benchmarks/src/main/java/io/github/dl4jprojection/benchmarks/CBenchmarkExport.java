@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Prepares the C benchmark of {@code scripts/bench-c.sh}: exports the image model of
  * {@link ImagePredictBenchmark} for {@code bits}, {@code density} and {@code weights} as C
- * ({@code benchnet.h} and the runtime, via {@link CExporter}) into a folder, with the 128 bundled
+ * ({@code pnet_model_benchnet.h} and the runtime, via {@link CExporter}) into a folder, with the 128 bundled
  * Fashion-MNIST images as little-endian float32 ({@code images.f32}) and the Java runtime's label of
  * each ({@code labels.txt}), so the C driver ({@code src/main/c/pnet_bench.c}) times the same model on
  * the same inputs and checks that it predicts the same labels.

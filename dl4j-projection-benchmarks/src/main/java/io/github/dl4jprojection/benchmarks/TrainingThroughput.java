@@ -112,7 +112,7 @@ public final class TrainingThroughput {
                         .bitsPerFunction(BITS.bitsPerFunction()).density(BITS.density()).seed(SEED).build())
                 .updater(new Adam(1e-3))
                 .seed(SEED);
-        cnn.addTo(builder, 28, 28, 10);
+        cnn.addTo(builder, 28, 28, 10, 255);
         JointProjectionModel joint = builder.build();
 
         report("image CNN, " + pixels.length + " images", pixels.length, epochs,

@@ -131,6 +131,15 @@ public final class ImageDataset {
         }
     }
 
+    /** The largest pixel value of all images, 0..255: the range a trainer should scale to [0, 1]. */
+    public int maxPixel() {
+        int max = 0;
+        for (byte b : pixels) {
+            max = Math.max(max, b & 0xFF);
+        }
+        return max;
+    }
+
     /** The number of images of each class, indexed by label. */
     public int[] classCounts() {
         int[] counts = new int[numClasses()];

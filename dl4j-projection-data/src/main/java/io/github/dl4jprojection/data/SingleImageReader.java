@@ -6,6 +6,7 @@ import java.awt.image.Raster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,8 +15,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Reads one image to classify: a PNG (or any format {@link ImageIO} reads), or one CSV row of pixel
- * values (optionally preceded by a label, which is ignored).
+ * Reads one image to classify: a PNG (or any format {@link ImageIO} reads), or a CSV file holding one
+ * row of pixel values (after an optional header line).
+ *
+ * <p>A CSV row is exactly the model's pixels, or a label column followed by them: a row of
+ * {@code n} values is the pixels, a row of {@code n + 1} values has its first value (the label) skipped,
+ * any other length is refused. The count is the only thing that decides, so a row that lost a pixel
+ * and kept its label cannot be told from a row of pixels: write rows of {@code n} pixels to be sure.
+ * A file with a second row is refused (one image per call; {@code eval} scores a file of images).
  *
  * <p>Colour images become grey {@code (299 R + 587 G + 114 B) / 1000} (ITU-R BT.601 luma), composited
  * over black where transparent; 16-bit grey keeps its high byte. Nothing is resized or inverted:
@@ -29,16 +36,18 @@ public final class SingleImageReader {
     }
 
     /**
-     * @param file           a PNG/JPEG/GIF/BMP image or a text file whose first data line is a CSV row
+     * @param file           a PNG/JPEG/GIF/BMP image or a text file holding one CSV row
      * @param expectedPixels the model's input size, {@code height * width}
+     * @param shape          the model's image height and width, or null when the model records none (then an
+     *                       image of any shape with {@code expectedPixels} pixels is read)
      * @return the pixels 0..255 in row-major order, length {@code expectedPixels}
-     * @throws DataFileException when the file cannot be read or has another number of pixels
+     * @throws DataFileException when the file cannot be read, has another size or shape, or more than one row
      */
-    public static float[] read(Path file, int expectedPixels) throws IOException {
+    public static float[] read(Path file, int expectedPixels, ImageSize shape) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new DataFileException(file.toString(), "no such file");
         }
-        return looksLikeImage(file) ? readImage(file, expectedPixels) : readCsvRow(file, expectedPixels);
+        return looksLikeImage(file) ? readImage(file, expectedPixels, shape) : readCsvRow(file, expectedPixels);
     }
 
     private static boolean looksLikeImage(Path file) throws IOException {
@@ -55,7 +64,7 @@ public final class SingleImageReader {
                 || name.endsWith(".bmp");
     }
 
-    private static float[] readImage(Path file, int expectedPixels) throws IOException {
+    private static float[] readImage(Path file, int expectedPixels, ImageSize shape) throws IOException {
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -71,6 +80,11 @@ public final class SingleImageReader {
             throw new DataFileException(file.toString(), "is " + w + "x" + h + " = " + ((long) w * h)
                     + " pixels, but the model takes " + expectedPixels + describeSquare(expectedPixels)
                     + "; resize the image first");
+        }
+        if (shape != null && (w != shape.width() || h != shape.height())) {
+            // Same pixel count, other shape (56x14 for 28x28): its rows would be read as the model's rows.
+            throw new DataFileException(file.toString(), "is " + w + "x" + h + " (width x height), but the model takes "
+                    + shape.width() + "x" + shape.height() + " images; resize the image first");
         }
         float[] pixels = new float[expectedPixels];
         Raster raster = image.getRaster();
@@ -94,6 +108,8 @@ public final class SingleImageReader {
 
     private static float[] readCsvRow(Path file, int expectedPixels) throws IOException {
         String name = file.toString();
+        float[] pixels = null;
+        int pixelsLine = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -111,22 +127,31 @@ public final class SingleImageReader {
                         continue;
                     }
                 }
+                if (pixels != null) {
+                    throw new DataFileException(name, lineNo, "is a second row of values after line " + pixelsLine
+                            + ", but predict classifies one image per file; use eval to score a file of images");
+                }
                 int skip = fields.length == expectedPixels + 1 ? 1 : 0;
                 if (fields.length - skip != expectedPixels) {
                     throw new DataFileException(name, lineNo, "has " + fields.length + " values, but the model takes "
                             + expectedPixels + " pixel values" + describeSquare(expectedPixels)
                             + " (optionally preceded by a label)");
                 }
-                float[] pixels = new float[expectedPixels];
+                pixels = new float[expectedPixels];
+                pixelsLine = lineNo;
                 for (int p = 0; p < expectedPixels; p++) {
                     pixels[p] = PixelValues.parse(name, lineNo, p + skip + 1, fields[p + skip]);
                 }
-                return pixels;
             }
         } catch (NoSuchFileException e) {
             throw new DataFileException(name, "no such file", e);
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(name, "is neither an image nor UTF-8 text (a CSV row of pixel values)", e);
         }
-        throw new DataFileException(name, "has no row of pixel values");
+        if (pixels == null) {
+            throw new DataFileException(name, "has no row of pixel values");
+        }
+        return pixels;
     }
 
     private static String describeSquare(int pixels) {

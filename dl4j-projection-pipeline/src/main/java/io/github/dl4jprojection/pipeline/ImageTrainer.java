@@ -8,8 +8,9 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 /**
  * A trainer of image models: its layers before the softmax output, for images of a given size. The joint graph's
  * input stays the raw 0..255 pixels, which the projection branch needs (integer sums are exact, so the DL4J layer,
- * the Java runtime and the C runtime agree bit for bit); {@link #addTo} puts a {@link ScaleVertex} of {@code 1/255}
- * in front of the trainer so it sees [0, 1] as usual.
+ * the Java runtime and the C runtime agree bit for bit); {@link #addTo} puts a {@link ScaleVertex} of
+ * {@code 1/pixelMax} ({@link TrainingConfig#pixelMax()}, 255 for 8-bit images) in front of the trainer so it sees
+ * [0, 1] as usual, whatever the data's range.
  */
 public interface ImageTrainer extends Trainer {
 
@@ -30,9 +31,13 @@ public interface ImageTrainer extends Trainer {
         return TaskKind.IMAGE;
     }
 
-    /** Adds the scaling vertex and {@link #layers} to a joint builder whose trainer input is the raw pixels. */
-    default void addTo(JointProjectionModel.Builder builder, int height, int width, int numClasses) {
-        builder.trainerVertex(SCALED, new ScaleVertex(1.0 / 255), JointProjectionModel.TRAINER_INPUT);
+    /**
+     * Adds the scaling vertex and {@link #layers} to a joint builder whose trainer input is the raw pixels.
+     *
+     * @param pixelMax the pixel value the scaling maps to 1
+     */
+    default void addTo(JointProjectionModel.Builder builder, int height, int width, int numClasses, int pixelMax) {
+        builder.trainerVertex(SCALED, new ScaleVertex(1.0 / pixelMax), JointProjectionModel.TRAINER_INPUT);
         String previous = SCALED;
         for (Layer layer : layers(height, width, numClasses)) {
             builder.trainerLayer(layer.getLayerName(), layer, previous);

@@ -46,7 +46,8 @@ final class ImageTrainingTask implements TrainingTask {
                         .density(config.density().value())
                         .seed(config.seed())
                         .build());
-        Trainers.image(config.trainer()).addTo(builder, train.height(), train.width(), train.numClasses());
+        Trainers.image(config.trainer()).addTo(builder, train.height(), train.width(), train.numClasses(),
+                config.pixelMax());
         return builder.build();
     }
 

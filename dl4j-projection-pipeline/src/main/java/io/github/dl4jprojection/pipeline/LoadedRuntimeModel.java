@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.pipeline;
 
+import io.github.dl4jprojection.data.ImageSize;
 import java.util.List;
 
 /**
@@ -10,6 +11,12 @@ public interface LoadedRuntimeModel {
 
     /** The input length: pixels per image ({@code height * width}). */
     int inputSize();
+
+    /**
+     * The image height and width the model was exported for, or null when its file records only the pixel count:
+     * an image of the right count but another shape (56x14 for 28x28) must be refused, not read row by row.
+     */
+    ImageSize imageShape();
 
     /** Class names, indexed by class; their count is the length of the score vector. */
     List<String> labelNames();

@@ -1,6 +1,8 @@
 package io.github.dl4jprojection.pipeline;
 
+import io.github.dl4jprojection.data.ImageSize;
 import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import java.io.IOException;
@@ -30,6 +32,12 @@ final class RuntimeModels implements LoadedRuntimeModel {
     @Override
     public int inputSize() {
         return model.input().nIn();
+    }
+
+    @Override
+    public ImageSize imageShape() {
+        InputSpec input = model.input();
+        return input.height() == 0 ? null : new ImageSize(input.height(), input.width());
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class TrainingConfig {
     private final int workers;
     private final ExportQuantization quantization;
     private final TextSettings text;
+    private final int pixelMax;
 
     private TrainingConfig(Builder b) {
         task = b.task;
@@ -57,6 +58,7 @@ public final class TrainingConfig {
         workers = b.workers;
         quantization = b.quantization;
         text = b.text;
+        pixelMax = b.pixelMax == null ? 0 : b.pixelMax;
     }
 
     /** A builder with the defaults of {@code task}: see the setters of {@link Builder}. */
@@ -80,6 +82,7 @@ public final class TrainingConfig {
         b.workers = workers;
         b.quantization = quantization;
         b.text = text;
+        b.pixelMax = task == TaskKind.IMAGE ? pixelMax : null;
         return b;
     }
 
@@ -170,6 +173,21 @@ public final class TrainingConfig {
     }
 
     /**
+     * The pixel value the image trainer's input scaling maps to 1 ({@code ScaleVertex(1 / pixelMax)}): 255 for
+     * 8-bit images, less for data of a smaller range (the UCI 8x8 digits go to 16). Only the trainer sees the
+     * scaled pixels; the projection takes the raw ones, and its bits {@code sign(<x, P_k>)} do not change when
+     * {@code x} is multiplied by a positive number, so the exported model takes the raw pixels whatever the range.
+     *
+     * @throws IllegalStateException for a text task, which has no pixels
+     */
+    public int pixelMax() {
+        if (task != TaskKind.IMAGE) {
+            throw new IllegalStateException("a text training configuration has no pixel range");
+        }
+        return pixelMax;
+    }
+
+    /**
      * Every value under the command line's option names, in a fixed order (for example {@code bits=60:12},
      * {@code lambda=1.0,0.1,1.0}): what a model file's provenance and a checkpoint record.
      */
@@ -188,6 +206,9 @@ public final class TrainingConfig {
         m.put("seed", Long.toString(seed));
         m.put("workers", Integer.toString(workers));
         m.put("quantize", quantization.cliName());
+        if (task == TaskKind.IMAGE) {
+            m.put("pixel-max", Integer.toString(pixelMax));
+        }
         if (text != null) {
             m.putAll(text.asProperties());
         }
@@ -259,6 +280,7 @@ public final class TrainingConfig {
         private long seed = 42;
         private int workers = 1;
         private ExportQuantization quantization = ExportQuantization.NONE;
+        private Integer pixelMax;
         private TextSettings text;
 
         private Builder(TaskKind task) {
@@ -266,6 +288,7 @@ public final class TrainingConfig {
             this.trainer = Trainers.defaultName(task);
             this.bits = task == TaskKind.IMAGE ? new ProjectionBits(60, 12) : new ProjectionBits(32, 16);
             this.text = task == TaskKind.TEXT ? TextSettings.defaults() : null;
+            this.pixelMax = task == TaskKind.IMAGE ? 255 : null;
         }
 
         /** Default: cnn for images, lstm for texts. */
@@ -346,6 +369,12 @@ public final class TrainingConfig {
             return this;
         }
 
+        /** Image tasks: the pixel value the trainer's input scaling maps to 1, in [1, 255]; default 255. */
+        public Builder pixelMax(int pixelMax) {
+            this.pixelMax = pixelMax;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option that is missing or out of range */
         public TrainingConfig build() {
             Object[][] required = {{"trainer", trainer}, {"bits", bits}, {"density", density},
@@ -384,6 +413,13 @@ public final class TrainingConfig {
             }
             if (task == TaskKind.TEXT && text == null) {
                 throw new IllegalArgumentException("text settings must be set for a text task");
+            }
+            if (task == TaskKind.IMAGE && (pixelMax < 1 || pixelMax > 255)) {
+                throw new IllegalArgumentException("pixel-max must be in [1, 255] (pixels are 8-bit values), got "
+                        + pixelMax);
+            }
+            if (task == TaskKind.TEXT && pixelMax != null) {
+                throw new IllegalArgumentException("pixel-max applies to image tasks only");
             }
             if (task == TaskKind.IMAGE && text != null) {
                 throw new IllegalArgumentException("features, max-tokens, pooling and trainer-buckets apply to text "

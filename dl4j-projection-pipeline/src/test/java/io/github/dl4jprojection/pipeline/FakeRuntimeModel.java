@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.pipeline;
 
+import io.github.dl4jprojection.data.ImageSize;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +25,12 @@ public final class FakeRuntimeModel implements LoadedRuntimeModel {
     @Override
     public int inputSize() {
         return inputSize;
+    }
+
+    /** None: the fake model files record only the pixel count. */
+    @Override
+    public ImageSize imageShape() {
+        return null;
     }
 
     @Override

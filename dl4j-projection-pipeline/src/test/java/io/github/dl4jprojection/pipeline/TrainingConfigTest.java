@@ -79,6 +79,23 @@ class TrainingConfigTest {
     }
 
     @Test
+    void pixelMaxIsAnImageSettingRecordedAndComparedOnResume() {
+        TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).build();
+        assertEquals(255, c.pixelMax());
+        TrainingConfig digits = c.toBuilder().pixelMax(16).build();
+        assertEquals("16", digits.asProperties().get("pixel-max"));
+        assertEquals(Collections.singletonList("pixel-max 255 vs 16"), c.differencesFrom(digits.asProperties()));
+        for (int bad : new int[] {0, 256}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TrainingConfig.builder(TaskKind.IMAGE).pixelMax(bad).build());
+            assertTrue(e.getMessage().startsWith("pixel-max must be in [1, 255]"), e.getMessage());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder(TaskKind.TEXT).pixelMax(16)
+                .build()).getMessage().startsWith("pixel-max applies to image tasks only"));
+        assertTrue(!TrainingConfig.builder(TaskKind.TEXT).build().asProperties().containsKey("pixel-max"));
+    }
+
+    @Test
     void differencesIgnoreTheEpochsAndTheExportOnly() {
         TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).build();
         assertTrue(c.differencesFrom(c.toBuilder().epochs(20).quantization(ExportQuantization.INT8).build()

@@ -43,7 +43,7 @@ class ZooTrainerTest {
                         .trainer(name).build(), Arrays.asList("a", "b", "c"))
                 .trainerInputType(InputType.convolutionalFlat(28, 28, 1))
                 .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(1).build());
-        trainer.addTo(builder, 28, 28, K);
+        trainer.addTo(builder, 28, 28, K, 255);
         JointProjectionModel joint = builder.build();
 
         DataSet data = randomImages(12);
@@ -57,7 +57,8 @@ class ZooTrainerTest {
 
     @Test
     void aZooNetworkBuiltByTheUserIsATrainerOfTheApi() {
-        MultiLayerNetwork lenet = (MultiLayerNetwork) LeNet.builder().numClasses(K).inputShape(new int[] {1, 28, 28}).build().init();
+        MultiLayerNetwork lenet = (MultiLayerNetwork) LeNet.builder().numClasses(K).inputShape(new int[] {1, 28, 28})
+                .build().init();
         JointProjectionModel joint = new JointProjectionModel.Builder().trainer(lenet).labelNames("a", "b", "c")
                 .projectionLayer(new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(8).seed(1).build())
                 .build();

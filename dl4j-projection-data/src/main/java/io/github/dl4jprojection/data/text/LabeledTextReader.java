@@ -2,6 +2,7 @@ package io.github.dl4jprojection.data.text;
 
 import io.github.dl4jprojection.data.DataFileException;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -229,6 +230,10 @@ public final class LabeledTextReader {
             return in.readAllBytes();
         } catch (ZipException e) {
             throw new DataFileException(file, "damaged gzip data: " + e.getMessage(), e);
+        } catch (EOFException e) {
+            // GZIPInputStream's "Unexpected end of ZLIB input stream": the copy or download stopped early.
+            throw new DataFileException(file, "truncated gzip data: the file ends before its compressed stream does"
+                    + " (an interrupted copy or download?)", e);
         }
     }
 

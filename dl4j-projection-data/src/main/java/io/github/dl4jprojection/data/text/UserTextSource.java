@@ -98,9 +98,12 @@ public final class UserTextSource implements TextDataSource {
     }
 
     private static void checkClasses(String file, List<String> labels) throws DataFileException {
+        if (labels.isEmpty()) {
+            throw new DataFileException(file, "has no labelled texts; a classifier needs texts of at least 2 labels");
+        }
         if (labels.size() < 2) {
-            throw new DataFileException(file, "found " + labels.size() + " label " + labels
-                    + "; a classifier needs at least 2");
+            throw new DataFileException(file, "has only one label, \"" + labels.get(0)
+                    + "\"; a classifier needs texts of at least 2 labels");
         }
     }
 

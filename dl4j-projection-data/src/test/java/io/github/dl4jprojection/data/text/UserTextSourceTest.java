@@ -62,7 +62,12 @@ class UserTextSourceTest {
 
         Path single = write("single.tsv", "a\tone\na\ttwo\n");
         DataFileException oneClass = assertThrows(DataFileException.class, () -> new UserTextSource(single).load());
-        assertTrue(oneClass.getMessage().contains("at least 2"), oneClass.getMessage());
+        assertTrue(oneClass.getMessage().endsWith("single.tsv: has only one label, \"a\"; a classifier needs texts of "
+                + "at least 2 labels"), oneClass.getMessage());
+        Path conflicting = write("conflicting.tsv", "a\tsame text\nb\tsame text\n");
+        DataFileException none = assertThrows(DataFileException.class, () -> new UserTextSource(conflicting).load());
+        assertTrue(none.getMessage().endsWith("conflicting.tsv: has no labelled texts; a classifier needs texts of at "
+                + "least 2 labels"), none.getMessage());
 
         write("f/train.tsv", "a\tone\nb\ttwo\n");
         DataNotFoundException missing = assertThrows(DataNotFoundException.class,

@@ -163,7 +163,7 @@ final class BitsStudyCommand implements Callable<Integer> {
             o.println("Plots: " + FrontierSweep.bytesPlot(out, task) + ", " + FrontierSweep.bitsPlot(out, task));
             return ProjectionNetCli.EXIT_OK;
         }
-        StudyTask task = dataOptions.task.isText() ? textTask(o, settings) : imageTask(o, settings);
+        StudyTask task = dataOptions.task.isText() ? textTask(settings) : imageTask(settings);
         Files.createDirectories(out);
         List<FrontierRow> rows = new FrontierSweep(task, settings, out, o).run();
         o.print(FrontierSummary.markdown(rows));
@@ -172,22 +172,22 @@ final class BitsStudyCommand implements Callable<Integer> {
         return ProjectionNetCli.EXIT_OK;
     }
 
-    private StudyTask imageTask(PrintWriter o, StudySettings settings) throws IOException {
+    private StudyTask imageTask(StudySettings settings) throws IOException {
         ImageDataSource source = dataOptions.locate(context.locator());
         source.checkAvailable(DataSplit.TRAIN, DataSplit.TEST);
-        o.println("Data: " + source.description());
-        o.flush();
+        // No "Data:" line: the sweep's "Study:" line names the data once it is loaded.
         TrainTestImages data = TrainTestImages.load(source);
         if (trainPerClass > 0) {
             data = data.withTrainingSubset(trainPerClass, TrainingRun.SUBSET_SEED);
         }
-        return new ImageStudyTask(dataOptions.task.cliName(), data, Trainers.image(settings.training().trainer()));
+        int pixelMax = settings.training().pixelMax();
+        TrainingRun.checkPixelRange(spec.commandLine().getOut(), pixelMax, data.train());
+        return new ImageStudyTask(dataOptions.task.cliName(), data, Trainers.image(settings.training().trainer()),
+                pixelMax);
     }
 
-    private StudyTask textTask(PrintWriter o, StudySettings settings) throws IOException {
+    private StudyTask textTask(StudySettings settings) throws IOException {
         TextDataSource source = dataOptions.locateTexts(context.textLocator(), null);
-        o.println("Data: " + source.description());
-        o.flush();
         TrainTestTexts data = source.load();
         if (data.train().isEmpty() || data.test().isEmpty()) {
             throw new CommandFailedException(source.description() + " has " + data.train().size() + " training and "

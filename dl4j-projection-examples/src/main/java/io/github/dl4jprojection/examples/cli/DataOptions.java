@@ -17,7 +17,7 @@ import java.nio.file.Path;
 final class DataOptions {
 
     @Option(names = "--task", required = true, paramLabel = "TASK", converter = Converters.Task.class,
-            description = "fashion-mnist, mnist or images (your own IDX, CSV or PNG/JPEG files); for train also spam "
+            description = "fashion-mnist, mnist or images (your own IDX, CSV or PNG/JPEG files), spam "
                     + "(SpamAssassin e-mails) or text (your own labelled texts).")
     TaskOption task;
 

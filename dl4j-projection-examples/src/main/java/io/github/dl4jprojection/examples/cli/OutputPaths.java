@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.examples.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,6 +23,15 @@ final class OutputPaths {
         if (folder != null && (!Files.isDirectory(folder) || !Files.isWritable(folder))) {
             throw new ParameterException(cmd, option + " " + file + " cannot be written: " + folder
                     + (Files.isDirectory(folder) ? " is not writable" : " is not a folder"));
+        }
+        if (folder != null) {
+            // The permission bits do not tell everything (root, a read-only mount such as /sys): try a file.
+            try {
+                Files.delete(Files.createTempFile(folder, ".projectionnet-", ".probe"));
+            } catch (IOException e) {
+                throw new ParameterException(cmd, option + " " + file + " cannot be written: " + folder
+                        + " refuses new files (" + IoMessages.reason(e) + ")");
+            }
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Classify one image or texts with an exported model.", "",
-                "Image models: runs MODEL with the runtime on one image (--image), which must have the model's size "
-                        + "and, like MNIST, show a light object on a dark background.",
+                "Image models: runs MODEL with the runtime on one image (--image), which must have the model's width "
+                        + "and height and, like MNIST, show a light object on a dark background.",
                 "Text models: classifies TEXT, or without it every line of standard input, printing one line "
                         + "'label<TAB>probability' per text; an empty (or blank) line prints '(empty text)<TAB>-', "
                         + "since a text without words has no features to classify.", ""})
@@ -49,7 +49,10 @@ final class PredictCommand implements Callable<Integer> {
     String text;
 
     @Option(names = "--image", paramLabel = "FILE",
-            description = "A PNG image, or a text file with one CSV row of pixel values 0..255 (a leading label is ignored).")
+            description = {"A PNG image of the model's width and height, or a CSV file with one row of pixel values "
+                    + "0..255 (after an optional header line).",
+                    "A row of exactly the model's pixel count is the pixels; one value more means a label comes first "
+                    + "and is skipped; any other count, or a second row, is refused (eval scores files of images)."})
     Path image;
 
     PredictCommand(CliContext context) {
@@ -66,7 +69,7 @@ final class PredictCommand implements Callable<Integer> {
                     + "not both");
         }
         LoadedRuntimeModel loaded = ModelFiles.load(context, model);
-        float[] pixels = SingleImageReader.read(image, loaded.inputSize());
+        float[] pixels = SingleImageReader.read(image, loaded.inputSize(), loaded.imageShape());
         float[] scores = new float[loaded.labelNames().size()];
         int predicted = loaded.predict(pixels, scores);
         PrintWriter o = spec.commandLine().getOut();

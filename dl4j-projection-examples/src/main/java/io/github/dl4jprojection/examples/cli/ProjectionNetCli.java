@@ -45,6 +45,10 @@ public final class ProjectionNetCli {
         cl.addSubcommand(new ExportCCommand(context));
         cl.addSubcommand(new BitsStudyCommand(context));
         // Set after the subcommands are added: picocli copies these settings down the hierarchy.
+        // Colours only on a terminal, decided as for the progress line: picocli's own guess can be forced on
+        // (CLICOLOR_FORCE, picocli.ansi) and then writes escape codes into CI logs and redirected files.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? CommandLine.Help.Ansi.AUTO
+                : CommandLine.Help.Ansi.OFF));
         cl.setParameterExceptionHandler(ProjectionNetCli::usageError);
         cl.setExecutionExceptionHandler(ProjectionNetCli::failure);
         return cl;
@@ -112,7 +116,7 @@ public final class ProjectionNetCli {
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
         if (isExpected(e)) {
-            err.println(name + ": " + e.getMessage());
+            err.println(name + ": " + (e instanceof IOException ? IoMessages.describe((IOException) e) : e.getMessage()));
         } else {
             err.println(name + ": unexpected error (a bug; please report it with the trace below): " + e);
             e.printStackTrace(err);

@@ -46,16 +46,17 @@ final class ResultTable {
         return n == null ? "n/a" : String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A size in bytes, KiB or MiB (binary units with their IEC names, so a table never mixes conventions). */
     static String bytes(Long n) {
         if (n == null) {
             return "n/a";
         }
-        if (n < 10_000) {
+        if (n < 10 * 1024) {
             return n + " B";
         }
-        if (n < 10_000_000) {
-            return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
         }
-        return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024.0));
     }
 }

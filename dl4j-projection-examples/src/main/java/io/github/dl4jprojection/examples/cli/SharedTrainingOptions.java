@@ -43,8 +43,17 @@ final class SharedTrainingOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 42).")
     Long seed;
 
+    @Option(names = "--pixel-max", paramLabel = "N",
+            description = "Image tasks: the largest value a pixel of the data can have, 1..255 (default: 255). The "
+                    + "trainer sees pixels / N; set it for data of a smaller range (the UCI 8x8 digits: 16). The "
+                    + "exported model still takes the raw pixels: its projection bits do not depend on the scale.")
+    Integer pixelMax;
+
     /** Fails at argument time, before any data is read, when {@code --trainer} names no trainer of the task. */
     void validate(CommandLine cmd, TaskKind task) {
+        if (pixelMax != null && task != TaskKind.IMAGE) {
+            throw new ParameterException(cmd, "--pixel-max applies to image tasks only");
+        }
         if (trainer != null) {
             try {
                 Trainers.find(trainer, task);
@@ -76,6 +85,9 @@ final class SharedTrainingOptions {
         }
         if (seed != null) {
             b.seed(seed);
+        }
+        if (pixelMax != null) {
+            b.pixelMax(pixelMax);
         }
     }
 

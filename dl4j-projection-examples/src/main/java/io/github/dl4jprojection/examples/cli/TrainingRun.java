@@ -68,6 +68,7 @@ final class TrainingRun {
         out.printf(Locale.ROOT, "      %d training and %d test images of %dx%d pixels, %d classes%n", train.size(),
                 data.test().size(), train.height(), train.width(), train.numClasses());
         TrainingJob job = jobFor.apply(data);
+        checkPixelRange(out, job.config().pixelMax(), train);
         TrainingOutcome outcome = train(ctx, out, backend, job, train.size());
         LoadedRuntimeModel model = ctx.backends().runtime().load(job.files().modelFile());
         RuntimeEvaluation runtime = RuntimeEvaluator.evaluate(model, data.test(), outcome.projectionTestPredictions());
@@ -101,6 +102,26 @@ final class TrainingRun {
         }
         RuntimeEvaluation runtime = model.evaluate(test, labels, outcome.projectionTestPredictions());
         return new TrainingRun(job, outcome, runtime);
+    }
+
+    /**
+     * Refuses training images brighter than {@code pixelMax} and warns, in one line, when their largest value is
+     * far below it: the trainer would see a quarter of its usual range or less (the UCI 8x8 digits, 0..16, scaled
+     * by 1/255 train a weaker trainer, hence a weaker teacher).
+     *
+     * @throws CommandFailedException when a training pixel exceeds {@code pixelMax}
+     */
+    static void checkPixelRange(PrintWriter out, int pixelMax, ImageDataset train) {
+        int max = train.maxPixel();
+        if (max > pixelMax) {
+            throw new CommandFailedException("--pixel-max " + pixelMax + " is below the largest pixel value of the "
+                    + "training images, " + max + ": give --pixel-max " + max + " or more");
+        }
+        if (4 * max <= pixelMax) {
+            out.printf(Locale.ROOT, "Warning: the largest pixel value of the training images is %d, far below "
+                    + "--pixel-max %d, so the trainer sees at most %.3f; if %d is the data's full range, give "
+                    + "--pixel-max %d%n", max, pixelMax, max / (double) pixelMax, max, Math.max(max, 1));
+        }
     }
 
     private static TrainingOutcome train(CliContext ctx, PrintWriter out, TrainingBackend backend, TrainingJob job,

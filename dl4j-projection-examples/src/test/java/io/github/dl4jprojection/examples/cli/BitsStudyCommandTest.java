@@ -66,6 +66,10 @@ class BitsStudyCommandTest {
         Result r = run("bits-study", "--task", "images", "--data", images.toString(), "--out", out.toString(),
                 "--budgets", "32,16", "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "2");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        assertEquals(1, r.out.split(java.util.regex.Pattern.quote(images.toString()), -1).length - 1,
+                "the data is named once: " + r.out);
+        assertTrue(!r.out.matches("(?s).*\\d{4} parameters.*") && r.out.matches("(?s).*trainer .*, [0-9,]+ parameters.*"),
+                "parameter counts are grouped: " + r.out);
 
         List<Map<String, String>> rows = readCsv(out.resolve("images-frontier.csv"));
         assertEquals(1 + 2 * 2 * 4, rows.size(), "a trainer row and 4 methods x 2 budgets x 2 hidden widths");

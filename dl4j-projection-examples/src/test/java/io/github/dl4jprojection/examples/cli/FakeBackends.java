@@ -42,7 +42,7 @@ final class FakeBackends {
             return new FakeRuntimeModel(Integer.parseInt(lines.get(0)), lines.subList(2, lines.size()),
                     Integer.parseInt(lines.get(1)));
         }, (model, dir) -> {
-            Path h = Files.write(dir.resolve("model.h"), "/* h */".getBytes(StandardCharsets.UTF_8));
+            Path h = Files.write(dir.resolve("pnet_model_model.h"), "/* h */".getBytes(StandardCharsets.UTF_8));
             Path c = Files.write(dir.resolve("model.c"), "/* c */".getBytes(StandardCharsets.UTF_8));
             exported.addAll(Arrays.asList(h, c));
             return Arrays.asList(h, c);

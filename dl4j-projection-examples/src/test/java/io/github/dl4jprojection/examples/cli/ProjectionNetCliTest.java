@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,6 +236,124 @@ class ProjectionNetCliTest {
         TrainEndToEndTest.assertPng(dir.resolve("reports/report-confusion.png"), 900, 900);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "eval", "bits-study"})
+    void taskHelpListsTheTextTasksForEveryCommandThatTakesThem(String command) {
+        assertEquals(ProjectionNetCli.EXIT_OK, run(command, "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("spam (SpamAssassin e-mails) or text (your own labelled texts)"), help);
+        assertTrue(!help.contains("for train also"), help);
+    }
+
+    /** Images of the UCI 8x8 digits' range, 0..16: a warning at the default, none once --pixel-max says 16. */
+    @Test
+    void pixelMaxScalesTheTrainerAndAFarSmallerDataRangeIsWarnedAbout() throws IOException {
+        Path small = Files.createDirectory(dir.resolve("small"));
+        List<String> train = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            train.add((i % 3) + "," + (i % 17) + ",0,3,16");
+        }
+        Files.write(small.resolve("train.csv"), train);
+        Files.copy(images.resolve("test.csv"), small.resolve("test.csv"));
+        String model = dir.resolve("m.pnet").toString();
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--task", "images", "--data", small.toString(), "--out",
+                model), err.toString());
+        assertEquals(255, fakes.lastJob.config().pixelMax());
+        assertTrue(out.toString().contains("Warning: the largest pixel value of the training images is 16, far below "
+                + "--pixel-max 255, so the trainer sees at most 0.063; if 16 is the data's full range, give "
+                + "--pixel-max 16\n"), out.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--task", "images", "--data", small.toString(), "--out",
+                model, "--pixel-max", "16"), err.toString());
+        assertEquals(16, fakes.lastJob.config().pixelMax());
+        assertEquals("16", fakes.lastJob.config().asProperties().get("pixel-max"));
+        assertTrue(!out.toString().contains("Warning"), out.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("train", "--task", "images", "--data", small.toString(),
+                "--out", model, "--pixel-max", "10"));
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains("--pixel-max 10 is below the largest pixel value of the training images, 16"),
+                err.toString());
+        assertUsageError(run("train", "--task", "images", "--data", small.toString(), "--out", model, "--pixel-max",
+                "300"), "projectionnet train", "--pixel-max must be in [1, 255]");
+        assertUsageError(run("train", "--task", "spam", "--out", model, "--pixel-max", "16"), "projectionnet train",
+                "--pixel-max applies to image tasks only");
+    }
+
+    @Test
+    void sizesUseOneConventionBinaryWithIecNames() {
+        assertEquals("9999 B", ResultTable.bytes(9_999L));
+        assertEquals("41.3 KiB", ResultTable.bytes(42_291L));
+        assertEquals("4.5 MiB", ResultTable.bytes(4_718_592L));
+        assertEquals("19.1 MiB", ResultTable.bytes(20_000_000L));
+    }
+
+    @Test
+    void noEscapeCodesWhenTheOutputIsNotATerminalEvenIfPicocliIsForced() {
+        String old = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true");
+        try {
+            assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--help"));
+            assertTrue(!out.toString().contains("\u001b["), out.toString());
+            assertEquals(ProjectionNetCli.EXIT_USAGE, run("trian"));
+            assertTrue(!err.toString().contains("\u001b["), err.toString());
+        } finally {
+            if (old == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", old);
+            }
+        }
+    }
+
+    /** An empty, a garbage and a truncated checkpoint: each a one-line error naming the checkpoint file. */
+    @Test
+    void resumeFromADamagedCheckpointIsAOneLineErrorNamingIt() throws IOException {
+        Path ckpt = Files.createDirectories(dir.resolve("ckpt"));
+        Path file = ckpt.resolve("checkpoint.zip");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("configuration.json"));
+            z.write(new byte[4096]);
+        }
+        byte[][] damaged = {new byte[0], "not a zip file at all".getBytes(StandardCharsets.US_ASCII),
+            Arrays.copyOf(zip.toByteArray(), zip.size() / 2)};
+        for (byte[] bytes : damaged) {
+            Files.write(file, bytes);
+            int code = run(DefaultBackends.create(), "train", "--task", "images", "--data", images.toString(),
+                    "--checkpoint", ckpt.toString(), "--resume", "--out", dir.resolve("m.pnet").toString());
+            assertEquals(ProjectionNetCli.EXIT_FAILURE, code, err.toString());
+            assertEquals(1, errLines().length, err.toString());
+            assertTrue(err.toString().contains("cannot read the checkpoint " + file), err.toString());
+        }
+    }
+
+    @Test
+    void aTruncatedGzipTextFileIsAOneLineErrorNamingIt() throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(gz),
+                StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 400; i++) {
+                w.write((i % 2 == 0 ? "ham" : "spam") + "\tmessage number " + i + " with some words " + (i * 7919) + "\n");
+            }
+        }
+        Path data = dir.resolve("texts.tsv.gz");
+        Files.write(data, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        int code = run(DefaultBackends.create(), "train", "--task", "text", "--data", data.toString(), "--out",
+                dir.resolve("t.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code, err.toString());
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains(data.toString()) && err.toString().contains("truncated"), err.toString());
+    }
+
+    @Test
+    void anOutputPathThatCannotBeCreatedIsNamed() {
+        int code = run("train", "--task", "images", "--data", images.toString(), "--out", "/sys/x.pnet");
+        assertEquals(ProjectionNetCli.EXIT_USAGE, code, err.toString());
+        assertTrue(errLines()[0].contains("/sys/x.pnet"), err.toString());
+    }
+
     @Test
     void resumeWithoutCheckpointFolderFails() {
         int code = run("train", "--task", "images", "--data", images.toString(), "--checkpoint",
@@ -354,6 +473,40 @@ class ProjectionNetCliTest {
         Files.write(row, Arrays.asList("5,0,0,0,0,0,0,0,0"));
         assertEquals(ProjectionNetCli.EXIT_FAILURE, run("predict", model.toString(), "--image", row.toString()));
         assertTrue(err.toString().contains("the model takes 4 pixel values"), err.toString());
+    }
+
+    @Test
+    void predictRefusesAnImageOfTheRightPixelCountButAnotherShape() throws IOException {
+        Path model = dir.resolve("fashion.pnet");
+        io.github.dl4jprojection.runtime.model.ModelWriter.write(ExportDocTest.model(), model);
+        Path png = dir.resolve("wide.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(56, 14, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", png.toFile());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run(DefaultBackends.create(), "predict", model.toString(), "--image",
+                png.toString()));
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains("wide.png: is 56x14 (width x height), but the model takes 28x28 images"),
+                err.toString());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", png.toFile());
+        assertEquals(ProjectionNetCli.EXIT_OK, run(DefaultBackends.create(), "predict", model.toString(), "--image",
+                png.toString()), err.toString());
+    }
+
+    @Test
+    void predictRefusesACsvOfTwoRowsAndItsHelpSaysHowARowIsRead() throws IOException {
+        Path model = dir.resolve("m.pnet");
+        FakeBackends.writeModel(model, 4, 32, Arrays.asList("cat", "dog", "emu"));
+        Path rows = dir.resolve("rows.csv");
+        Files.write(rows, Arrays.asList("5,0,0,0", "1,0,0,0"));
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, run("predict", model.toString(), "--image", rows.toString()));
+        assertEquals(1, errLines().length, err.toString());
+        assertTrue(err.toString().contains("rows.csv:2: is a second row of values after line 1"), err.toString());
+
+        assertEquals(ProjectionNetCli.EXIT_OK, run("predict", "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("A row of exactly the model's pixel count is the pixels; one value more means a label "
+                + "comes first and is skipped; any other count, or a second row, is refused"), help);
     }
 
     @Test

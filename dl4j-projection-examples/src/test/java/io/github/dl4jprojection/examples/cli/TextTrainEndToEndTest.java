@@ -158,7 +158,7 @@ class TextTrainEndToEndTest {
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         assertTrue(r.out.contains("Wrote 3 files"), r.out);
         ProjectionModel exported = ProjectionModel.load(model);
-        String header = new String(Files.readAllBytes(cDir.resolve("model.h")), StandardCharsets.US_ASCII);
+        String header = new String(Files.readAllBytes(cDir.resolve("pnet_model_model.h")), StandardCharsets.US_ASCII);
         assertEquals(CExporter.header(exported, "model"), header);
         assertTrue(header.contains("#define MODEL_TEXT_SCRATCH_BYTES "), header);
         assertTrue(header.contains("&model_text\n};"), "the model points at its featurizer");
@@ -167,7 +167,7 @@ class TextTrainEndToEndTest {
         Path main = Files.write(cDir.resolve("main.c"), Arrays.asList(
                 "#include <stdio.h>",
                 "#include <string.h>",
-                "#include \"model.h\"",
+                "#include \"pnet_model_model.h\"",
                 "static float scratch[MODEL_SCRATCH_FLOATS];",
                 "static uint64_t text_scratch[MODEL_TEXT_SCRATCH_BYTES / 8];",
                 "int main(int argc, char **argv) {",

@@ -126,6 +126,43 @@ class CExporterTest {
     }
 
     @Test
+    void headerFileNameIsPrefixedSoItShadowsNoSystemHeader(@TempDir Path dir) throws Exception {
+        ProjectionModel model = ExportTestModels.build(7, InputSpec.dense(4), ExportTestModels.spec(2, 8, 1, 1),
+                BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0], "a", "b");
+        Path header = CExporter.export(model, dir, "features");
+        assertEquals(dir.resolve("pnet_model_features.h"), header);
+        assertTrue(!Files.exists(dir.resolve("features.h")), "features.h would shadow glibc's <features.h>");
+        assertEquals("pnet_model_features.h", CExporter.headerFileName("features"));
+        String text = new String(Files.readAllBytes(header), java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(text.contains("#ifndef PNET_MODEL_FEATURES_H\n") && text.contains("pnet_model_features.h was"),
+                text);
+    }
+
+    @Test
+    void everyLabelByteSurvivesTheCStringLiteralsAndNulIsRefused(@TempDir Path dir) throws Exception {
+        CDriver.assumeCompiler();
+        String[] labels = {"tab\there", "line\nbreak", "quote\"back\\slash", "??=trigraph?", "caf\u00e9 \ud83d\ude00",
+            "\u0001" + "7 digits after an escape", "del\u007f", "\u00ff\u0080"};
+        ProjectionModel model = ExportTestModels.build(7, InputSpec.dense(4), ExportTestModels.spec(2, 4, 1, 1),
+                BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0], labels);
+        List<String> printed = CDriver.build(model, dir, "pnet_labels_driver.c", true).runLines(new ArrayList<>());
+        assertEquals(labels.length, printed.size(), String.valueOf(printed));
+        for (int j = 0; j < labels.length; j++) {
+            StringBuilder hex = new StringBuilder("label");
+            for (byte b : labels[j].getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                hex.append(String.format(" %02x", b & 0xFF));
+            }
+            assertEquals(hex.toString(), printed.get(j), "label " + j);
+        }
+        ProjectionModel nul = ExportTestModels.build(7, InputSpec.dense(4), ExportTestModels.spec(2, 4, 1, 1),
+                BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0], "ok", "cut\u0000short");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CExporter.export(nul, dir.resolve("nul"), "testnet"));
+        assertTrue(e.getMessage().startsWith("label 1 \"cut\\0short\" holds a NUL character"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("nul")), "nothing is written for a refused model");
+    }
+
+    @Test
     void formatVersionIsTheRuntimesOwn(@TempDir Path dir) throws Exception {
         ProjectionModel model = ExportTestModels.build(7, InputSpec.dense(4), ExportTestModels.spec(2, 8, 1, 1),
                 BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0], "a", "b");

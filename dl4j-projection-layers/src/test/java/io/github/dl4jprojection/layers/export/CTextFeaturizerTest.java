@@ -238,11 +238,11 @@ class CTextFeaturizerTest {
 
         Map<String, String> bad = new LinkedHashMap<>(config.toSettings());
         bad.put("maxSkip", "9");
-        ProjectionModel broken = ExportTestModels.build(1, InputSpec.features(FeaturizerSection.of(
-                FeaturizerConfig.KIND, 1, bad)), ExportTestModels.spec(2, 8, 1, 1), BitEncoding.ZERO_ONE, new int[0],
-                new Nonlinearity[0], "a", "b");
+        // Invalid settings never reach the exporter: the model (like a loaded file) is refused when built.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CExporter.header(broken, "broken"));
+                () -> ExportTestModels.build(1, InputSpec.features(FeaturizerSection.of(FeaturizerConfig.KIND, 1, bad)),
+                        ExportTestModels.spec(2, 8, 1, 1), BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0], "a",
+                        "b"));
         assertTrue(e.getMessage().contains("maxSkip"), e.getMessage());
     }
 

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <inttypes.h>
 
-#include "testnet.h"
+#include "pnet_model_testnet.h"
 
 #ifdef PNET_DRIVER_COST
 /* pnet_mcu_startup.c: paints the stack and reads the instruction counter; pnet_cost_end reports both. */

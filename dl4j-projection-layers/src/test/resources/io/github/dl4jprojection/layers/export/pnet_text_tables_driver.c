@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "pnet_runtime.c"
-#include "testnet.h"
+#include "pnet_model_testnet.h"
 
 int main(void) {
     const pnet_text_config *t = testnet_model.text;

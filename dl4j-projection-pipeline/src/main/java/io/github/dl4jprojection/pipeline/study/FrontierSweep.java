@@ -90,7 +90,7 @@ public final class FrontierSweep {
         double trainerAccuracy = StudentNetwork.accuracy(argmax(trainer, task.trainerTestFeatures()), task.testLabels());
         rows.add(new FrontierRow(task.name(), StudyMethod.TRAINER, 0, 0, trainer.numParams(),
                 4L * trainer.numParams(), trainerAccuracy, trainerSeconds, "dl4j", task.trainerName()));
-        log.printf(Locale.ROOT, "trainer %s: accuracy %.4f, %d parameters, %.0f s%n", task.trainerName(),
+        log.printf(Locale.ROOT, "trainer %s: accuracy %.4f, %,d parameters, %.0f s%n", task.trainerName(),
                 trainerAccuracy, trainer.numParams(), trainerSeconds);
         log.flush();
         INDArray teacher = logProbabilities(trainer, task.trainerTrainFeatures());

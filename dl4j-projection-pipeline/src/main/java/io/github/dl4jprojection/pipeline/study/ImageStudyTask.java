@@ -45,17 +45,23 @@ public final class ImageStudyTask implements StudyTask {
     private final INDArray rawTest;
     private final INDArray scaledTrain;
     private final INDArray scaledTest;
+    private final String scaledName;
     private final INDArray trainLabels;
 
-    /** @param name the task's command-line name */
-    public ImageStudyTask(String name, TrainTestImages data, ImageTrainer trainer) {
+    /**
+     * @param name     the task's command-line name
+     * @param pixelMax the pixel value the trainer's and the baselines' inputs are scaled to 1 by
+     *                 ({@link io.github.dl4jprojection.pipeline.TrainingConfig#pixelMax()})
+     */
+    public ImageStudyTask(String name, TrainTestImages data, ImageTrainer trainer, int pixelMax) {
         this.name = name;
         this.data = data;
         this.trainer = trainer;
         this.rawTrain = pixels(data.train());
         this.rawTest = pixels(data.test());
-        this.scaledTrain = rawTrain.div(255f);
-        this.scaledTest = rawTest.div(255f);
+        this.scaledTrain = rawTrain.div((float) pixelMax);
+        this.scaledTest = rawTest.div((float) pixelMax);
+        this.scaledName = "pixels/" + pixelMax;
         int[] labels = data.train().labels();
         this.trainLabels = Nd4j.zeros(DataType.FLOAT, labels.length, data.train().numClasses());
         for (int i = 0; i < labels.length; i++) {
@@ -125,7 +131,7 @@ public final class ImageStudyTask implements StudyTask {
     @Override
     public Baseline baseline(long bytes, int pointHidden) {
         MlpShape shape = ByteBudget.fixedInput(data.train().pixelsPerImage(), data.train().numClasses(), bytes);
-        return new Baseline(shape, StudentInput.plain(scaledTrain, scaledTest, "pixels/255"));
+        return new Baseline(shape, StudentInput.plain(scaledTrain, scaledTest, scaledName));
     }
 
     @Override

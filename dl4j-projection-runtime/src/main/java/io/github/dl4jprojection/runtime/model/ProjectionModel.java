@@ -4,6 +4,7 @@ import io.github.dl4jprojection.runtime.internal.model.AndroidApi26;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -339,6 +340,17 @@ public final class ProjectionModel {
                     && (long) input.nIn() * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
                 throw new IllegalArgumentException("nIn * ceil(T * d / 64) must be at most "
                         + PnetFormat.MAX_PROJECTION_MASK_WORDS + ", got " + input.nIn() + " * " + spec.numWords());
+            }
+            if (input.kind() == InputKind.FEATURES && FeaturizerConfig.KIND.equals(input.featurizer().kind())
+                    && input.featurizer().version() == FeaturizerConfig.VERSION) {
+                // This runtime's own featurizer: its settings are checked here, at load, not at the first text.
+                // Other kinds and versions stay loadable for predictions from bags (docs/FORMAT.md 3.2).
+                try {
+                    FeaturizerConfig.fromSection(input.featurizer());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("featurizer section (" + FeaturizerConfig.KIND + "): "
+                            + e.getMessage(), e);
+                }
             }
             List<DenseBlock> layerCopy = checkLayers();
             List<String> labelCopy = checkLabels(layerCopy.get(layerCopy.size() - 1).nOut);

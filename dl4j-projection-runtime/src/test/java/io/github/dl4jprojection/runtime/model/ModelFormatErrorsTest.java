@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.runtime.model.ModelFormatException.Problem;
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -187,6 +189,19 @@ class ModelFormatErrorsTest {
         System.arraycopy(dupKey, 0, shifted, 0, lowercase + 6);
         System.arraycopy(dupKey, lowercase + 9, shifted, lowercase + 6, dupKey.length - lowercase - 9);
         rejected(resealed(shifted), Problem.INVALID_VALUE, "featurizer setting key \"ngrams\" appears twice");
+    }
+
+    @Test
+    void invalidTextFeaturizerSettingsAreRejectedAtLoad() {
+        byte[] bytes = ModelWriter.toBytes(TestModels.denseBuilder(4, InputSpec.features(FeaturizerConfig.defaults()
+                .toSection()), TestModels.spec(4, 8, 4, 0.5), BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0], 2)
+                .build());
+        // The value of maxCodePoints follows its key and the value's u32 length: "4096" becomes "0000", still decimal.
+        int value = ModelBytes.indexOf(bytes, "maxCodePoints") + "maxCodePoints".length() + 4;
+        byte[] zero = bytes.clone();
+        System.arraycopy("0000".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, zero, value, 4);
+        ModelFormatException e = rejected(resealed(zero), Problem.INVALID_VALUE, "maxCodePoints must be in [1, ");
+        assertTrue(e.getMessage().contains("got 0") && e.getMessage().contains("sgnn-text"), e.getMessage());
     }
 
     @Test

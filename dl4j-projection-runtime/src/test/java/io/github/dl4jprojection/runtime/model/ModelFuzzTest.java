@@ -1,9 +1,13 @@
 package io.github.dl4jprojection.runtime.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -56,6 +60,37 @@ class ModelFuzzTest {
         }
         assertTrue(loaded > 0, "no mutant loaded");
         assertEquals(seeds.length * MUTANTS_PER_SEED_MODEL, loaded + sum(seen));
+    }
+
+    /**
+     * Small files with valid checksums whose header sizes ask for big load-time tables: each loads with
+     * its projection tables within {@link LshProjection#MAX_TABLE_BYTES} (docs/FORMAT.md section 6), or
+     * is refused naming the limit. The first is the 2,152-byte file that once made a reader keep 210 MB.
+     */
+    @Test
+    void hostileSizesWithValidChecksumsStayWithinTheLoadBound() throws ModelFormatException {
+        int[][] cases = { // T, d, sparsityLog2, nIn
+            {4, 64, 2, 1 << 20}, {1024, 64, 2, 1 << 12}, {8, 8, 2, 1 << 20}, {1, 1, 0, 1 << 20}, {5, 64, 2, 1 << 20},
+        };
+        for (int[] c : cases) {
+            ProjectionSpec spec = TestModels.spec(c[0], c[1], 7, 1.0 / (1 << c[2]));
+            byte[] bytes = ModelWriter.toBytes(TestModels.denseBuilder(7, InputSpec.dense(1), spec,
+                    BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0], 2).build());
+            ModelBytes.putU32(bytes, ModelBytes.CONTENT + 20, c[3]);
+            ModelBytes.resealed(bytes);
+            long maskBytes = 16L * c[3] * spec.numWords();
+            String name = Arrays.toString(c) + " (" + bytes.length + " bytes)";
+            if (maskBytes > LshProjection.MAX_TABLE_BYTES) {
+                ModelFormatException e = assertThrows(ModelFormatException.class, () -> ProjectionModel.load(bytes));
+                assertEquals(ModelFormatException.Problem.SIZE_OUT_OF_RANGE, e.problem(), name);
+                assertTrue(e.getMessage().contains("exceeds " + PnetFormat.MAX_PROJECTION_MASK_WORDS), e.getMessage());
+                continue;
+            }
+            ProjectionModel model = ProjectionModel.load(bytes);
+            exercise(model);
+            long tables = LshProjection.forDenseInput(model.projectionSpec(), model.input().nIn()).tableBytes();
+            assertTrue(tables >= maskBytes && tables <= LshProjection.MAX_TABLE_BYTES, name + ": " + tables + " bytes");
+        }
     }
 
     private static int sum(Map<ModelFormatException.Problem, Integer> counts) {

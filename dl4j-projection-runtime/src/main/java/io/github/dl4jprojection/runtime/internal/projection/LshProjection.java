@@ -39,7 +39,8 @@ import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
  *
  * <h2>Cost and threading</h2>
  * A dense projection precomputes, once, two bit masks per input and 64 columns (positive and
- * negative entries), {@code 16 * n * ceil(B / 64)} bytes; projecting then visits only non-zero
+ * negative entries), {@code 16 * n * ceil(B / 64)} bytes, and for density 1/4 or less the column lists
+ * when they fit in {@link #MAX_TABLE_BYTES} with the masks; projecting then visits only non-zero
  * inputs and non-zero entries. Instances are immutable and thread-safe; callers pass their own
  * scratch arrays, so the projection methods allocate nothing.
  */
@@ -83,7 +84,8 @@ public final class LshProjection {
                 count += Long.bitCount(m);
             }
         }
-        if (count > 0 && count < Integer.MAX_VALUE - 8) {
+        // The lists are only a faster path over the masks: leave them out rather than exceed the load bound.
+        if (count > 0 && denseTableBytes(nIn, denseMasks.length, count) <= MAX_TABLE_BYTES) {
             starts = new int[2 * nIn + 1];
             columns = new char[(int) count];
             int e = 0;
@@ -102,6 +104,23 @@ public final class LshProjection {
             starts = null;
             columns = null;
         }
+    }
+
+    /**
+     * The most bytes the tables a dense projection precomputes may take, 64 MiB (docs/FORMAT.md section 6):
+     * the masks alone stay within it by the format's {@code nIn * ceil(T * d / 64) <= 2^22}, and the column
+     * lists are built only when masks and lists together fit, so a small file cannot make a reader keep more.
+     */
+    public static final long MAX_TABLE_BYTES = 64L << 20;
+
+    /** Bytes of the masks ({@code maskWords} longs) and, for {@code count} entries, of the column lists. */
+    private static long denseTableBytes(int nIn, long maskWords, long count) {
+        return 8 * maskWords + (count == 0 ? 0 : 2 * count + 4 * (2L * nIn + 1));
+    }
+
+    /** Bytes of the tables this projection precomputed (masks and column lists); 0 for a feature projection. */
+    public long tableBytes() {
+        return denseMasks == null ? 0 : denseTableBytes(nIn, denseMasks.length, columns == null ? 0 : columns.length);
     }
 
     /**
