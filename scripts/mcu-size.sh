@@ -3,7 +3,7 @@
 #
 # 1. Runs CortexM4ParityTest with -Dpnet.mcu.out=DIR, which exports the example-shaped image and text models
 #    (and a small model with hidden layers), builds them with the test driver for the Cortex-M4 with hard and
-#    soft float, runs them in QEMU (mps2-an386, -icount shift=0) and keeps everything in DIR/<model>-<abi>/.
+#    soft float and the small-flash options (hard float, no tanh/sigmoid, expf), runs them in QEMU (mps2-an386, -icount shift=0) and keeps everything in DIR/<model>-<abi>/.
 # 2. Per image and text model and float ABI, builds a minimal firmware that only predicts (image:
 #    pnet_predict_dense, text: pnet_predict_text) from three objects, the runtime (pnet_runtime.c), the model
 #    data (the model header) and the start-up code of the harness, with -Os -ffunction-sections -fdata-sections
@@ -80,13 +80,18 @@ printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' model
 printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "" "" "code" "pulled" libs data \
     "floats" scratch "bytes" "mean" ""
 for model in image text; do
-    for abi in hard soft; do
+    for abi in hard soft small; do
         dir="$out/$model-$abi"
         [ -f "$dir/pnet_model_testnet.h" ] || { echo "mcu-size.sh: $dir/pnet_model_testnet.h is missing; run without SKIP_TEST=1" >&2; exit 1; }
         work="$dir/size"
         mkdir -p "$work"
         flags=("${common[@]}")
-        if [ "$abi" = hard ]; then flags+=(-mfloat-abi=hard -mfpu=fpv4-sp-d16); else flags+=(-mfloat-abi=soft); fi
+        case "$abi" in
+            hard) flags+=(-mfloat-abi=hard -mfpu=fpv4-sp-d16) ;;
+            soft) flags+=(-mfloat-abi=soft) ;;
+            # The small-flash options of pnet_runtime.h (CDriver.Target.CORTEX_M4_SMALL_FLASH): no libm doubles.
+            small) flags+=(-mfloat-abi=hard -mfpu=fpv4-sp-d16 -DPNET_NO_TANH -DPNET_NO_SIGMOID -DPNET_FLOAT_EXP) ;;
+        esac
         cat >"$work/model.c" <<'EOF'
 #include "pnet_model_testnet.h"
 const pnet_model *const example_model = &testnet_model;
