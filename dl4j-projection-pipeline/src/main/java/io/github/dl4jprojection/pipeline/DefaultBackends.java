@@ -20,10 +20,10 @@ public final class DefaultBackends {
         return new Backends(training, RuntimeModels::load, DefaultBackends::exportC);
     }
 
-    private static List<Path> exportC(Path modelFile, Path outDir) throws IOException {
+    private static List<Path> exportC(Path modelFile, Path outDir, boolean precomputeColumns) throws IOException {
         ProjectionModel model = ProjectionModel.load(modelFile);
         String name = cIdentifier(modelFile);
-        Path header = CExporter.export(model, outDir, name);
+        Path header = CExporter.export(model, outDir, name, precomputeColumns);
         List<Path> written = new ArrayList<>();
         written.add(header);
         for (String file : CExporter.RUNTIME_FILES) {

@@ -31,6 +31,11 @@ final class ExportCCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the C files into (created if missing).")
     Path out;
 
+    @Option(names = "--precompute-columns",
+            description = "Image models: store every pixel's non-zero projection entries in the header, so the C "
+                    + "adds instead of hashing (faster; about 2 x pixels x bits x density bytes more; docs/EXPORT.md).")
+    boolean precomputeColumns;
+
     ExportCCommand(CliContext context) {
         this.context = context;
     }
@@ -42,7 +47,12 @@ final class ExportCCommand implements Callable<Integer> {
         }
         ModelFiles.requireExists(model);
         Files.createDirectories(out);
-        List<Path> written = context.backends().cExporter().export(model, out);
+        List<Path> written;
+        try {
+            written = context.backends().cExporter().export(model, out, precomputeColumns);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(model + ": " + e.getMessage());
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote " + written.size() + " file" + (written.size() == 1 ? "" : "s") + ":");
         for (Path p : written) {

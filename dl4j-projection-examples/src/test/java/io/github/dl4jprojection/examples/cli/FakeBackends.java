@@ -41,7 +41,7 @@ final class FakeBackends {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             return new FakeRuntimeModel(Integer.parseInt(lines.get(0)), lines.subList(2, lines.size()),
                     Integer.parseInt(lines.get(1)));
-        }, (model, dir) -> {
+        }, (model, dir, precomputeColumns) -> {
             Path h = Files.write(dir.resolve("pnet_model_model.h"), "/* h */".getBytes(StandardCharsets.UTF_8));
             Path c = Files.write(dir.resolve("model.c"), "/* c */".getBytes(StandardCharsets.UTF_8));
             exported.addAll(Arrays.asList(h, c));

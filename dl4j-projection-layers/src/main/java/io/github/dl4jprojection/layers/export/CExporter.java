@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.layers.export;
 
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextTables;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
@@ -57,6 +58,9 @@ public final class CExporter {
             "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "pnet_runtime"));
     private static final int VALUES_PER_LINE = 6;
 
+    /** Most bytes of precomputed projection columns in a header: 16 MiB, beyond any microcontroller's flash. */
+    public static final long MAX_PRECOMPUTED_BYTES = 16L << 20;
+
     private CExporter() {
     }
 
@@ -70,11 +74,20 @@ public final class CExporter {
      *                                  identifier or a label holds a NUL character (see {@link #header})
      */
     public static Path export(ProjectionModel model, Path directory, String name) throws IOException {
+        return export(model, directory, name, false);
+    }
+
+    /**
+     * As {@link #export(ProjectionModel, Path, String)}; with {@code precomputeColumns}, a dense model's header
+     * also holds every input's non-zero projection entries (see {@link #header(ProjectionModel, String, boolean)}).
+     */
+    public static Path export(ProjectionModel model, Path directory, String name, boolean precomputeColumns)
+            throws IOException {
         if (model == null || directory == null) {
             throw new IllegalArgumentException("model and directory must not be null");
         }
         // The text first: a model that cannot be emitted leaves nothing behind.
-        byte[] text = header(model, name).getBytes(StandardCharsets.US_ASCII);
+        byte[] text = header(model, name, precomputeColumns).getBytes(StandardCharsets.US_ASCII);
         Files.createDirectories(directory);
         Path header = directory.resolve(headerFileName(name));
         Files.write(header, text);
@@ -104,6 +117,21 @@ public final class CExporter {
      *                                  cut it short (every other byte is escaped)
      */
     public static String header(ProjectionModel model, String name) {
+        return header(model, name, false);
+    }
+
+    /**
+     * The model header text; with {@code precomputeColumns} it also holds, for a dense model, the columns of every
+     * input's +1 and -1 projection entries ({@code <name>_column_starts}, {@code <name>_columns}), so that the C
+     * runtime adds each pixel to its entries' accumulators without regenerating them from hashes: the Java
+     * runtime's column lists, as flash. Costs {@code 4 (2 nIn + 1) + 2 E} bytes for {@code E} non-zero entries
+     * (about {@code nIn * T * d * density}); the bits and the float sums are the same either way.
+     *
+     * @throws IllegalArgumentException as {@link #header(ProjectionModel, String)}, and for precomputed columns of a
+     *                                  feature model (its keys are not known in advance) or of more than
+     *                                  {@value #MAX_PRECOMPUTED_BYTES} bytes
+     */
+    public static String header(ProjectionModel model, String name, boolean precomputeColumns) {
         if (model == null) {
             throw new IllegalArgumentException("model must not be null");
         }
@@ -194,6 +222,7 @@ public final class CExporter {
         if (text != null) {
             textConfig(c, name, upper, text);
         }
+        boolean columns = precomputeColumns && columnArrays(c, name, model);
         c.append("static const pnet_model ").append(name).append("_model = {\n")
                 .append("    ").append(spec.numFunctions()).append("u, ").append(spec.bitsPerFunction())
                 .append("u, ").append(spec.numBits()).append("u, ").append(spec.numWords()).append("u,\n")
@@ -205,7 +234,9 @@ public final class CExporter {
                 .append("    ").append(model.layers().size()).append("u, ").append(name).append("_layers,\n")
                 .append("    ").append(upper).append("_NUM_LABELS, ").append(name).append("_labels,\n")
                 .append("    ").append(upper).append("_SCRATCH_FLOATS,\n")
-                .append("    ").append(text == null ? "NULL" : "&" + name + "_text").append("\n};\n\n");
+                .append("    ").append(text == null ? "NULL" : "&" + name + "_text").append(",\n")
+                .append("    ").append(columns ? name + "_column_starts, " + name + "_columns" : "NULL, NULL")
+                .append("\n};\n\n");
         c.append("#endif /* PNET_MODEL_").append(upper).append("_H */\n");
         return c.toString();
     }
@@ -297,6 +328,60 @@ public final class CExporter {
                         + " runtime can search, at entry " + r / stride);
             }
         }
+    }
+
+    /**
+     * Appends the precomputed columns of a dense model's projection entries; returns true.
+     *
+     * @throws IllegalArgumentException for a feature model, or more than {@value #MAX_PRECOMPUTED_BYTES} bytes
+     */
+    private static boolean columnArrays(StringBuilder c, String name, ProjectionModel model) {
+        if (model.input().kind() != InputKind.DENSE) {
+            throw new IllegalArgumentException("precomputed columns apply to dense (image) models only: a text "
+                    + "model's feature keys are known only at prediction time");
+        }
+        ProjectionSpec spec = model.projectionSpec();
+        int nIn = model.input().nIn();
+        long[] masks = new long[2 * spec.numWords()];
+        long entries = 0;
+        for (int i = 0; i < nIn; i++) {
+            LshProjection.entryMasks(spec, i, masks);
+            for (long m : masks) {
+                entries += Long.bitCount(m);
+            }
+        }
+        long bytes = 4L * (2L * nIn + 1) + 2 * entries;
+        if (bytes > MAX_PRECOMPUTED_BYTES) {
+            throw new IllegalArgumentException("precomputed columns would take " + bytes + " bytes (" + nIn
+                    + " inputs x " + spec.numBits() + " bits at density 1/" + (1 << spec.sparsityLog2())
+                    + "), more than " + MAX_PRECOMPUTED_BYTES + ": export without them");
+        }
+        StringBuilder starts = new StringBuilder();
+        c.append("/* Non-zero projection entries of each input: ").append(entries).append(" columns, ").append(bytes)
+                .append(" bytes. */\nstatic const uint16_t ").append(name).append("_columns[")
+                .append(Math.max(1, entries)).append("] = {");
+        long e = 0;
+        for (int i = 0; i < nIn; i++) {
+            LshProjection.entryMasks(spec, i, masks);
+            for (int sign = 0; sign < 2; sign++) {
+                int k = 2 * i + sign;
+                starts.append(k == 0 ? "" : k % 16 == 0 ? ",\n    " : ", ").append(e).append('u');
+                for (int g = 0; g < spec.numWords(); g++) {
+                    for (long m = masks[2 * g + sign]; m != 0; m &= m - 1) {
+                        c.append(e % 16 == 0 ? "\n    " : " ").append((g << 6) + Long.numberOfTrailingZeros(m))
+                                .append("u,");
+                        e++;
+                    }
+                }
+            }
+        }
+        if (entries == 0) {
+            c.append("0u");
+        }
+        c.append("\n};\n");
+        c.append("static const uint32_t ").append(name).append("_column_starts[").append(2L * nIn + 1)
+                .append("] = {\n    ").append(starts).append(nIn == 0 ? "" : ", ").append(e).append("u\n};\n\n");
+        return true;
     }
 
     private static void layerArrays(StringBuilder c, String prefix, DenseBlock layer) {

@@ -132,7 +132,19 @@ int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, 
     }
     for (i = 0; i < model->n_in; i++) {
         if (x[i] != 0.0f) {
-            pnet_accumulate(model, (uint64_t) i, x[i], scratch);
+            if (model->columns != NULL) {
+                /* Each acc[b] still receives its terms in input order: the sums are those of pnet_accumulate. */
+                const uint32_t *s = model->column_starts + 2u * (size_t) i;
+                uint32_t e;
+                for (e = s[0]; e < s[1]; e++) {
+                    scratch[model->columns[e]] += x[i];
+                }
+                for (e = s[1]; e < s[2]; e++) {
+                    scratch[model->columns[e]] -= x[i];
+                }
+            } else {
+                pnet_accumulate(model, (uint64_t) i, x[i], scratch);
+            }
         }
     }
     pnet_threshold(model, scratch, bits);

@@ -129,6 +129,12 @@ typedef struct pnet_model {
     const char *const *labels; /* UTF-8 names */
     uint32_t scratch_floats;  /* 2 * max(T * d, widest layer): the scratch every call needs */
     const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
+    /* Optional, dense models only (CExporter's precomputed columns; NULL: entries are regenerated from the
+       hashes). Input i's +1 entries are the bits columns[column_starts[2i] .. column_starts[2i+1]), its -1
+       entries columns[.. column_starts[2i+2]): 4 (2 n_in + 1) + 2 * (non-zero entries) bytes of flash, about
+       nIn * T * d * density * 2 bytes, for no hashing at prediction time. */
+    const uint32_t *column_starts;
+    const uint16_t *columns;
 } pnet_model;
 
 /* XXH64 of the 8 little-endian bytes of key. */

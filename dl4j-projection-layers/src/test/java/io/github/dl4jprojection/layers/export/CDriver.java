@@ -39,6 +39,8 @@ public final class CDriver {
     public enum Target {
         /** The host compiler ({@code CC_FOR_PARITY_TESTS}, default gcc) with {@link #FLAGS}. */
         HOST(null),
+        /** The host build of a model exported with precomputed projection columns. */
+        HOST_PRECOMPUTED_COLUMNS(null),
         /** Cortex-M4 with its single-precision FPU ({@code -mfloat-abi=hard -mfpu=fpv4-sp-d16}), in QEMU. */
         CORTEX_M4_HARD_FLOAT(Arrays.asList("-mfloat-abi=hard", "-mfpu=fpv4-sp-d16")),
         /** Cortex-M4 without FPU use ({@code -mfloat-abi=soft}: libgcc's float routines), in QEMU. */
@@ -65,8 +67,8 @@ public final class CDriver {
          * and float ABI, and one section per function and object (for {@code --gc-sections} and size accounting).
          */
         public List<String> mcuFlags() {
-            if (this == HOST) {
-                throw new IllegalStateException("HOST builds with FLAGS, not Cortex-M flags");
+            if (isHost()) {
+                throw new IllegalStateException(this + " builds with FLAGS, not Cortex-M flags");
             }
             List<String> flags = new ArrayList<>();
             for (String flag : FLAGS) {
@@ -78,13 +80,18 @@ public final class CDriver {
             return flags;
         }
 
+        /** Whether this target builds with the host compiler (and runs the driver directly, not in QEMU). */
+        public boolean isHost() {
+            return floatFlags == null;
+        }
+
         /**
          * Skips the calling test, with a message naming what is missing, when this target cannot run here; under CI
          * (the environment variable {@code CI} set) a missing Cortex-M toolchain fails the test instead, so that the
          * device check is never silently skipped.
          */
         public void assumeAvailable() {
-            if (this == HOST) {
+            if (isHost()) {
                 assumeCompiler();
                 return;
             }
@@ -201,8 +208,8 @@ public final class CDriver {
      */
     public static CDriver build(ProjectionModel model, Path dir, Target target)
             throws IOException, InterruptedException {
-        if (target == Target.HOST) {
-            return build(model, dir);
+        if (target.isHost()) {
+            return build(model, dir, "pnet_driver.c", true, target == Target.HOST_PRECOMPUTED_COLUMNS);
         }
         CExporter.export(model, dir, "testnet");
         List<String> command = new ArrayList<>();
@@ -247,7 +254,12 @@ public final class CDriver {
      */
     public static CDriver build(ProjectionModel model, Path dir, String driver, boolean linkRuntime)
             throws IOException, InterruptedException {
-        CExporter.export(model, dir, "testnet");
+        return build(model, dir, driver, linkRuntime, false);
+    }
+
+    private static CDriver build(ProjectionModel model, Path dir, String driver, boolean linkRuntime,
+                                 boolean precomputeColumns) throws IOException, InterruptedException {
+        CExporter.export(model, dir, "testnet", precomputeColumns);
         copyResource(driver, dir);
         Path exe = dir.resolve(driver.replaceFirst("\\.c$", ""));
         List<String> command = new ArrayList<>();

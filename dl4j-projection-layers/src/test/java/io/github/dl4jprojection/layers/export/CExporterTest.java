@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.layers.FashionMnist128;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.InputSpec;
@@ -12,6 +13,7 @@ import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +61,33 @@ class CExporterTest {
                 ExportTestModels.spec(60, 12, 42, 0.25), BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0],
                 "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         assertDenseParity(model, dir, true);
+    }
+
+    @Test
+    void precomputedColumnsGiveTheSameBitsAndSums(@TempDir Path dir) throws Exception {
+        CDriver.Target target = CDriver.Target.HOST_PRECOMPUTED_COLUMNS;
+        ProjectionModel image = ExportTestModels.build(4, InputSpec.image(28, 28, 1),
+                ExportTestModels.spec(16, 16, 42, 1.0 / 16), BitEncoding.PLUS_MINUS_ONE, new int[0],
+                new Nonlinearity[0], FashionMnist128.LABEL_NAMES.toArray(new String[0]));
+        ThreeWayParity.dense(image, FashionMnist128.images(), null, null, dir.resolve("image"), target);
+        ProjectionModel hidden = ExportTestModels.build(1, InputSpec.image(6, 5, 1),
+                ExportTestModels.spec(9, 11, 77, 1), BitEncoding.ZERO_ONE, new int[] {16},
+                new Nonlinearity[] {Nonlinearity.RELU}, "a", "b", "c");
+        Random random = new Random(5);
+        float[][] x = new float[200][];
+        for (int r = 0; r < x.length; r++) {
+            x[r] = ExportTestModels.randomInput(random, 30);
+        }
+        ThreeWayParity.dense(hidden, x, null, null, dir.resolve("hidden"), target);
+        String header = CExporter.header(hidden, "dense", true);
+        assertTrue(header.contains("dense_column_starts, dense_columns\n};"), "the model points at its columns");
+
+        ProjectionModel text = ExportTestModels.build(8, InputSpec.features(FeaturizerConfig.defaults().toSection()),
+                ExportTestModels.spec(4, 16, 43, 0.25), BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0],
+                "ham", "spam");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CExporter.header(text, "text", true));
+        assertTrue(e.getMessage().contains("dense (image) models only"), e.getMessage());
     }
 
     @Test

@@ -181,7 +181,7 @@ public final class ThreeWayParity {
             maxInstructions = Math.max(maxInstructions, result.instructions);
             maxStack = Math.max(maxStack, result.stackBytes);
         }
-        if (target != CDriver.Target.HOST) {
+        if (!target.isHost()) {
             System.out.println(target + ", " + n + " examples equal to the Java runtime: " + instructions / n
                     + " instructions per prediction on average, at most " + maxInstructions + "; stack at most "
                     + maxStack + " bytes (" + cDir + ")");
