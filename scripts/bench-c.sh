@@ -4,7 +4,9 @@
 # ImagePredictBenchmark as C (CBenchmarkExport), compiles dl4j-projection-benchmarks/src/main/c/pnet_bench.c
 # with it using gcc -std=c99 -O2 (the parity tests' flags), checks the labels against Java and prints
 # ns/example. Then it runs ImagePredictBenchmark on the same configurations with JMH for the Java figure.
-#   scripts/bench-c.sh [BITS:DENSITY:WEIGHTS ...]     default: 256:0.0625:FLOAT32 1024:0.25:FLOAT32
+#   scripts/bench-c.sh [BITS:DENSITY:WEIGHTS[:columns] ...]     default: 256:0.0625:FLOAT32 1024:0.25:FLOAT32
+# (":columns" exports the C with precomputed projection columns, export-c --precompute-columns; JMH runs once
+# per BITS:DENSITY:WEIGHTS).
 # Environment: MVN_FLAGS (e.g. -o), SKIP_BUILD=1 reuses the benchmarks jar, SKIP_JMH=1 skips the Java run,
 # CC (default gcc), RESULTS_DIR (default bench-results/).
 set -euo pipefail
@@ -30,13 +32,17 @@ bits_list=()
 density_list=()
 weights_list=()
 for config in "${configs[@]}"; do
-    IFS=: read -r bits density weights <<<"$config"
-    dir="$work/$bits-$density-$weights"
-    java -cp "$jar" io.github.dl4jprojection.benchmarks.CBenchmarkExport "$dir" "$bits" "$density" "$weights"
+    IFS=: read -r bits density weights columns <<<"$config"
+    dir="$work/$bits-$density-$weights${columns:+-$columns}"
+    # shellcheck disable=SC2086
+    java -cp "$jar" io.github.dl4jprojection.benchmarks.CBenchmarkExport "$dir" "$bits" "$density" "$weights" $columns
     "${CC:-gcc}" -std=c99 -pedantic -Wall -Wextra -Werror -O2 -o "$dir/pnet_bench" \
         dl4j-projection-benchmarks/src/main/c/pnet_bench.c "$dir/pnet_runtime.c" -I"$dir" -lm
-    echo "C -O2 bits=$bits density=$density weights=$weights: $("$dir/pnet_bench" "$dir")" | tee -a "$report"
-    bits_list+=("$bits"); density_list+=("$density"); weights_list+=("$weights")
+    echo "C -O2 bits=$bits density=$density weights=$weights${columns:+ $columns}: $("$dir/pnet_bench" "$dir")" \
+        | tee -a "$report"
+    if [ -z "$columns" ]; then
+        bits_list+=("$bits"); density_list+=("$density"); weights_list+=("$weights")
+    fi
 done
 if [ "${SKIP_JMH:-0}" != 1 ]; then
     join() { local IFS=,; echo "$*"; }

@@ -23,7 +23,8 @@ import java.util.List;
  * each ({@code labels.txt}), so the C driver ({@code src/main/c/pnet_bench.c}) times the same model on
  * the same inputs and checks that it predicts the same labels.
  *
- * <p>Usage: {@code CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8}.
+ * <p>Usage: {@code CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns]}; {@code columns} exports with
+ * precomputed projection columns ({@code export-c --precompute-columns}).
  */
 public final class CBenchmarkExport {
 
@@ -31,14 +32,14 @@ public final class CBenchmarkExport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8");
+        if (args.length != 4 && !(args.length == 5 && args[4].equals("columns"))) {
+            throw new IllegalArgumentException("usage: CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns]");
         }
         Path dir = Paths.get(args[0]);
         ProjectionModel model = RandomModels.model(InputSpec.image(28, 28, 1),
                 RandomModels.spec(Integer.parseInt(args[1]), Double.parseDouble(args[2])), RandomModels.CLASSES,
                 WeightType.valueOf(args[3]));
-        CExporter.export(model, dir, "benchnet");
+        CExporter.export(model, dir, "benchnet", args.length == 5);
         float[][] images = FashionImages.load();
         ByteBuffer pixels = ByteBuffer.allocate(images.length * FashionImages.PIXELS * 4)
                 .order(ByteOrder.LITTLE_ENDIAN);
