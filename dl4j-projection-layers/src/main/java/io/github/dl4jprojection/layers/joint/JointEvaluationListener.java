@@ -15,6 +15,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * trainer). Keeps one {@link JointEvaluation} per epoch, in order, and hands each to an optional callback (to log
  * it, plot it, or stop a run by hand).
  *
+ * <p>It evaluates its own joint model's graph, so it belongs on that graph, not on the worker copies of
+ * DL4J's {@code ParallelWrapper} (evaluate after {@code ParallelWrapper.fit} instead).
+ *
  * <pre>{@code
  * JointEvaluationListener perEpoch = new JointEvaluationListener(joint, testData);
  * joint.setListeners(new ScoreIterationListener(100), perEpoch);
