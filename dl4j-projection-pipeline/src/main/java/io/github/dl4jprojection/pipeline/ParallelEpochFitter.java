@@ -2,6 +2,7 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
@@ -42,8 +43,16 @@ public final class ParallelEpochFitter implements EpochFitter {
                 .trainingMode(ParallelWrapper.TrainingMode.AVERAGING)
                 .reportScoreAfterAveraging(true)
                 .build()) {
+            // The workers report their iterations to the listeners; the wrapper calls no epoch events, so the
+            // epoch's start and end are announced here, on the joint graph, once.
             wrapper.setListeners(joint.getListeners());
+            for (TrainingListener listener : joint.getListeners()) {
+                listener.onEpochStart(joint.graph());
+            }
             wrapper.fit(joint.graphData(batches));
+            for (TrainingListener listener : joint.getListeners()) {
+                listener.onEpochEnd(joint.graph());
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

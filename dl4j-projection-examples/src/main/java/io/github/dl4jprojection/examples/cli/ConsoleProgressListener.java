@@ -29,18 +29,18 @@ public final class ConsoleProgressListener extends BaseTrainingListener {
     }
 
     @Override
-    public void onEpochStart(Model model) {
+    public synchronized void onEpochStart(Model model) {
         meter.epochStarted();
     }
 
     @Override
-    public void iterationDone(Model model, int iteration, int epoch) {
+    public synchronized void iterationDone(Model model, int iteration, int epoch) {
         this.epoch = epoch;
         meter.batchDone(epoch, model.score());
     }
 
     @Override
-    public void onEpochEnd(Model model) {
+    public synchronized void onEpochEnd(Model model) {
         if (epoch >= 0) {
             meter.epochDone(epoch);
         }

@@ -170,7 +170,8 @@ class TrainEndToEndTest {
     void twoParallelWorkersTrainAModelThatPassesTheSameParityCheck() throws Exception {
         Path out = dir.resolve("workers/model.pnet");
         Path checkpoints = dir.resolve("workers/checkpoint");
-        train(1, out, "--workers", "2", "--checkpoint", checkpoints.toString());
+        String output = train(1, out, "--workers", "2", "--checkpoint", checkpoints.toString());
+        assertEquals(1, epochSummaries(output).size(), "the epoch is announced once, not once per worker: " + output);
         ProjectionModel exported = ProjectionModel.load(out);
         assertEquals("2", exported.provenance().get("training.workers"));
         assertEquals("1.0000", exported.provenance().get(ProvenanceKeys.AGREEMENT), "recorded at export");
