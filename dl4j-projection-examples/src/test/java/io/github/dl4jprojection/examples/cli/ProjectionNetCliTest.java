@@ -161,8 +161,6 @@ class ProjectionNetCliTest {
                 "projectionnet train", "--epochs must be at least 1");
         assertUsageError(run("train", "--task", "fashion-mnist", "--epochs", "many", "--out", model.toString()),
                 "projectionnet train", "--epochs");
-        assertUsageError(run("train", "--task", "mnist", "--out", model.toString()), "projectionnet train",
-                "--task mnist needs --data DIR");
         assertUsageError(run("train", "--task", "images", "--out", model.toString()), "projectionnet train",
                 "--task images needs --data DIR");
         assertUsageError(run("train", "--task", "fashion-mnist", "--image-size", "28x28", "--out", model.toString()),
