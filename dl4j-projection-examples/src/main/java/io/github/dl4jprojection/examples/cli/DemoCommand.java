@@ -112,9 +112,11 @@ final class DemoCommand implements Callable<Integer> {
                             images, ImageTask.FASHION_MNIST.cliName(), files));
         }
         ResultTable.print(o, run);
-        if (report != null) {
-            ReportFiles.of(report).writeTraining(run, o);
+        ReportFiles reportFiles = report == null ? null : ReportFiles.of(report);
+        if (reportFiles != null) {
+            reportFiles.writeTraining(run, o);
         }
+        DemoVerdict.print(o, run, spam ? "text" : "image", reportFiles, task.cliName());
         return ProjectionNetCli.EXIT_OK;
     }
 

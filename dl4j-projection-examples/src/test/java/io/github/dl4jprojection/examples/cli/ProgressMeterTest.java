@@ -67,7 +67,9 @@ class ProgressMeterTest {
         train(m, 0, 2, 3, 1);
 
         String all = text.toString();
-        assertTrue(all.contains("\rEpoch 1/2  batch 1/3  loss 1.0000  ETA 5s"), all);
+        // One batch is not an estimate (the first carries the warm-up); from the second on, 1 s per batch.
+        assertTrue(all.contains("\rEpoch 1/2  batch 1/3  loss 1.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
+        assertTrue(all.contains("\rEpoch 1/2  batch 2/3  loss 2.0000  ETA 4s"), all);
         assertTrue(all.contains("\rEpoch 1/2 done in 3s: mean loss 2.0000, ETA 3s"), all);
         assertTrue(all.contains("\rEpoch 2/2 done in 3s: mean loss 2.0000, total 6s"), all);
         assertEquals(2, all.split(System.lineSeparator()).length, "one kept line per epoch");
@@ -112,5 +114,30 @@ class ProgressMeterTest {
         // The mean since the start (404 s for 8 batches) would give 202 s for the 4 batches left; the last
         // epoch's pace (1 s per batch) gives 4 s.
         assertTrue(text.toString().contains("Epoch 2/3 done in 4s: mean loss 2.5000, ETA 4s"), text.toString());
+    }
+
+    /**
+     * The first batch (set-up, JIT) is left out of the pace, and so is the pause between epochs (the test pass):
+     * the estimate after the first epoch is the steady pace times the batches left, and "total" is training only.
+     */
+    @Test
+    void theFirstBatchAndThePausesBetweenEpochsDoNotInflateTheEstimate() {
+        ProgressMeter m = meter(false, 2, 5);
+        m.epochStarted();
+        clock.addAndGet(30 * SECOND);
+        m.batchDone(0, 1);
+        for (int b = 2; b <= 5; b++) {
+            clock.addAndGet(2 * SECOND);
+            m.batchDone(0, b);
+        }
+        m.epochDone(0);
+        clock.addAndGet(60 * SECOND);
+        train(m, 1, 1, 5, 2);
+
+        String all = text.toString();
+        // 5 batches left at 2 s (the 30 s first batch left out): 10 s, where the mean since the start says 38 s.
+        assertTrue(all.contains("Epoch 1/2 done in 38s: mean loss 3.0000, ETA 10s"), all);
+        // The 60 s pause is not training: 38 s + 10 s.
+        assertTrue(all.contains("Epoch 2/2 done in 10s: mean loss 3.0000, total 48s"), all);
     }
 }
