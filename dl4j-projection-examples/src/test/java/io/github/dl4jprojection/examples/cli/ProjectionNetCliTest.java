@@ -246,7 +246,8 @@ class ProjectionNetCliTest {
         Path model = dir.resolve("demo/fm.pnet");
         assertEquals(ProjectionNetCli.EXIT_OK, run("demo", "--out", model.toString()), err.toString());
         assertEquals(ImageTask.FASHION_MNIST.cliName(), fakes.lastJob.taskName());
-        assertEquals("cnn", fakes.lastJob.config().trainer());
+        assertEquals("mlp", fakes.lastJob.config().trainer());
+        assertEquals(1024, fakes.lastJob.config().bits().totalBits());
         assertEquals(DemoCommand.DEFAULT_EPOCHS, fakes.lastJob.config().epochs());
         assertEquals(3000, fakes.lastJob.images().train().size());
         assertTrue(out.toString().contains("bundled sample"), out.toString());
