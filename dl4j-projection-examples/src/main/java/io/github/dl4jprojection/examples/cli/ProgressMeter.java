@@ -14,18 +14,24 @@ import java.util.function.LongSupplier;
  *
  * <p>ETA = time per batch * batches left, the training time left (the evaluation after each epoch is not in it,
  * as it is not in the "Training time" of the result). The time per batch is the mean fitting time of the last
- * epoch's worth of batches (a sliding window of {@code min(batchesPerEpoch, }{@value #MAX_WINDOW}{@code )} batches),
- * where a batch's fitting time runs from the end of the previous batch, or from the start of its epoch for an
- * epoch's first batch: the pause between epochs (the test pass) is not counted as training. The first batch this
- * meter sees is left out: it carries one-off costs (ND4J workspaces, the first minibatch, the JIT), measured at 5 to
- * 7 times a steady batch in the demo, so until a second batch has run the estimate is shown as
- * {@value #NO_ESTIMATE} rather than as a number several times too large.
+ * {@code min(batchesPerEpoch, }{@value #WINDOW}{@code )} batches, where a batch's fitting time runs from the end of
+ * the previous batch, or from the start of its epoch for an epoch's first batch: the pause between epochs (the test
+ * pass) is not counted as training. The first batch this meter sees is left out (one-off set-up: ND4J workspaces,
+ * the first minibatch), and no time is shown ({@value #NO_ESTIMATE}) until {@value #WARMUP_SECONDS} s of batches
+ * after it, or a whole epoch, have been measured: in the demo (MLP trainer, 5 epochs of 938 batches, 2 minutes) the
+ * JIT makes the first few hundred batches slower than the rest, and the mean since the start showed 4.3x the real
+ * time left at the second batch, 1.9x at the 16th and still 1.4x at the 186th (7 s in), while the pace of the last
+ * {@value #WINDOW} batches, from {@value #WARMUP_SECONDS} s on, was within 6 % of it at most times and 18 % at worst
+ * (docs/RESULTS.md, the demo).
  */
 final class ProgressMeter {
 
     static final long REDRAW_MILLIS = 100;
     static final long HEARTBEAT_SECONDS = 30;
-    static final int MAX_WINDOW = 1000;
+    /** Batches whose mean fitting time is the pace: recent enough to follow the JIT's speed-up. */
+    static final int WINDOW = 100;
+    /** Measured fitting time before a time left is shown (unless an epoch has finished). */
+    static final long WARMUP_SECONDS = 10;
     /** Shown instead of a time left while no steady batch has been measured. */
     static final String NO_ESTIMATE = "estimating";
 
@@ -49,6 +55,9 @@ final class ProgressMeter {
     /** Batches whose fitting time is in the estimate (every one after the first). */
     private long measured;
     private long windowSum;
+    /** Fitting time of every measured batch, for the warm-up rule. */
+    private long measuredNanos;
+    private boolean epochFinished;
     private int epoch = -1;
     private boolean epochOpen;
     private int batchInEpoch;
@@ -72,7 +81,7 @@ final class ProgressMeter {
         this.totalEpochs = totalEpochs;
         this.batchesPerEpoch = batchesPerEpoch;
         this.nanoClock = nanoClock;
-        this.batchNanos = new long[Math.min(batchesPerEpoch, MAX_WINDOW)];
+        this.batchNanos = new long[Math.min(batchesPerEpoch, WINDOW)];
     }
 
     /** An epoch begins (its number is learnt from its first batch). */
@@ -96,6 +105,7 @@ final class ProgressMeter {
             int slot = (int) (measured % batchNanos.length);
             windowSum += (now - fitFromNanos) - batchNanos[slot];
             batchNanos[slot] = now - fitFromNanos;
+            measuredNanos += now - fitFromNanos;
             measured++;
         }
         fitFromNanos = now;
@@ -143,6 +153,7 @@ final class ProgressMeter {
         epochOpen = false;
         long now = nanoClock.getAsLong();
         trainedNanos += now - epochStartNanos;
+        epochFinished = true;
         String summary = String.format(Locale.ROOT, "Epoch %d/%d done in %s: mean loss %s, %s", epoch + 1, totalEpochs,
                 Durations.format(now - epochStartNanos),
                 formatLoss(epochLossCount == 0 ? Double.NaN : epochLossSum / epochLossCount),
@@ -159,9 +170,9 @@ final class ProgressMeter {
         lastHeartbeatNanos = now;
     }
 
-    /** The training time left, or {@value #NO_ESTIMATE} before a steady batch has been measured. */
+    /** The training time left, or {@value #NO_ESTIMATE} during the warm-up. */
     private String eta() {
-        if (measured == 0) {
+        if (measured == 0 || (!epochFinished && measuredNanos < WARMUP_SECONDS * 1_000_000_000L)) {
             return NO_ESTIMATE;
         }
         long left = (long) Math.max(0, totalEpochs - epoch - 1) * batchesPerEpoch

