@@ -25,9 +25,9 @@ import org.nd4j.shade.jackson.core.JsonToken;
  * 10,000 training images (the per-class counts, 863 to 1,127, are theirs).
  *
  * <p>Layout: {@code package/src/digits/N.json} for N = 0..9, each {@code {"data": [v, v, ...]}} with
- * {@code 784 * count} values in 0..1, digit after digit, row-major. The values are the original bytes divided by
- * 255 and rounded to 3 decimals, so {@code pixel = round(v * 255)} gives back the byte exactly (the rounding moves
- * {@code v * 255} by at most 0.1275, and the package's largest such distance is 0.125).
+ * {@code 784 * count} values in 0..1, digit after digit, row-major. The values look like the original bytes divided
+ * by 255 and rounded to 3 decimals (every {@code v * 255} in the package is within 0.125 of an integer; such rounding
+ * moves it by at most 0.1275), so {@code pixel = round(v * 255)} gives back the byte exactly.
  *
  * <p>Split, fixed and documented: in each class file, the digit at 0-based position {@code i} is a test digit when
  * {@code i % 5 == 4} (every fifth), else a training digit: 8,004 training and 1,996 test digits, every class split

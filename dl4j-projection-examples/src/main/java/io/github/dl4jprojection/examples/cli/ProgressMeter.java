@@ -32,7 +32,7 @@ final class ProgressMeter {
     static final int WINDOW = 100;
     /** Measured fitting time before a time left is shown (unless an epoch has finished). */
     static final long WARMUP_SECONDS = 10;
-    /** Shown instead of a time left while no steady batch has been measured. */
+    /** Shown instead of a time left during the warm-up. */
     static final String NO_ESTIMATE = "estimating";
 
     private final PrintWriter out;
