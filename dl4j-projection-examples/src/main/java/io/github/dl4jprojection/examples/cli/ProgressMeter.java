@@ -12,31 +12,52 @@ import java.util.function.LongSupplier;
  * prints a header, one line per finished epoch, and a line every {@value #HEARTBEAT_SECONDS} s
  * within long epochs, so a log shows progress without thousands of lines.
  *
- * <p>ETA = time per batch * batches left. The time per batch is that of the last epoch's worth of batches
- * (a sliding window of {@code min(batchesPerEpoch, }{@value #MAX_WINDOW}{@code )} batches), and before a window
- * is full the mean since the first epoch this meter saw start (a resumed run estimates from its own pace): the
- * slow first batches (JIT, native warm-up) then stop weighing on the estimate, which no longer swings from hours to
- * minutes within a run.
+ * <p>ETA = time per batch * batches left, the training time left (the evaluation after each epoch is not in it,
+ * as it is not in the "Training time" of the result). The time per batch is the mean fitting time of the last
+ * {@code min(batchesPerEpoch, }{@value #WINDOW}{@code )} batches, where a batch's fitting time runs from the end of
+ * the previous batch, or from the start of its epoch for an epoch's first batch: the pause between epochs (the test
+ * pass) is not counted as training. The first batch this meter sees is left out (one-off set-up: ND4J workspaces,
+ * the first minibatch), and no time is shown ({@value #NO_ESTIMATE}) until {@value #WARMUP_SECONDS} s of batches
+ * after it, or a whole epoch, have been measured: in the demo (MLP trainer, 5 epochs of 938 batches, 2 minutes) the
+ * JIT makes the first few hundred batches slower than the rest, and the mean since the start showed 4.3x the real
+ * time left at the second batch, 1.9x at the 16th and still 1.4x at the 186th (7 s in), while the pace of the last
+ * {@value #WINDOW} batches, from {@value #WARMUP_SECONDS} s on, was within 6 % of it at most times and 18 % at worst
+ * (docs/RESULTS.md, the demo).
  */
 final class ProgressMeter {
 
     static final long REDRAW_MILLIS = 100;
     static final long HEARTBEAT_SECONDS = 30;
-    static final int MAX_WINDOW = 1000;
+    /** Batches whose mean fitting time is the pace: recent enough to follow the JIT's speed-up. */
+    static final int WINDOW = 100;
+    /** Measured fitting time before a time left is shown (unless an epoch has finished). */
+    static final long WARMUP_SECONDS = 10;
+    /** Shown instead of a time left during the warm-up. */
+    static final String NO_ESTIMATE = "estimating";
 
     private final PrintWriter out;
     private final boolean terminal;
     private final int totalEpochs;
     private final int batchesPerEpoch;
     private final LongSupplier nanoClock;
-    /** End times of the last {@code window} batches and one more: batch k ends at {@code batchEnds[k % length]}. */
-    private final long[] batchEnds;
+    /** Fitting times of the last measured batches, a ring: the k-th measured batch at {@code [k % length]}. */
+    private final long[] batchNanos;
 
     private long startNanos = -1;
+    /** Sum of the finished epochs' times, start to last batch: the pauses between epochs are not training. */
+    private long trainedNanos;
     private long lastDrawNanos;
     private long lastHeartbeatNanos;
     private long epochStartNanos;
+    /** When the last batch ended, or the current epoch started if later: where the next batch's fitting began. */
+    private long fitFromNanos;
     private long batchesDone;
+    /** Batches whose fitting time is in the estimate (every one after the first). */
+    private long measured;
+    private long windowSum;
+    /** Fitting time of every measured batch, for the warm-up rule. */
+    private long measuredNanos;
+    private boolean epochFinished;
     private int epoch = -1;
     private boolean epochOpen;
     private int batchInEpoch;
@@ -60,12 +81,14 @@ final class ProgressMeter {
         this.totalEpochs = totalEpochs;
         this.batchesPerEpoch = batchesPerEpoch;
         this.nanoClock = nanoClock;
-        this.batchEnds = new long[Math.min(batchesPerEpoch, MAX_WINDOW) + 1];
+        this.batchNanos = new long[Math.min(batchesPerEpoch, WINDOW)];
     }
 
     /** An epoch begins (its number is learnt from its first batch). */
     void epochStarted() {
-        openEpoch(nanoClock.getAsLong());
+        long now = nanoClock.getAsLong();
+        openEpoch(now);
+        fitFromNanos = now;
     }
 
     /** A minibatch of epoch {@code epochIndex} (0-based) finished with this loss. */
@@ -78,13 +101,20 @@ final class ProgressMeter {
         epoch = epochIndex;
         batchInEpoch++;
         batchesDone++;
-        batchEnds[(int) (batchesDone % batchEnds.length)] = now;
+        if (batchesDone > 1) {
+            int slot = (int) (measured % batchNanos.length);
+            windowSum += (now - fitFromNanos) - batchNanos[slot];
+            batchNanos[slot] = now - fitFromNanos;
+            measuredNanos += now - fitFromNanos;
+            measured++;
+        }
+        fitFromNanos = now;
         if (!Double.isNaN(loss)) {
             epochLossSum += loss;
             epochLossCount++;
         }
         String status = String.format(Locale.ROOT, "Epoch %d/%d  batch %d/%d  loss %s  ETA %s", epoch + 1, totalEpochs,
-                batchInEpoch, batchesPerEpoch, formatLoss(loss), Durations.format(etaNanos(now)));
+                batchInEpoch, batchesPerEpoch, formatLoss(loss), eta());
         if (terminal) {
             if (now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L || batchInEpoch == batchesPerEpoch) {
                 draw(status);
@@ -122,11 +152,13 @@ final class ProgressMeter {
         }
         epochOpen = false;
         long now = nanoClock.getAsLong();
+        trainedNanos += now - epochStartNanos;
+        epochFinished = true;
         String summary = String.format(Locale.ROOT, "Epoch %d/%d done in %s: mean loss %s, %s", epoch + 1, totalEpochs,
                 Durations.format(now - epochStartNanos),
                 formatLoss(epochLossCount == 0 ? Double.NaN : epochLossSum / epochLossCount),
-                epoch + 1 >= totalEpochs ? "total " + Durations.format(now - startNanos)
-                        : "ETA " + Durations.format(etaNanos(now)));
+                epoch + 1 >= totalEpochs ? "total " + Durations.format(trainedNanos)
+                        : "ETA " + eta());
         if (terminal) {
             draw(summary);
             out.println();
@@ -138,15 +170,15 @@ final class ProgressMeter {
         lastHeartbeatNanos = now;
     }
 
-    private long etaNanos(long now) {
-        long left = (long) Math.max(0, totalEpochs - epoch - 1) * batchesPerEpoch + Math.max(0, batchesPerEpoch - batchInEpoch);
-        if (batchesDone == 0) {
-            return 0;
+    /** The training time left, or {@value #NO_ESTIMATE} during the warm-up. */
+    private String eta() {
+        if (measured == 0 || (!epochFinished && measuredNanos < WARMUP_SECONDS * 1_000_000_000L)) {
+            return NO_ESTIMATE;
         }
-        int window = batchEnds.length - 1;
-        double perBatch = batchesDone <= window ? (double) (now - startNanos) / batchesDone
-                : (double) (now - batchEnds[(int) ((batchesDone - window) % batchEnds.length)]) / window;
-        return (long) (perBatch * left);
+        long left = (long) Math.max(0, totalEpochs - epoch - 1) * batchesPerEpoch
+                + Math.max(0, batchesPerEpoch - batchInEpoch);
+        double perBatch = (double) windowSum / Math.min(measured, batchNanos.length);
+        return Durations.format((long) (perBatch * left));
     }
 
     /** Overwrites the current terminal line; trailing spaces erase the rest of a longer previous line. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 final class SharedTrainingOptions {
 
     @Option(names = "--trainer", paramLabel = "NAME",
-            description = "Trainer network: images cnn (default; mlp for images under 16x16, and in bits-study), "
+            description = "Trainer network: images cnn (default; mlp for images under 16x16, in the demo and in bits-study), "
                     + "mlp, or DL4J's model zoo lenet or simplecnn (untrained, as the zoo defines them); texts lstm (default: embeddings, LSTM, pooling over the tokens) or mlp (over a hashed bag "
                     + "of word unigrams and bigrams; bits-study's only text trainer).")
     String trainer;
@@ -25,7 +25,7 @@ final class SharedTrainingOptions {
     ProjectionDensity density;
 
     @Option(names = "--epochs", paramLabel = "N",
-            description = "Epochs (default: 10; demo 2 for images, 6 for spam; bits-study 5 for every small model).")
+            description = "Epochs (default: 10; demo 5 for images, 6 for spam; bits-study 5 for every small model).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Examples per minibatch (default: 64).")

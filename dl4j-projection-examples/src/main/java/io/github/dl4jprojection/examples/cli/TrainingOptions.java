@@ -24,7 +24,8 @@ final class TrainingOptions {
     SharedTrainingOptions shared;
 
     @Option(names = "--bits", paramLabel = "T:d", converter = Converters.Bits.class,
-            description = "T projection functions of d bits each (default: 60:12 for images, 32:16 for texts).")
+            description = "T projection functions of d bits each (default: 60:12 for images, 64:16 in the demo, "
+                    + "32:16 for texts).")
     ProjectionBits bits;
 
     @Option(names = "--hidden", paramLabel = "N,...", converter = Converters.Hidden.class,

