@@ -34,6 +34,8 @@ final class ProgressMeter {
     static final long WARMUP_SECONDS = 10;
     /** Shown instead of a time left during the warm-up. */
     static final String NO_ESTIMATE = "estimating";
+    /** A run whose first estimate exceeds this says once how long it will take and how to shorten it. */
+    static final long LONG_RUN_SECONDS = 10 * 60;
 
     private final PrintWriter out;
     private final boolean terminal;
@@ -64,6 +66,7 @@ final class ProgressMeter {
     private double epochLossSum;
     private int epochLossCount;
     private int drawnLength;
+    private boolean lengthAnnounced;
 
     /**
      * @param terminal        redraw one line in place (true) or print occasional lines (false)
@@ -113,6 +116,7 @@ final class ProgressMeter {
             epochLossSum += loss;
             epochLossCount++;
         }
+        announceLongRun();
         String status = String.format(Locale.ROOT, "Epoch %d/%d  batch %d/%d  loss %s  ETA %s", epoch + 1, totalEpochs,
                 batchInEpoch, batchesPerEpoch, formatLoss(loss), eta());
         if (terminal) {
@@ -172,13 +176,45 @@ final class ProgressMeter {
 
     /** The training time left, or {@value #NO_ESTIMATE} during the warm-up. */
     private String eta() {
+        long left = nanosLeft();
+        return left < 0 ? NO_ESTIMATE : Durations.format(left);
+    }
+
+    /** The estimated training time left in nanoseconds, or -1 during the warm-up. */
+    private long nanosLeft() {
         if (measured == 0 || (!epochFinished && measuredNanos < WARMUP_SECONDS * 1_000_000_000L)) {
-            return NO_ESTIMATE;
+            return -1;
         }
         long left = (long) Math.max(0, totalEpochs - epoch - 1) * batchesPerEpoch
                 + Math.max(0, batchesPerEpoch - batchInEpoch);
         double perBatch = (double) windowSum / Math.min(measured, batchNanos.length);
-        return Durations.format((long) (perBatch * left));
+        return (long) (perBatch * left);
+    }
+
+    /**
+     * Once, when the first estimate is known: a run of more than {@value #LONG_RUN_SECONDS} s left says so and how
+     * to make it shorter, so a plain {@code train} on a full data set does not run for hours without a word.
+     */
+    private void announceLongRun() {
+        long left = nanosLeft();
+        if (lengthAnnounced || left < 0) {
+            return;
+        }
+        lengthAnnounced = true;
+        if (left <= LONG_RUN_SECONDS * 1_000_000_000L) {
+            return;
+        }
+        String line = String.format(Locale.ROOT, "This run needs about %s more of training: fewer --epochs (now %d) "
+                + "or fewer training examples (--train-per-class N for images) make it shorter.",
+                Durations.format(left), totalEpochs);
+        if (terminal) {
+            draw(line);
+            out.println();
+            drawnLength = 0;
+        } else {
+            out.println(line);
+        }
+        out.flush();
     }
 
     /** Overwrites the current terminal line; trailing spaces erase the rest of a longer previous line. */

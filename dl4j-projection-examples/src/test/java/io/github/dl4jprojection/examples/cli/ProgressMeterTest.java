@@ -160,4 +160,19 @@ class ProgressMeterTest {
         // At batch 250 the last 100 batches took 1 s each: 50 s left (the mean since the start would say 1m15s).
         assertTrue(all.contains("batch 250/300  loss 250.0000  ETA 50s"), all);
     }
+
+    @Test
+    void aLongRunSaysOnceHowLongItTakesAndHowToShortenIt() {
+        ProgressMeter m = meter(false, 10, 1000);
+        train(m, 0, 1, 30, 1);
+        String all = text.toString();
+        assertTrue(all.contains("This run needs about 2h46m"), all);
+        assertTrue(all.contains("fewer --epochs (now 10)"), all);
+        assertEquals(all.indexOf("This run needs"), all.lastIndexOf("This run needs"), "said once: " + all);
+
+        StringWriter quickText = new StringWriter();
+        ProgressMeter shortRun = new ProgressMeter(new PrintWriter(quickText, true), false, 2, 20, clock::get);
+        train(shortRun, 0, 2, 20, 1);
+        assertFalse(quickText.toString().contains("This run needs"), "a short run says nothing: " + quickText);
+    }
 }
