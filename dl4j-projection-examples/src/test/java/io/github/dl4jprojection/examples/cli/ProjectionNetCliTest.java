@@ -379,7 +379,7 @@ class ProjectionNetCliTest {
         // The fake run: trainer 90 % in 400,000 bytes; the fake exported model (a few dozen bytes) gets 10.1 % of
         // the sample's 1,000 test images and differs from the fake DL4J predictions on one.
         assertTrue(lines[verdict].matches("The projection network keeps 11 % of the trainer's accuracy \\(10\\.1 % "
-                + "against 90\\.0 %\\) in a file [0-9]+x smaller \\([0-9]+ B against 390\\.6 KB\\); it predicts an "
+                + "against 90\\.0 %\\) in a file [0-9]+x smaller \\([0-9]+ B against 390\\.6 KiB\\); it predicts an "
                 + "image in .*"), lines[verdict]);
         assertTrue(lines[verdict].matches(".* us on this machine; the exported file gives the DL4J network's label "
                 + "for 99\\.90 % of the 1,000 test images\\."), lines[verdict]);
