@@ -42,7 +42,13 @@ final class ExportCCommand implements Callable<Integer> {
         }
         ModelFiles.requireExists(model);
         Files.createDirectories(out);
-        List<Path> written = context.backends().cExporter().export(model, out);
+        List<Path> written;
+        try {
+            written = context.backends().cExporter().export(model, out);
+        } catch (IllegalArgumentException e) {
+            // A model the C emitter cannot express (a sequence model): the user's file, not a bug.
+            throw new CommandFailedException(model + ": " + e.getMessage());
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote " + written.size() + " file" + (written.size() == 1 ? "" : "s") + ":");
         for (Path p : written) {
