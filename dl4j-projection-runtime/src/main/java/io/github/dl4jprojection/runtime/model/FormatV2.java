@@ -121,7 +121,7 @@ final class FormatV2 implements FormatCodec {
 
     /**
      * A layer record whose messages name {@code name}: {@link FormatV1#layer} names dense layers by index, so
-     * its message is prefixed here ("sequence token layer: layer 0 nIn is ...").
+     * its message is prefixed here ("sequence token layer: at content offset 228: layer 0 nIn is 31 but ...").
      */
     private static DenseBlock layerNamed(ContentReader in, String name, long expectedIn) throws ModelFormatException {
         try {
