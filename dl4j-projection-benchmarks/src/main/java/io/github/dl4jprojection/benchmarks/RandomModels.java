@@ -5,6 +5,7 @@ import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import io.github.dl4jprojection.runtime.model.WeightType;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
@@ -47,6 +48,25 @@ final class RandomModels {
         }
         return ProjectionModel.builder().projection(spec).encoding(BitEncoding.PLUS_MINUS_ONE).input(input)
                 .addLayer(hidden).addLayer(logits).labels(labels).build();
+    }
+
+    /**
+     * A sequence model (format version 2) over {@code input}: {@code spec} bits per token, a ReLU bottleneck of
+     * {@code bottleneck}, a ReLU convolution of width 3 and {@code channels}, then {@code classes} logits.
+     */
+    static ProjectionModel sequenceModel(InputSpec input, ProjectionSpec spec, int maxTokens, int bottleneck,
+                                         int channels, int classes) {
+        Random random = new Random(SEED);
+        DenseBlock token = block(spec.numBits(), bottleneck, Nonlinearity.RELU, random);
+        DenseBlock conv = block(3 * bottleneck, channels, Nonlinearity.RELU, random);
+        DenseBlock logits = block(channels, classes, Nonlinearity.IDENTITY, random);
+        String[] labels = new String[classes];
+        for (int i = 0; i < classes; i++) {
+            labels[i] = "class" + i;
+        }
+        return ProjectionModel.builder().projection(spec).encoding(BitEncoding.PLUS_MINUS_ONE).input(input)
+                .sequenceEncoder(SequenceEncoder.of(maxTokens, token, 3, conv)).addLayer(logits).labels(labels)
+                .build();
     }
 
     private static DenseBlock block(int nIn, int nOut, Nonlinearity f, Random random) {

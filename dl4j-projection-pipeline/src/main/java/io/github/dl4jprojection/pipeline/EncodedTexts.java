@@ -2,10 +2,6 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
-import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
-import io.github.dl4jprojection.runtime.internal.text.TextProjection;
-import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
-import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,10 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A list of labelled texts encoded once for joint training: per text the trainer's row ({@link TrainerInput}:
- * a sparse hashed bag, or token ids) and the projection bits of the runtime's {@link TextProjection} (kept
- * packed), so an epoch costs no featurization. {@link #batch} expands rows into the graph inputs
- * {@code [trainer features, bits [mb, T*d] as 0/1]}, the trainer's feature mask (or null) and one-hot labels
- * {@code [mb, K]}.
+ * a sparse hashed bag, or token ids) and the projection bits of the runtime's reference code
+ * ({@link TextProjectionInput}: the text's bits, or its tokens' bits; kept packed), so an epoch costs no
+ * featurization. {@link #batch} expands rows into the graph inputs {@code [trainer features, projection input]},
+ * their masks (or nulls) and one-hot labels {@code [mb, K]}.
  *
  * @param <R> the trainer's encoded form of one text
  */
@@ -24,25 +20,24 @@ final class EncodedTexts<R> {
 
     private final TrainerInput<R> input;
     private final List<R> rows;
+    private final TextProjectionInput projection;
     private final long[][] bits;
     private final int[] labels;
-    private final int numBits;
     private final int numClasses;
 
-    EncodedTexts(List<LabeledText> texts, TrainTestTexts data, TrainerInput<R> input, TextProjection projection) {
+    EncodedTexts(List<LabeledText> texts, TrainTestTexts data, TrainerInput<R> input, TextProjectionInput projection) {
         int n = texts.size();
         this.input = input;
+        this.projection = projection;
         rows = new ArrayList<>(n);
-        bits = new long[n][projection.numWords()];
+        bits = new long[n][];
         labels = new int[n];
-        TextProjectionScratch scratch = projection.newScratch();
         for (int i = 0; i < n; i++) {
             LabeledText t = texts.get(i);
             rows.add(input.encode(t.text()));
-            projection.project(t.text(), scratch, bits[i]);
+            bits[i] = projection.encode(t.text());
             labels[i] = data.labelIndex(t);
         }
-        numBits = projection.numBits();
         numClasses = data.labelNames().size();
     }
 
@@ -62,16 +57,17 @@ final class EncodedTexts<R> {
     Batch batch(int[] order, int from, int to) {
         int mb = to - from;
         List<R> selected = new ArrayList<>(mb);
-        float[][] b = new float[mb][numBits];
+        List<long[]> packed = new ArrayList<>(mb);
         float[][] y = new float[mb][numClasses];
         for (int r = 0; r < mb; r++) {
             int i = order[from + r];
             selected.add(rows.get(i));
-            PackedBits.unpack(bits[i], numBits, BitEncoding.ZERO_ONE, b[r], 0);
+            packed.add(bits[i]);
             y[r][labels[i]] = 1f;
         }
         TrainerInput.Features x = input.batch(selected);
-        return new Batch(x.values, x.mask, Nd4j.create(b), Nd4j.create(y));
+        INDArray[] projected = projection.inputAndMask(packed);
+        return new Batch(x.values, x.mask, projected[0], projected[1], Nd4j.create(y));
     }
 
     /** One minibatch as ND4J arrays. */
@@ -79,12 +75,15 @@ final class EncodedTexts<R> {
         final INDArray features;
         final INDArray featuresMask;
         final INDArray bits;
+        /** The projection input's mask (token padding of a sequence model), or null. */
+        final INDArray bitsMask;
         final INDArray labels;
 
-        Batch(INDArray features, INDArray featuresMask, INDArray bits, INDArray labels) {
+        Batch(INDArray features, INDArray featuresMask, INDArray bits, INDArray bitsMask, INDArray labels) {
             this.features = features;
             this.featuresMask = featuresMask;
             this.bits = bits;
+            this.bitsMask = bitsMask;
             this.labels = labels;
         }
     }

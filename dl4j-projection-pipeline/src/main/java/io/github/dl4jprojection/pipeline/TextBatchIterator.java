@@ -9,7 +9,7 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Minibatches of {@link EncodedTexts} for {@code JointProjectionModel.fit(MultiDataSetIterator, int)}: features
- * {@code [trainer input, 0/1 bits]} with the trainer's feature mask when it has one (token sequences), labels
+ * {@code [trainer input, projection input (0/1 bits)]} with the masks of either when it has one (token sequences), labels
  * one array for both outputs. With a shuffle seed the order of epoch
  * {@code e} is a Fisher-Yates permutation drawn from {@code java.util.Random(seed * 1_000_003 + e)} (specified by
  * the JDK, so the same on every JVM); without one the rows keep their order.
@@ -60,8 +60,9 @@ final class TextBatchIterator implements MultiDataSetIterator {
         int to = Math.min(order.length, cursor + num);
         EncodedTexts.Batch b = data.batch(order, cursor, to);
         cursor = to;
-        // The bits input is never masked; the trainer's mask (token sequences) covers its padding.
-        INDArray[] masks = b.featuresMask == null ? null : new INDArray[] {b.featuresMask, null};
+        // The trainer's mask covers its token padding, the projection's (a sequence model's) its own.
+        INDArray[] masks = b.featuresMask == null && b.bitsMask == null ? null
+                : new INDArray[] {b.featuresMask, b.bitsMask};
         MultiDataSet ds = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {b.features, b.bits},
                 new INDArray[] {b.labels}, masks, null);
         if (preProcessor != null) {

@@ -1,5 +1,8 @@
 package io.github.dl4jprojection.pipeline;
 
+import io.github.dl4jprojection.runtime.model.PnetFormat;
+import io.github.dl4jprojection.runtime.model.SequenceEncoder;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,8 +10,11 @@ import java.util.Objects;
 
 /**
  * The text part of a {@link TrainingConfig}: the featurizer (stored in the exported model, so the device
- * featurizes the same way), and the text trainers' input: tokens read per text by the LSTM, its pooling over
- * time, and the hashed buckets of the bag-of-words MLP. Immutable; validated by {@link Builder#build()}.
+ * featurizes the same way), the text trainers' input (tokens read per text by the LSTM, its pooling over
+ * time, and the hashed buckets of the bag-of-words MLP), and the projection network's family
+ * ({@link ProjectionFamily}) with, for the sequence family, its per-token bits, bottleneck width, convolution
+ * width and channels (the sequence model reads the same {@code maxTokens} tokens per text as the LSTM).
+ * Immutable; validated by {@link Builder#build()}.
  */
 public final class TextSettings {
 
@@ -16,17 +22,35 @@ public final class TextSettings {
     public static final int DEFAULT_TRAINER_BUCKETS = 1 << 12;
     /** Default tokens the LSTM trainer reads per text. */
     public static final int DEFAULT_MAX_TOKENS = 256;
+    /** Default bits per token of the sequence model: 8 functions of 16 bits. */
+    public static final ProjectionBits DEFAULT_TOKEN_BITS = new ProjectionBits(8, 16);
+    /** Default bottleneck width of the sequence model. */
+    public static final int DEFAULT_BOTTLENECK = 32;
+    /** Default convolution width of the sequence model, in tokens. */
+    public static final int DEFAULT_CONV_WIDTH = 3;
+    /** Default convolution channels of the sequence model. */
+    public static final int DEFAULT_CONV_CHANNELS = 64;
 
     private final FeaturizerConfig featurizer;
     private final int maxTokens;
     private final SequencePooling pooling;
     private final int trainerBuckets;
+    private final ProjectionFamily model;
+    private final ProjectionBits tokenBits;
+    private final int bottleneck;
+    private final int convWidth;
+    private final int convChannels;
 
     private TextSettings(Builder b) {
         featurizer = b.featurizer;
         maxTokens = b.maxTokens;
         pooling = b.pooling;
         trainerBuckets = b.trainerBuckets;
+        model = b.model;
+        tokenBits = b.tokenBits;
+        bottleneck = b.bottleneck;
+        convWidth = b.convWidth;
+        convChannels = b.convChannels;
     }
 
     /** The defaults: {@link FeaturizerConfig#defaults()}, 256 tokens, average pooling, 4,096 buckets. */
@@ -41,7 +65,9 @@ public final class TextSettings {
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        return builder().featurizer(featurizer).maxTokens(maxTokens).pooling(pooling).trainerBuckets(trainerBuckets);
+        return builder().featurizer(featurizer).maxTokens(maxTokens).pooling(pooling).trainerBuckets(trainerBuckets)
+                .model(model).tokenBits(tokenBits).bottleneck(bottleneck).convWidth(convWidth)
+                .convChannels(convChannels);
     }
 
     /** The text featurizer of the projection (and the tokenizer of the LSTM trainer). */
@@ -49,7 +75,7 @@ public final class TextSettings {
         return featurizer;
     }
 
-    /** Tokens the LSTM trainer reads per text; the rest is cut off. */
+    /** Tokens the LSTM trainer and the sequence model read per text; the rest is cut off. */
     public int maxTokens() {
         return maxTokens;
     }
@@ -64,13 +90,49 @@ public final class TextSettings {
         return trainerBuckets;
     }
 
-    /** These settings under the command line's option names (features as key=value settings of the featurizer). */
+    /** The projection network's family; default {@link ProjectionFamily#BAG}. */
+    public ProjectionFamily model() {
+        return model;
+    }
+
+    /** Sequence model: T functions of d bits projected per token. */
+    public ProjectionBits tokenBits() {
+        return tokenBits;
+    }
+
+    /** Sequence model: width D of the bottleneck shared by the tokens. */
+    public int bottleneck() {
+        return bottleneck;
+    }
+
+    /** Sequence model: width of the convolution's token window (odd). */
+    public int convWidth() {
+        return convWidth;
+    }
+
+    /** Sequence model: channels C of the convolution, the width of the pooled text vector. */
+    public int convChannels() {
+        return convChannels;
+    }
+
+    /**
+     * These settings under the command line's option names (features as key=value settings of the featurizer). The
+     * sequence model's settings appear for {@code model=seq} only, so a bag configuration has the properties it had
+     * before the sequence family existed (and its checkpoints resume).
+     */
     Map<String, String> asProperties() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("features", featurizer.toSettings().toString());
         m.put("max-tokens", Integer.toString(maxTokens));
         m.put("pooling", pooling.cliName());
         m.put("trainer-buckets", Integer.toString(trainerBuckets));
+        if (model == ProjectionFamily.SEQ) {
+            m.put("model", model.cliName());
+            m.put("token-bits", tokenBits.toString());
+            m.put("bottleneck", Integer.toString(bottleneck));
+            m.put("conv-width", Integer.toString(convWidth));
+            m.put("conv-channels", Integer.toString(convChannels));
+        }
         return m;
     }
 
@@ -81,12 +143,14 @@ public final class TextSettings {
         }
         TextSettings t = (TextSettings) o;
         return featurizer.equals(t.featurizer) && maxTokens == t.maxTokens && pooling == t.pooling
-                && trainerBuckets == t.trainerBuckets;
+                && trainerBuckets == t.trainerBuckets && model == t.model && tokenBits.equals(t.tokenBits)
+                && bottleneck == t.bottleneck && convWidth == t.convWidth && convChannels == t.convChannels;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(featurizer, maxTokens, pooling, trainerBuckets);
+        return Objects.hash(featurizer, maxTokens, pooling, trainerBuckets, model, tokenBits, bottleneck, convWidth,
+                convChannels);
     }
 
     /** Values of {@link TextSettings}; {@link #build()} names the one out of range. */
@@ -95,8 +159,43 @@ public final class TextSettings {
         private int maxTokens = DEFAULT_MAX_TOKENS;
         private SequencePooling pooling = SequencePooling.AVG;
         private int trainerBuckets = DEFAULT_TRAINER_BUCKETS;
+        private ProjectionFamily model = ProjectionFamily.BAG;
+        private ProjectionBits tokenBits = DEFAULT_TOKEN_BITS;
+        private int bottleneck = DEFAULT_BOTTLENECK;
+        private int convWidth = DEFAULT_CONV_WIDTH;
+        private int convChannels = DEFAULT_CONV_CHANNELS;
 
         private Builder() {
+        }
+
+        /** Default bag. */
+        public Builder model(ProjectionFamily model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Sequence model; default {@code 8:16}. */
+        public Builder tokenBits(ProjectionBits tokenBits) {
+            this.tokenBits = tokenBits;
+            return this;
+        }
+
+        /** Sequence model; default {@value TextSettings#DEFAULT_BOTTLENECK}. */
+        public Builder bottleneck(int bottleneck) {
+            this.bottleneck = bottleneck;
+            return this;
+        }
+
+        /** Sequence model; default {@value TextSettings#DEFAULT_CONV_WIDTH}. */
+        public Builder convWidth(int convWidth) {
+            this.convWidth = convWidth;
+            return this;
+        }
+
+        /** Sequence model; default {@value TextSettings#DEFAULT_CONV_CHANNELS}. */
+        public Builder convChannels(int convChannels) {
+            this.convChannels = convChannels;
+            return this;
         }
 
         /** Default {@link FeaturizerConfig#defaults()}. */
@@ -136,6 +235,34 @@ public final class TextSettings {
             }
             if (trainerBuckets < 1) {
                 throw new IllegalArgumentException("trainer-buckets must be at least 1, got " + trainerBuckets);
+            }
+            if (model == null) {
+                throw new IllegalArgumentException("model must be set");
+            }
+            if (tokenBits == null) {
+                throw new IllegalArgumentException("token-bits must be set");
+            }
+            if (tokenBits.totalBits() > ProjectionSpec.MAX_BITS) {
+                throw new IllegalArgumentException("token-bits: T * d must be at most " + ProjectionSpec.MAX_BITS
+                        + ", got " + tokenBits);
+            }
+            if (bottleneck < 1 || bottleneck > PnetFormat.MAX_LAYER_WIDTH) {
+                throw new IllegalArgumentException("bottleneck must be in [1, " + PnetFormat.MAX_LAYER_WIDTH
+                        + "], got " + bottleneck);
+            }
+            if (convWidth < 1 || convWidth > SequenceEncoder.MAX_CONV_WIDTH || convWidth % 2 == 0) {
+                throw new IllegalArgumentException("conv-width must be odd and in [1, "
+                        + SequenceEncoder.MAX_CONV_WIDTH + "], got " + convWidth);
+            }
+            if (convChannels < 1 || (long) convWidth * bottleneck > PnetFormat.MAX_LAYER_WIDTH
+                    || convChannels > PnetFormat.MAX_LAYER_WIDTH) {
+                throw new IllegalArgumentException("conv-channels must be in [1, " + PnetFormat.MAX_LAYER_WIDTH
+                        + "] and conv-width * bottleneck at most " + PnetFormat.MAX_LAYER_WIDTH + ", got "
+                        + convChannels + " and " + convWidth + " * " + bottleneck);
+            }
+            if (model == ProjectionFamily.SEQ && maxTokens > SequenceEncoder.MAX_TOKENS) {
+                throw new IllegalArgumentException("max-tokens must be at most " + SequenceEncoder.MAX_TOKENS
+                        + " for the seq model, got " + maxTokens);
             }
             return new TextSettings(this);
         }

@@ -2,23 +2,22 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
-import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
-import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
-import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.util.List;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
- * Texts (SGNN-style: Ravi and Kozareva, EMNLP 2018): a {@link TextTrainer} on its own encoding of each text, and a
- * projection network on a {@link BitVectorInputLayer} fed the runtime's own {@link TextProjection} bits (the
- * configuration's featurizer, T x d bits). Every text is encoded once ({@link EncodedTexts}); minibatches are
- * {@code [trainer input, bits [mb, T*d]]} with the trainer's mask. Since the bits come from the reference code,
- * a float export agrees with the DL4J branch on every text.
+ * Texts: a {@link TextTrainer} on its own encoding of each text, and a projection network of the configuration's
+ * {@link ProjectionFamily} fed the runtime's own bits ({@link TextProjectionInput}): for {@code bag} (SGNN: Ravi and
+ * Kozareva, EMNLP 2018) a {@code BitVectorInputLayer} on the {@code TextProjection} bits of the whole text (T x d
+ * bits); for {@code seq} (PRADO-like) a {@code TokenBitsInputLayer} on the {@code TokenProjection} bits of every
+ * token and the sequence encoder. Every text is encoded once ({@link EncodedTexts}); minibatches are
+ * {@code [trainer input, projection input]} with their masks. Since the bits come from the reference code, a float
+ * export agrees with the DL4J branch on every text.
  */
 final class TextTrainingTask implements TrainingTask {
 
@@ -29,7 +28,7 @@ final class TextTrainingTask implements TrainingTask {
     private final String taskName;
     private final TextTrainer trainer;
     private final TrainerInput<?> input;
-    private final ProjectionSpec spec;
+    private final TextProjectionInput projection;
     private final EncodedTexts<?> test;
     private final TextBatchIterator training;
 
@@ -44,10 +43,7 @@ final class TextTrainingTask implements TrainingTask {
         TextSettings text = config.text();
         this.trainer = Trainers.text(config.trainer());
         this.input = trainer.input(new TextFeaturizer(text.featurizer()), data.train(), text);
-        this.spec = ProjectionSpec.builder().numFunctions(config.bits().numFunctions())
-                .bitsPerFunction(config.bits().bitsPerFunction()).density(config.density().value())
-                .seed(config.seed()).build();
-        TextProjection projection = new TextProjection(text.featurizer(), spec);
+        this.projection = TextProjectionInput.of(config);
         this.test = new EncodedTexts<>(data.test(), data, input, projection);
         this.training = new TextBatchIterator(new EncodedTexts<>(data.train(), data, input, projection),
                 config.batchSize(), config.seed());
@@ -56,8 +52,8 @@ final class TextTrainingTask implements TrainingTask {
     @Override
     public JointProjectionModel newModel() {
         JointProjectionModel.Builder builder = JointModels.common(config, data.labelNames())
-                .trainerInputType(input.inputType())
-                .bitVectorInput(new BitVectorInputLayer.Builder().spec(spec).build());
+                .trainerInputType(input.inputType());
+        projection.addTo(builder);
         trainer.addTo(builder, config.text());
         return builder.build();
     }

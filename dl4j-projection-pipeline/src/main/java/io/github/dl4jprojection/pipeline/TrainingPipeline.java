@@ -187,7 +187,7 @@ public final class TrainingPipeline {
             List<float[]> rows = new ArrayList<>();
             while (batches.hasNext()) {
                 MultiDataSet batch = batches.next();
-                INDArray[] out = joint.graph().output(false, batch.getFeatures(), batch.getFeaturesMaskArrays());
+                INDArray[] out = joint.output(batch.getFeatures(), batch.getFeaturesMaskArrays());
                 INDArray y = batch.getLabels(0);
                 trainer.eval(y, out[t]);
                 projection.eval(y, out[p]);

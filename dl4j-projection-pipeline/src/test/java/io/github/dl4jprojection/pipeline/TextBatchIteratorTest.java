@@ -39,7 +39,7 @@ class TextBatchIteratorTest {
         }
         data = new TrainTestTexts(texts, texts.subList(0, 2), Arrays.asList("ham", "spam"), "synthetic");
         encoded = new EncodedTexts<>(texts, data, new HashedBagOfWords(new TextFeaturizer(CONFIG), 64),
-                new TextProjection(CONFIG, SPEC));
+                new TextProjectionInput.Bag(new TextProjection(CONFIG, SPEC)));
     }
 
     @Test

@@ -116,6 +116,10 @@ final class BitsStudyCommand implements Callable<Integer> {
                 throw new ParameterException(cmd, "--trainer " + training.trainer
                         + ": the text study trains a bag-of-words mlp");
             }
+            if (text.model != null || !text.givenSeqOnly().isEmpty()) {
+                throw new ParameterException(cmd, (text.model != null ? "--model" : text.givenSeqOnly().get(0))
+                        + ": the bits study trains bag projection networks only (the seq model is not in it yet)");
+            }
             if (!text.givenLstmOnly().isEmpty()) {
                 throw new ParameterException(cmd, text.givenLstmOnly().get(0)
                         + " applies to the lstm trainer; the text study trains a bag-of-words mlp");

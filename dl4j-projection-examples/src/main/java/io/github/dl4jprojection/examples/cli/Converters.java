@@ -5,6 +5,7 @@ import io.github.dl4jprojection.pipeline.ExportQuantization;
 import io.github.dl4jprojection.pipeline.LossWeights;
 import io.github.dl4jprojection.pipeline.ProjectionBits;
 import io.github.dl4jprojection.pipeline.ProjectionDensity;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.SequencePooling;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import picocli.CommandLine.ITypeConverter;
@@ -51,6 +52,13 @@ final class Converters {
         @Override
         SequencePooling parse(String value) {
             return SequencePooling.fromCliName(value);
+        }
+    }
+
+    static final class Model extends Parsing<ProjectionFamily> {
+        @Override
+        ProjectionFamily parse(String value) {
+            return ProjectionFamily.fromCliName(value);
         }
     }
 

@@ -51,6 +51,7 @@ final class ExportCCommand implements Callable<Integer> {
         try {
             written = context.backends().cExporter().export(model, out, precomputeColumns);
         } catch (IllegalArgumentException e) {
+            // A model the C emitter cannot express (a sequence model, columns of a text model): the user's file.
             throw new CommandFailedException(model + ": " + e.getMessage());
         }
         PrintWriter o = spec.commandLine().getOut();

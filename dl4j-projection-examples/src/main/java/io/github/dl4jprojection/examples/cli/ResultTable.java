@@ -15,7 +15,8 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "", "accuracy", "size", "parameters");
         out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Trainer (" + run.trainerName() + ", DL4J)",
                 percent(r.trainerAccuracy()), bytes(r.trainerBytes()), count(r.trainerParams()));
-        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Projection net (" + r.projectionBits() + " bits, DL4J)",
+        out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Projection net (" + r.projectionBits()
+                + (run.sequenceModel() ? " bits/token, DL4J)" : " bits, DL4J)"),
                 percent(r.projectionAccuracy()), "", count(r.projectionParams()));
         out.printf(Locale.ROOT, "%-34s %10s %12s%n", "Exported model (runtime)", percent(r.runtimeAccuracy()),
                 bytes(r.modelBytes()));

@@ -74,7 +74,7 @@ public final class RunReport {
         return trainerAccuracy;
     }
 
-    /** JSON {@code projection_bits}: T * d. */
+    /** JSON {@code projection_bits}: T * d (of every token for a sequence model, whose configuration has {@code model=seq}). */
     public Integer projectionBits() {
         return projectionBits;
     }

@@ -1,5 +1,7 @@
 package io.github.dl4jprojection.examples.cli;
 
+import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.SequencePooling;
 import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
@@ -17,7 +19,7 @@ final class TextOptions {
     FeaturizerConfig features;
 
     @Option(names = "--max-tokens", paramLabel = "N",
-            description = "Text tasks, lstm trainer: tokens read per text, the rest is cut off (default: "
+            description = "Text tasks, lstm trainer and --model seq: tokens read per text, the rest is cut off (default: "
                     + TextSettings.DEFAULT_MAX_TOKENS + "; demo 128).")
     Integer maxTokens;
 
@@ -30,6 +32,32 @@ final class TextOptions {
                     + TextSettings.DEFAULT_TRAINER_BUCKETS + ").")
     Integer trainerBuckets;
 
+    @Option(names = "--model", paramLabel = "bag|seq", converter = Converters.Model.class,
+            description = "Text tasks: the projection network, bag (SGNN: one projection of the whole text, --bits) "
+                    + "or seq (PRADO-like: each token projected to --token-bits, a bottleneck, a convolution over "
+                    + "--conv-width tokens and max pooling; model format 2, Java runtime only) (default: bag).")
+    ProjectionFamily model;
+
+    @Option(names = "--token-bits", paramLabel = "T:d", converter = Converters.Bits.class,
+            description = "--model seq: T projection functions of d bits per token (default: "
+                    + "8:16).")
+    ProjectionBits tokenBits;
+
+    @Option(names = "--bottleneck", paramLabel = "N",
+            description = "--model seq: width of the dense layer shared by the tokens (default: "
+                    + TextSettings.DEFAULT_BOTTLENECK + ").")
+    Integer bottleneck;
+
+    @Option(names = "--conv-width", paramLabel = "K",
+            description = "--model seq: tokens in the convolution's window, odd (default: "
+                    + TextSettings.DEFAULT_CONV_WIDTH + ").")
+    Integer convWidth;
+
+    @Option(names = "--conv-channels", paramLabel = "C",
+            description = "--model seq: channels of the convolution, the pooled width (default: "
+                    + TextSettings.DEFAULT_CONV_CHANNELS + ").")
+    Integer convChannels;
+
     /** The options given on the command line, by name. */
     List<String> given() {
         List<String> names = new ArrayList<>();
@@ -37,6 +65,23 @@ final class TextOptions {
         addIfSet(names, "--max-tokens", maxTokens);
         addIfSet(names, "--pooling", pooling);
         addIfSet(names, "--trainer-buckets", trainerBuckets);
+        addIfSet(names, "--model", model);
+        names.addAll(givenSeqOnly());
+        return names;
+    }
+
+    /** Whether {@code --model seq} was given. */
+    boolean seq() {
+        return model == ProjectionFamily.SEQ;
+    }
+
+    /** Of the options given, those that only the seq model reads. */
+    List<String> givenSeqOnly() {
+        List<String> names = new ArrayList<>();
+        addIfSet(names, "--token-bits", tokenBits);
+        addIfSet(names, "--bottleneck", bottleneck);
+        addIfSet(names, "--conv-width", convWidth);
+        addIfSet(names, "--conv-channels", convChannels);
         return names;
     }
 
@@ -62,6 +107,21 @@ final class TextOptions {
         }
         if (trainerBuckets != null) {
             t.trainerBuckets(trainerBuckets);
+        }
+        if (model != null) {
+            t.model(model);
+        }
+        if (tokenBits != null) {
+            t.tokenBits(tokenBits);
+        }
+        if (bottleneck != null) {
+            t.bottleneck(bottleneck);
+        }
+        if (convWidth != null) {
+            t.convWidth(convWidth);
+        }
+        if (convChannels != null) {
+            t.convChannels(convChannels);
         }
         return t.build();
     }

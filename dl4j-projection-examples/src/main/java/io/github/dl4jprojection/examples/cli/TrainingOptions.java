@@ -60,6 +60,13 @@ final class TrainingOptions {
         if (task == TaskKind.IMAGE && !textOnly.isEmpty()) {
             throw new ParameterException(cmd, textOnly.get(0) + " applies to text tasks only");
         }
+        if (!text.seq() && !text.givenSeqOnly().isEmpty()) {
+            throw new ParameterException(cmd, text.givenSeqOnly().get(0) + " applies to --model seq only");
+        }
+        if (text.seq() && bits != null) {
+            throw new ParameterException(cmd, "--bits sets the bag model's projection of the whole text; --model seq "
+                    + "projects every token, with --token-bits T:d");
+        }
         shared.validate(cmd, task);
     }
 

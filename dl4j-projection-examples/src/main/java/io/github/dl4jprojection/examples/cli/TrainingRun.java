@@ -8,8 +8,10 @@ import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
 import io.github.dl4jprojection.pipeline.LoadedRuntimeModel;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.RuntimeEvaluation;
 import io.github.dl4jprojection.pipeline.RuntimeEvaluator;
+import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.TextRuntimeModel;
 import io.github.dl4jprojection.pipeline.Trainers;
 import io.github.dl4jprojection.pipeline.TrainingBackend;
@@ -155,6 +157,12 @@ final class TrainingRun {
         return Trainers.find(config.trainer(), config.task()).description();
     }
 
+    /** Whether the projection network is the sequence family ({@code --model seq}). */
+    boolean sequenceModel() {
+        TrainingConfig config = job.config();
+        return config.task() == TaskKind.TEXT && config.text().model() == ProjectionFamily.SEQ;
+    }
+
     /** The exported model file. */
     Path modelFile() {
         return job.files().modelFile();
@@ -178,7 +186,8 @@ final class TrainingRun {
                 .trainerParams(outcome.trainerParams())
                 .trainerBytes(outcome.trainerBytes())
                 .trainerAccuracy(outcome.trainerAccuracy())
-                .projectionBits(job.config().bits().totalBits())
+                .projectionBits(sequenceModel() ? job.config().text().tokenBits().totalBits()
+                        : job.config().bits().totalBits())
                 .projectionParams(outcome.projectionParams())
                 .modelBytes(modelBytes)
                 .projectionAccuracy(outcome.projectionAccuracy())

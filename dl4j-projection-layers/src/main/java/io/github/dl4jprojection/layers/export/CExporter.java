@@ -136,6 +136,12 @@ public final class CExporter {
             throw new IllegalArgumentException("model must not be null");
         }
         checkName(name);
+        if (model.sequenceEncoder() != null) {
+            // Not yet emitted: the C runtime has no per-token projection, bottleneck, convolution or pooling.
+            throw new IllegalArgumentException("C export of sequence models (--model seq, format version 2's SEQUENCE "
+                    + "family) is not implemented yet: the C runtime evaluates bag models only; use the Java runtime "
+                    + "(TextPredictor) for this model, or train a bag model (--model bag) for a C target");
+        }
         for (int j = 0; j < model.numLabels(); j++) {
             if (model.labelName(j).indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("label " + j + " \"" + model.labelName(j).replace("\0", "\\0")

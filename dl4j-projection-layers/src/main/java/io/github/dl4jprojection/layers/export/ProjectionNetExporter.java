@@ -3,6 +3,7 @@ package io.github.dl4jprojection.layers.export;
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
@@ -12,6 +13,7 @@ import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import io.github.dl4jprojection.runtime.model.WeightType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,13 +23,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationHardTanH;
@@ -45,7 +53,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the ND4J-free {@link ProjectionModel}: the projection vertex ({@link ProjectionLayer} for dense
  * input or {@link BitVectorInputLayer} for bits computed by a featurizer) and the chain of dense
  * layers after it, the last one giving the logits. The trainer network and every other vertex are
- * left out.
+ * left out. A {@link TokenBitsInputLayer} projection (a sequence model) also needs its encoder vertices
+ * ({@link Builder#sequenceLayers}): a DenseLayer bottleneck, a MaskLayer, a Convolution1DLayer (odd kernel, stride
+ * and dilation 1, same padding) and a max GlobalPoolingLayer, which become the runtime's {@link SequenceEncoder}.
+ * The convolution's weights become the window block {@code W_c[w * D + i][c]} (offset in the window, input
+ * channel, output channel).
  * <pre>
  *   ProjectionModel model = ProjectionNetExporter.from(joint).export();    // a JointProjectionModel: names known
  *   ProjectionModel model = ProjectionNetExporter.from(graph)             // any graph: name the vertices
@@ -83,6 +95,10 @@ public final class ProjectionNetExporter {
         }
         Builder builder = new Builder(joint.graph()).projection(joint.projectionInputLayerName())
                 .denseLayers(joint.projectionDenseLayerNames().toArray(new String[0]));
+        List<String> sequence = joint.projectionSequenceLayerNames();
+        if (!sequence.isEmpty()) {
+            builder.sequenceLayers(sequence.get(0), sequence.get(1), sequence.get(2), sequence.get(3));
+        }
         return joint.labelNames().isEmpty() ? builder : builder.labels(joint.labelNames());
     }
 
@@ -91,6 +107,7 @@ public final class ProjectionNetExporter {
         private final ComputationGraph graph;
         private String projectionVertex;
         private List<String> denseLayers = Collections.emptyList();
+        private List<String> sequenceLayers = Collections.emptyList();
         private List<String> labels;
         private WeightType weightType = WeightType.FLOAT32;
         private InputSpec input;
@@ -104,6 +121,16 @@ public final class ProjectionNetExporter {
         /** Name of the vertex holding the {@link ProjectionLayer} or {@link BitVectorInputLayer}; required. */
         public Builder projection(String vertexName) {
             this.projectionVertex = vertexName;
+            return this;
+        }
+
+        /**
+         * The encoder vertices of a {@link TokenBitsInputLayer} projection, in graph order: the per-token bottleneck
+         * (DenseLayer), its MaskLayer, the Convolution1DLayer and the max GlobalPoolingLayer; required for such a
+         * projection, refused for any other.
+         */
+        public Builder sequenceLayers(String bottleneck, String mask, String conv, String pool) {
+            this.sequenceLayers = Arrays.asList(bottleneck, mask, conv, pool);
             return this;
         }
 
@@ -176,10 +203,21 @@ public final class ProjectionNetExporter {
                     .encoding(bitLayer.getEncoding())
                     .input(inputSpec(bitLayer));
             String previous = projectionVertex;
+            if (bitLayer instanceof TokenBitsInputLayer) {
+                model.sequenceEncoder(sequenceEncoder((TokenBitsInputLayer) bitLayer));
+                previous = sequenceLayers.get(3);
+            } else if (!sequenceLayers.isEmpty()) {
+                throw new IllegalArgumentException("sequenceLayers: projection \"" + projectionVertex + "\" is a "
+                        + bitLayer.getClass().getSimpleName() + ", which has no sequence encoder");
+            }
             for (int l = 0; l < denseLayers.size(); l++) {
                 String name = denseLayers.get(l);
-                checkChained(name, previous, l);
-                DenseBlock block = denseBlock(name, l == denseLayers.size() - 1);
+                checkChained(name, previous, "denseLayers[" + l + "]");
+                // DL4J puts a recurrent-to-feed-forward preprocessor after a global pooling layer of a sequence;
+                // the pooled [mb, C] is 2-D already and passes through it unchanged.
+                Class<?> allowed = l == 0 && bitLayer instanceof TokenBitsInputLayer
+                        ? RnnToFeedForwardPreProcessor.class : null;
+                DenseBlock block = denseBlock(name, l == denseLayers.size() - 1, allowed);
                 model.addLayer(weightType == WeightType.INT8 ? Int8Quantizer.quantize(block) : block);
                 previous = name;
             }
@@ -198,6 +236,87 @@ public final class ProjectionNetExporter {
             return model.build();
         }
 
+        /** The bottleneck, mask, convolution and pooling vertices as the runtime's encoder (checked one by one). */
+        private SequenceEncoder sequenceEncoder(TokenBitsInputLayer tokens) {
+            if (sequenceLayers.size() != 4 || sequenceLayers.contains(null)) {
+                throw new IllegalArgumentException("sequenceLayers: token-bits projection \"" + projectionVertex
+                        + "\" needs its bottleneck, mask, convolution and pooling vertices, got " + sequenceLayers);
+            }
+            String bottleneck = sequenceLayers.get(0);
+            String mask = sequenceLayers.get(1);
+            String conv = sequenceLayers.get(2);
+            String pool = sequenceLayers.get(3);
+            checkChained(bottleneck, projectionVertex, "sequenceLayers[0]");
+            Layer bottleneckConfig = layerConfig(bottleneck);
+            if (!(bottleneckConfig instanceof DenseLayer)) {
+                throw new IllegalArgumentException("sequenceLayers[0]: bottleneck \"" + bottleneck + "\" is a "
+                        + bottleneckConfig.getClass().getSimpleName() + ", not a DenseLayer");
+            }
+            // Its recurrent-to-feed-forward preprocessor only reshapes: every token goes through the same layer.
+            DenseBlock token = denseBlock(bottleneck, false, RnnToFeedForwardPreProcessor.class);
+            checkChained(mask, bottleneck, "sequenceLayers[1]");
+            if (!(layerConfig(mask) instanceof MaskLayer)) {
+                throw new IllegalArgumentException("sequenceLayers[1]: \"" + mask + "\" must be a MaskLayer (padded "
+                        + "tokens must be zero before the convolution, as on the device)");
+            }
+            checkChained(conv, mask, "sequenceLayers[2]");
+            int width = convolutionWidth(conv);
+            DenseBlock window = convolutionBlock(conv, width, token.nOut());
+            checkChained(pool, conv, "sequenceLayers[3]");
+            Layer poolConfig = layerConfig(pool);
+            if (!(poolConfig instanceof GlobalPoolingLayer)
+                    || ((GlobalPoolingLayer) poolConfig).getPoolingType() != PoolingType.MAX) {
+                throw new IllegalArgumentException("sequenceLayers[3]: \"" + pool + "\" must be a GlobalPoolingLayer "
+                        + "with MAX pooling, the only pooling the runtime has; got " + poolConfig);
+            }
+            boolean int8 = weightType == WeightType.INT8;
+            return SequenceEncoder.of(tokens.getMaxTokens(), int8 ? Int8Quantizer.quantize(token) : token, width,
+                    int8 ? Int8Quantizer.quantize(window) : window);
+        }
+
+        private int convolutionWidth(String name) {
+            Layer config = layerConfig(name);
+            if (!(config instanceof Convolution1DLayer)) {
+                throw new IllegalArgumentException("sequenceLayers[2]: \"" + name + "\" is a "
+                        + config.getClass().getSimpleName() + ", not a Convolution1DLayer");
+            }
+            Convolution1DLayer c = (Convolution1DLayer) config;
+            int width = c.getKernelSize()[0];
+            if (c.getConvolutionMode() != ConvolutionMode.Same || c.getStride()[0] != 1 || c.getDilation()[0] != 1
+                    || width % 2 == 0 || !c.hasBias()) {
+                throw new IllegalArgumentException("sequenceLayers[2]: convolution \"" + name + "\" must have an odd "
+                        + "kernel, stride 1, dilation 1, ConvolutionMode.Same and a bias (the runtime's zero padding of "
+                        + "(k - 1) / 2 tokens each side), got kernel " + width + ", stride " + c.getStride()[0]
+                        + ", dilation " + c.getDilation()[0] + ", mode " + c.getConvolutionMode());
+            }
+            return width;
+        }
+
+        /**
+         * The convolution's weights as the window block {@code W_c[w * D + i][c]}. DL4J 1.0.0-M2.1's
+         * Convolution1DLayer reports {@code W} as {@code [C, D, k, 1]}, but its buffer holds the weights in the
+         * order its conv1d op reads them, {@code [k][D][C]}, which is the window block's row-major layout: the
+         * buffer is taken as it is (SequenceJointExportParityTest pins this against DL4J's own forward pass).
+         */
+        private DenseBlock convolutionBlock(String name, int width, int inChannels) {
+            Convolution1DLayer config = (Convolution1DLayer) layerConfig(name);
+            org.deeplearning4j.nn.api.Layer layer = graph.getLayer(name);
+            INDArray w = layer.getParam("W");
+            int channels = (int) config.getNOut();
+            if (w.length() != (long) width * inChannels * channels || w.ordering() != 'c') {
+                throw new IllegalArgumentException("sequenceLayers[2]: convolution \"" + name + "\": expected "
+                        + width + " x " + inChannels + " x " + channels + " weights in a c-ordered buffer, got "
+                        + Arrays.toString(w.shape()) + " in order " + w.ordering());
+            }
+            float[] weights = w.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] bias = layer.getParam("b").castTo(DataType.FLOAT).dup('c').data().asFloat();
+            IActivation activation = config.getActivationFn();
+            Nonlinearity f = nonlinearity(name, activation, false);
+            return f == Nonlinearity.LEAKY_RELU
+                    ? DenseBlock.float32(width * inChannels, channels, weights, bias, f, leakyAlpha(activation))
+                    : DenseBlock.float32(width * inChannels, channels, weights, bias, f);
+        }
+
         private BitLayer projectionLayer() {
             if (projectionVertex == null) {
                 throw new IllegalArgumentException("projection: the name of the projection vertex is required");
@@ -205,7 +324,8 @@ public final class ProjectionNetExporter {
             Layer layer = layerConfig(projectionVertex);
             if (!(layer instanceof BitLayer)) {
                 throw new IllegalArgumentException("projection: vertex \"" + projectionVertex + "\" is a "
-                        + layer.getClass().getSimpleName() + ", not a ProjectionLayer or BitVectorInputLayer");
+                        + layer.getClass().getSimpleName() + ", not a ProjectionLayer, BitVectorInputLayer or "
+                        + "TokenBitsInputLayer");
             }
             return (BitLayer) layer;
         }
@@ -229,15 +349,16 @@ public final class ProjectionNetExporter {
             return input;
         }
 
-        private void checkChained(String name, String previous, int index) {
+        private void checkChained(String name, String previous, String what) {
             List<String> inputs = graph.getConfiguration().getVertexInputs().get(name);
             if (inputs == null || inputs.size() != 1 || !inputs.get(0).equals(previous)) {
-                throw new IllegalArgumentException("denseLayers[" + index + "]: layer \"" + name + "\" must take its"
+                throw new IllegalArgumentException(what + ": layer \"" + name + "\" must take its"
                         + " only input from \"" + previous + "\", but its inputs are " + inputs);
             }
         }
 
-        private DenseBlock denseBlock(String name, boolean last) {
+        /** @param allowed the one preprocessor class the layer may have (it only reshapes), or null for none */
+        private DenseBlock denseBlock(String name, boolean last, Class<?> allowed) {
             Layer config = layerConfig(name);
             if (!(config instanceof DenseLayer) && !(config instanceof OutputLayer)) {
                 throw new IllegalArgumentException("layer \"" + name + "\" is a " + config.getClass().getSimpleName()
@@ -248,7 +369,8 @@ public final class ProjectionNetExporter {
                         + " does not reproduce");
             }
             GraphVertex vertex = graph.getConfiguration().getVertices().get(name);
-            if (vertex instanceof LayerVertex && ((LayerVertex) vertex).getPreProcessor() != null) {
+            if (vertex instanceof LayerVertex && ((LayerVertex) vertex).getPreProcessor() != null
+                    && !((LayerVertex) vertex).getPreProcessor().getClass().equals(allowed)) {
                 throw new IllegalArgumentException("layer \"" + name + "\" has an input preprocessor ("
                         + ((LayerVertex) vertex).getPreProcessor().getClass().getSimpleName()
                         + "), which the runtime does not reproduce");

@@ -15,14 +15,16 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 final class JointData {
 
     private final boolean bitsInput;
+    private final boolean tokenBits;
     private final DenseBits denseBits;
     private final DataType dataType;
     private final JointBatchCheck check;
 
     /** @param bitsSpec the spec of the bits input, or null when the projection reads the trainer input */
-    JointData(ProjectionSpec bitsSpec, DataType dataType, JointBatchCheck check) {
+    JointData(ProjectionSpec bitsSpec, boolean tokenBits, DataType dataType, JointBatchCheck check) {
         this.bitsInput = bitsSpec != null;
-        this.denseBits = bitsInput ? new DenseBits(bitsSpec) : null;
+        this.tokenBits = tokenBits;
+        this.denseBits = bitsInput && !tokenBits ? new DenseBits(bitsSpec) : null;
         this.dataType = dataType;
         this.check = check;
     }
@@ -31,6 +33,11 @@ final class JointData {
     INDArray[] inputs(INDArray features) {
         if (features == null) {
             throw new IllegalArgumentException("features must not be null");
+        }
+        if (tokenBits) {
+            throw new IllegalArgumentException("this joint model's projection takes per-token bits of texts, which "
+                    + "cannot be computed from the trainer's features: give MultiDataSets [trainer features, token bits"
+                    + " [mb, T*d, L]] with the token mask (TokenProjection computes the bits)");
         }
         check.features(features);
         return bitsInput ? new INDArray[] {features, denseBits.bitsOf(features, dataType)} : new INDArray[] {features};
@@ -57,7 +64,8 @@ final class JointData {
         int expected = bitsInput ? 2 : 1;
         if (mds.numFeatureArrays() != expected) {
             throw new IllegalArgumentException("the joint graph takes " + expected + " feature arrays ("
-                    + (bitsInput ? "[trainer features, bits]" : "[trainer features]") + "), got "
+                    + (tokenBits ? "[trainer features, token bits]" : bitsInput ? "[trainer features, bits]"
+                    : "[trainer features]") + "), got "
                     + mds.numFeatureArrays());
         }
         INDArray features = mds.getFeatures(0);

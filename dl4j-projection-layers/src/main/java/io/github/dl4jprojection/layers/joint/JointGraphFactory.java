@@ -4,6 +4,7 @@ import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -35,6 +41,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * <pre>
  *   trainer input -&gt; trainer body -&gt; trainer_logits (identity, K) -&gt; trainer_output (LossLayer: softmax, l1 * MCXENT)
  *   trainer input | bits -&gt; projection -&gt; projection_hidden_0..h-1 -&gt; projection_logits (identity, K)
+ *   or, for token bits [mb, B, L]: bits -&gt; projection -&gt; projection_bottleneck (dense per token, D)
+ *       -&gt; projection_bottleneck_mask (padding to 0) -&gt; projection_conv (1-D, width k, C, same padding)
+ *       -&gt; projection_pool (masked max over the tokens) -&gt; projection_hidden_0..h-1 -&gt; projection_logits
  *   [projection_logits | trainer_logits] -&gt; distillation_merge -&gt; projection_output (DistillationOutputLayer)
  * </pre>
  * then copies an imported trainer's parameters.
@@ -53,9 +62,11 @@ final class JointGraphFactory {
         checkNames(trainer);
         DataType dataType = options.dataType != null ? options.dataType
                 : trainer.dataType != null ? trainer.dataType : DataType.FLOAT;
-        boolean bits = options.bitVectorInput != null;
-        BitLayer projection = bits ? (BitLayer) options.bitVectorInput.clone() : projectionOnTrainerInput(options.projectionLayer,
-                inputType);
+        boolean tokens = options.tokenBitsInput != null;
+        boolean bits = options.bitVectorInput != null || tokens;
+        BitLayer projection = tokens ? (BitLayer) options.tokenBitsInput.clone()
+                : bits ? (BitLayer) options.bitVectorInput.clone()
+                : projectionOnTrainerInput(options.projectionLayer, inputType);
 
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(options.seed)
@@ -65,7 +76,9 @@ final class JointGraphFactory {
                 .graphBuilder();
         if (bits) {
             g.addInputs(trainer.inputName, JointNames.BITS_INPUT);
-            g.setInputTypes(inputType, InputType.feedForward(((BitVectorInputLayer) projection).numBits()));
+            g.setInputTypes(inputType, tokens
+                    ? InputType.recurrent(projection.numBits(), ((TokenBitsInputLayer) projection).getMaxTokens())
+                    : InputType.feedForward(((BitVectorInputLayer) projection).numBits()));
         } else {
             g.addInputs(trainer.inputName);
             g.setInputTypes(inputType);
@@ -85,7 +98,8 @@ final class JointGraphFactory {
 
         g.addLayer(JointNames.PROJECTION, projection, bits ? JointNames.BITS_INPUT : trainer.inputName);
         List<String> denseNames = new ArrayList<>();
-        String previous = JointNames.PROJECTION;
+        List<String> sequenceNames = tokens ? addSequenceEncoder(g, options) : new ArrayList<>();
+        String previous = tokens ? JointNames.SEQUENCE_POOL : JointNames.PROJECTION;
         for (int i = 0; i < options.hiddenLayerSizes.length; i++) {
             String name = JointNames.hidden(i);
             g.addLayer(name, new DenseLayer.Builder().nOut(options.hiddenLayerSizes[i])
@@ -108,9 +122,29 @@ final class JointGraphFactory {
         copyParameters(graph, trainer.parameters);
 
         JointLayout layout = new JointLayout(trainer.inputName, inputType, bits ? JointNames.BITS_INPUT : null,
-                JointNames.PROJECTION, denseNames, JointNames.TRAINER_LOGITS, JointNames.TRAINER_OUTPUT,
+                JointNames.PROJECTION, sequenceNames, denseNames, JointNames.TRAINER_LOGITS, JointNames.TRAINER_OUTPUT,
                 JointNames.PROJECTION_OUTPUT, trainer.nClasses, options.labelNames);
         return new JointProjectionModel(graph, layout);
+    }
+
+    /**
+     * The sequence encoder after the token bits: a dense bottleneck applied to every token (DL4J inserts its
+     * recurrent-to-feed-forward preprocessor), a {@link MaskLayer} that zeroes the padded tokens, so that the
+     * convolution's windows see exactly the zeros of the runtime's padding at a text's end, a width-k convolution
+     * over the tokens with same padding, and max pooling over the unmasked tokens.
+     */
+    private static List<String> addSequenceEncoder(ComputationGraphConfiguration.GraphBuilder g,
+                                                   JointProjectionModel.Builder options) {
+        g.addLayer(JointNames.SEQUENCE_BOTTLENECK, new DenseLayer.Builder().nOut(options.bottleneckWidth)
+                .activation(options.hiddenActivation).build(), JointNames.PROJECTION);
+        g.addLayer(JointNames.SEQUENCE_MASK, new MaskLayer(), JointNames.SEQUENCE_BOTTLENECK);
+        g.addLayer(JointNames.SEQUENCE_CONV, new Convolution1DLayer.Builder().kernelSize(options.convWidth)
+                .stride(1).convolutionMode(ConvolutionMode.Same).nOut(options.convChannels)
+                .activation(options.hiddenActivation).build(), JointNames.SEQUENCE_MASK);
+        g.addLayer(JointNames.SEQUENCE_POOL, new GlobalPoolingLayer.Builder(PoolingType.MAX).collapseDimensions(true)
+                .build(), JointNames.SEQUENCE_CONV);
+        return new ArrayList<>(Arrays.asList(JointNames.SEQUENCE_BOTTLENECK, JointNames.SEQUENCE_MASK,
+                JointNames.SEQUENCE_CONV, JointNames.SEQUENCE_POOL));
     }
 
     private static ProjectionLayer projectionOnTrainerInput(ProjectionLayer configured, InputType inputType) {

@@ -16,7 +16,9 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * Which vertices of a joint graph are which: the metadata {@link JointProjectionModel} stores next to the
  * graph in a saved model (as JSON, format version {@value #FORMAT_VERSION}) and that the exporter reads.
  * {@code trainerInputType} (DL4J's own JSON form of the {@link InputType}) is optional: layouts saved before it
- * existed load without it, and their batches are then not checked against it.
+ * existed load without it, and their batches are then not checked against it. {@code projectionSequenceLayerNames}
+ * (bottleneck, its mask, convolution, pooling) is present for a sequence projection only, so a bag model's layout
+ * is written exactly as before.
  */
 final class JointLayout {
 
@@ -31,6 +33,8 @@ final class JointLayout {
     final String bitsInputName;
     final String projectionInputLayerName;
     final List<String> projectionDenseLayerNames;
+    /** Bottleneck, mask, convolution and pooling vertices of a sequence projection; empty for a bag projection. */
+    final List<String> projectionSequenceLayerNames;
     final String trainerLogitsName;
     final String trainerOutputName;
     final String projectionOutputName;
@@ -38,12 +42,14 @@ final class JointLayout {
     final List<String> labelNames;
 
     JointLayout(String trainerInputName, InputType trainerInputType, String bitsInputName,
-            String projectionInputLayerName, List<String> projectionDenseLayerNames, String trainerLogitsName,
-            String trainerOutputName, String projectionOutputName, int numClasses, List<String> labelNames) {
+            String projectionInputLayerName, List<String> projectionSequenceLayerNames,
+            List<String> projectionDenseLayerNames, String trainerLogitsName, String trainerOutputName,
+            String projectionOutputName, int numClasses, List<String> labelNames) {
         this.trainerInputName = trainerInputName;
         this.trainerInputType = trainerInputType;
         this.bitsInputName = bitsInputName;
         this.projectionInputLayerName = projectionInputLayerName;
+        this.projectionSequenceLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionSequenceLayerNames));
         this.projectionDenseLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionDenseLayerNames));
         this.trainerLogitsName = trainerLogitsName;
         this.trainerOutputName = trainerOutputName;
@@ -63,6 +69,9 @@ final class JointLayout {
         }
         map.put("bitsInputName", bitsInputName);
         map.put("projectionInputLayerName", projectionInputLayerName);
+        if (!projectionSequenceLayerNames.isEmpty()) {
+            map.put("projectionSequenceLayerNames", projectionSequenceLayerNames);
+        }
         map.put("projectionDenseLayerNames", projectionDenseLayerNames);
         map.put("trainerLogitsName", trainerLogitsName);
         map.put("trainerOutputName", trainerOutputName);
@@ -95,6 +104,8 @@ final class JointLayout {
         return new JointLayout(required(map, "trainerInputName", String.class), inputType(map.get("trainerInputType")),
                 (String) map.get("bitsInputName"),
                 required(map, "projectionInputLayerName", String.class),
+                map.containsKey("projectionSequenceLayerNames") ? strings(map, "projectionSequenceLayerNames")
+                        : Collections.emptyList(),
                 strings(map, "projectionDenseLayerNames"), required(map, "trainerLogitsName", String.class),
                 required(map, "trainerOutputName", String.class), required(map, "projectionOutputName", String.class),
                 required(map, "numClasses", Integer.class), strings(map, "labelNames"));
@@ -144,6 +155,9 @@ final class JointLayout {
         }
         List<String> vertices = new ArrayList<>(graph.getConfiguration().getVertices().keySet());
         requireIn(vertices, projectionInputLayerName, "projection input layer");
+        for (String name : projectionSequenceLayerNames) {
+            requireIn(vertices, name, "projection sequence layer");
+        }
         for (String name : projectionDenseLayerNames) {
             requireIn(vertices, name, "projection dense layer");
         }

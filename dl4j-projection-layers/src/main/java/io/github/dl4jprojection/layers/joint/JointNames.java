@@ -14,13 +14,19 @@ final class JointNames {
     static final String TRAINER_OUTPUT = "trainer_output";
     static final String PROJECTION = "projection";
     static final String PROJECTION_HIDDEN_PREFIX = "projection_hidden_";
+    // The sequence encoder of a TokenBitsInputLayer projection.
+    static final String SEQUENCE_BOTTLENECK = "projection_bottleneck";
+    static final String SEQUENCE_MASK = "projection_bottleneck_mask";
+    static final String SEQUENCE_CONV = "projection_conv";
+    static final String SEQUENCE_POOL = "projection_pool";
     static final String PROJECTION_LOGITS = "projection_logits";
     static final String MERGE = "distillation_merge";
     static final String PROJECTION_OUTPUT = "projection_output";
 
     /** Names a trainer's own vertices must not use (hidden projection layers are checked by prefix). */
     static final List<String> RESERVED = Collections.unmodifiableList(Arrays.asList(BITS_INPUT, TRAINER_LOGITS,
-            TRAINER_OUTPUT, PROJECTION, PROJECTION_LOGITS, MERGE, PROJECTION_OUTPUT));
+            TRAINER_OUTPUT, PROJECTION, PROJECTION_LOGITS, MERGE, PROJECTION_OUTPUT, SEQUENCE_BOTTLENECK, SEQUENCE_MASK,
+            SEQUENCE_CONV, SEQUENCE_POOL));
 
     private JointNames() {
     }

@@ -4,7 +4,9 @@ import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
+import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       -&gt; projection_hidden_0 .. projection_hidden_{h-1} -&gt; projection_logits (identity, K)
  *   [projection_logits | trainer_logits] -&gt; distillation_merge -&gt; projection_output ({@link DistillationOutputLayer})
  * </pre>
+ * A sequence projection ({@link Builder#tokenBitsInput} with {@link Builder#sequenceEncoder}) takes per-token bits
+ * {@code "bits" [mb, B, L]} with a token mask {@code [mb, L]} and puts a token encoder between them and the hidden
+ * layers: {@code projection_bottleneck} (dense, D, shared by the tokens), {@code projection_bottleneck_mask}
+ * (padding set to 0), {@code projection_conv} (1-D convolution of width k over the tokens, C channels, zero
+ * padding) and {@code projection_pool} (max over the unmasked tokens); the runtime's {@code SequenceEncoder}.
  * The graph's score is the paper's loss
  * {@code L = l1 CE(y, p_t) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(y, p_p)}, averaged over the
  * minibatch (defaults l1 = 1, l2 = 0.1, l3 = 1, tau = 1). The projection branch learns from the labels and from
@@ -100,6 +107,7 @@ public final class JointProjectionModel {
         this.layout = layout;
         BitLayer input = projectionInputLayer();
         this.data = new JointData(layout.bitsInputName == null ? null : input.projectionSpec(),
+                input instanceof TokenBitsInputLayer,
                 graph.getConfiguration().getDataType(),
                 new JointBatchCheck(layout.trainerInputType, layout.numClasses));
     }
@@ -117,6 +125,14 @@ public final class JointProjectionModel {
     /** The configuration of the projection input vertex (its projection spec and bit encoding). */
     public BitLayer projectionInputLayer() {
         return (BitLayer) graph.getLayer(layout.projectionInputLayerName).conf().getLayer();
+    }
+
+    /**
+     * Names of a sequence projection's encoder vertices (bottleneck, its mask, convolution, pooling), in order;
+     * empty for a bag projection.
+     */
+    public List<String> projectionSequenceLayerNames() {
+        return layout.projectionSequenceLayerNames;
     }
 
     /** Names of the projection network's dense layers: the hidden layers in order, then the logits layer. */
@@ -290,7 +306,7 @@ public final class JointProjectionModel {
         int p = outputIndex(layout.projectionOutputName);
         while (batches.hasNext()) {
             MultiDataSet batch = batches.next();
-            INDArray[] out = graph.output(false, batch.getFeatures(), batch.getFeaturesMaskArrays());
+            INDArray[] out = output(batch.getFeatures(), batch.getFeaturesMaskArrays());
             trainer.eval(batch.getLabels(t), out[t], batch.getLabelsMaskArray(t));
             projection.eval(batch.getLabels(p), out[p], batch.getLabelsMaskArray(p));
         }
@@ -331,7 +347,19 @@ public final class JointProjectionModel {
     }
 
     private INDArray[] outputs(INDArray features) {
-        return graph.output(data.inputs(features));
+        return output(data.inputs(features), null);
+    }
+
+    /**
+     * The graph's outputs in inference mode (in the order of {@code graph().getConfiguration().getNetworkOutputs()}:
+     * trainer, projection) for graph inputs and their masks (or null). Prefer it to {@code graph().output(...)}
+     * after training: DL4J 1.0.0-M2.1's ComputationGraph keeps the last training minibatch's labels and hands their
+     * row count to its input preprocessors as the minibatch size, which breaks the reshapes around a sequence
+     * projection's per-token layers on a batch of another size; this forgets those labels first.
+     */
+    public INDArray[] output(INDArray[] inputs, INDArray[] featureMasks) {
+        graph.setLabels((INDArray[]) null);
+        return graph.output(false, inputs, featureMasks);
     }
 
     private int outputIndex(String name) {
@@ -365,6 +393,10 @@ public final class JointProjectionModel {
         List<String> labelNames;
         ProjectionLayer projectionLayer;
         BitVectorInputLayer bitVectorInput;
+        TokenBitsInputLayer tokenBitsInput;
+        int bottleneckWidth;
+        int convWidth;
+        int convChannels;
         int[] hiddenLayerSizes = new int[0];
         Activation hiddenActivation = Activation.RELU;
         double lambdaTrainer = 1.0;
@@ -454,6 +486,27 @@ public final class JointProjectionModel {
             return this;
         }
 
+        /**
+         * Per-token projection bits computed outside the graph ({@code TokenProjection}), fed to a second graph input
+         * named "bits" as {@code [mb, T * d, L]} with a {@code [mb, L]} mask; needs {@link #sequenceEncoder}.
+         */
+        public Builder tokenBitsInput(TokenBitsInputLayer layer) {
+            this.tokenBitsInput = layer;
+            return this;
+        }
+
+        /**
+         * The token encoder of a {@link #tokenBitsInput} projection: a bottleneck of {@code bottleneck} units per
+         * token, a convolution of odd width {@code convWidth} (tokens) with {@code convChannels} channels, both with
+         * the {@link #hiddenActivation}, then max pooling over the tokens.
+         */
+        public Builder sequenceEncoder(int bottleneck, int convWidth, int convChannels) {
+            this.bottleneckWidth = bottleneck;
+            this.convWidth = convWidth;
+            this.convChannels = convChannels;
+            return this;
+        }
+
         /** Sizes of the projection network's hidden dense layers, in order (none by default). */
         public Builder hiddenLayers(int... sizes) {
             this.hiddenLayerSizes = sizes == null ? null : sizes.clone();
@@ -538,10 +591,14 @@ public final class JointProjectionModel {
             if (!(temperature > 0) || Double.isInfinite(temperature)) {
                 throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
             }
-            if ((projectionLayer == null) == (bitVectorInput == null)) {
+            int inputs = (projectionLayer != null ? 1 : 0) + (bitVectorInput != null ? 1 : 0)
+                    + (tokenBitsInput != null ? 1 : 0);
+            if (inputs != 1) {
                 throw new IllegalArgumentException("set exactly one of projectionLayer (projection of the trainer's "
-                        + "input) and bitVectorInput (bits computed outside the graph)");
+                        + "input), bitVectorInput (bits computed outside the graph) and tokenBitsInput (per-token "
+                        + "bits computed outside the graph)");
             }
+            checkSequenceEncoder();
             if (hiddenLayerSizes == null) {
                 throw new IllegalArgumentException("hiddenLayers must not be null");
             }
@@ -573,6 +630,28 @@ public final class JointProjectionModel {
                         + trainer.nClasses + " classes");
             }
             return JointGraphFactory.assemble(this, trainer);
+        }
+
+        private void checkSequenceEncoder() {
+            boolean set = bottleneckWidth != 0 || convWidth != 0 || convChannels != 0;
+            if (tokenBitsInput == null) {
+                if (set) {
+                    throw new IllegalArgumentException("sequenceEncoder applies to a tokenBitsInput projection only");
+                }
+                return;
+            }
+            if (bottleneckWidth < 1 || convChannels < 1) {
+                throw new IllegalArgumentException("sequenceEncoder: bottleneck and convChannels must be positive, got "
+                        + bottleneckWidth + " and " + convChannels + " (a tokenBitsInput needs sequenceEncoder(...))");
+            }
+            if (convWidth < 1 || convWidth % 2 == 0 || convWidth > SequenceEncoder.MAX_CONV_WIDTH) {
+                throw new IllegalArgumentException("sequenceEncoder: convWidth must be odd and in [1, "
+                        + SequenceEncoder.MAX_CONV_WIDTH + "] (the runtime's same padding), got " + convWidth);
+            }
+            if (tokenBitsInput.getMaxTokens() > SequenceEncoder.MAX_TOKENS) {
+                throw new IllegalArgumentException("tokenBitsInput: maxTokens must be at most "
+                        + SequenceEncoder.MAX_TOKENS + ", got " + tokenBitsInput.getMaxTokens());
+            }
         }
 
         private TrainerDefinition trainerDefinition() {

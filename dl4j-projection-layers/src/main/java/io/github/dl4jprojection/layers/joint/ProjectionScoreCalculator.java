@@ -76,7 +76,7 @@ public final class ProjectionScoreCalculator implements ScoreCalculator<Computat
         long examples = 0;
         while (batches.hasNext()) {
             MultiDataSet batch = batches.next();
-            INDArray probabilities = graph.output(false, batch.getFeatures(), batch.getFeaturesMaskArrays())[p];
+            INDArray probabilities = scored.output(batch.getFeatures(), batch.getFeaturesMaskArrays())[p];
             INDArray labels = batch.getLabels(p).castTo(probabilities.dataType());
             if (metric == Metric.LOSS) {
                 INDArray logs = Transforms.log(Transforms.max(probabilities, MIN_PROBABILITY, true), false);

@@ -2,15 +2,20 @@ package io.github.dl4jprojection.layers.joint;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.layers.TokenBitsInputLayer;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -61,6 +66,48 @@ class JointGradientCheckTest {
                 .lambdaTrainer(0.7).lambdaDistill(0.6).lambdaLabels(0.9).temperature(0.8)
                 .distillIntoTrainer(true).build();
         assertTrue(check(model, new HashSet<>()));
+    }
+
+    /**
+     * The sequence branch (DL4J's dense-per-token, mask, 1-D convolution and masked max-pooling layers after a
+     * {@link TokenBitsInputLayer}) under the combined loss, on texts of 5, 3, 1 and 4 tokens padded to 5: the
+     * padded tokens must get no gradient path. Tanh keeps the check away from ReLU's kink.
+     */
+    @Test
+    void sequenceBranchGradientsAreExactWithPaddedTokens() {
+        ProjectionSpec spec = ProjectionSpec.builder().numFunctions(1).bitsPerFunction(6).seed(3).build();
+        JointProjectionModel model = new JointProjectionModel.Builder().dataType(DataType.DOUBLE)
+                .trainerInputType(InputType.feedForward(4))
+                .trainerLayer("t", new DenseLayer.Builder().nOut(5).activation(Activation.TANH).build(),
+                        JointProjectionModel.TRAINER_INPUT)
+                .nClasses(3).tokenBitsInput(new TokenBitsInputLayer.Builder().spec(spec).maxTokens(5).build())
+                .sequenceEncoder(4, 3, 5).hiddenLayers(3).hiddenActivation(Activation.TANH).updater(new NoOp())
+                .lambdaDistill(0.6).temperature(2.0).seed(5).build();
+        java.util.Random random = new java.util.Random(9);
+        int[] lengths = {5, 3, 1, 4};
+        INDArray bits = Nd4j.zeros(DataType.DOUBLE, 4, 6, 5);
+        INDArray mask = Nd4j.zeros(DataType.DOUBLE, 4, 5);
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 4, 3);
+        for (int r = 0; r < 4; r++) {
+            for (int t = 0; t < lengths[r]; t++) {
+                mask.putScalar(r, t, 1.0);
+                for (int b = 0; b < 6; b++) {
+                    bits.putScalar(new int[] {r, b, t}, random.nextBoolean() ? 1.0 : 0.0);
+                }
+            }
+            y.putScalar(r, r % 3, 1.0);
+        }
+        Set<String> trainerParams = new HashSet<>();
+        for (String name : model.graph().paramTable().keySet()) {
+            if (name.startsWith("t_") || name.startsWith("trainer_")) {
+                trainerParams.add(name);
+            }
+        }
+        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(model.graph())
+                .inputs(new INDArray[] {Nd4j.rand(DataType.DOUBLE, 4, 4), bits})
+                .inputMask(new INDArray[] {null, mask}).labels(new INDArray[] {y, y})
+                .excludeParams(trainerParams).epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false)));
     }
 
     private static boolean check(JointProjectionModel model, Set<String> exclude) {

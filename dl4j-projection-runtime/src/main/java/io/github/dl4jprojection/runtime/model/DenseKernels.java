@@ -20,33 +20,42 @@ final class DenseKernels {
      * signed zero changes no bit of it.
      */
     static void forward(DenseBlock layer, float[] in, float[] out) {
+        forward(layer, in, 0, out, 0);
+    }
+
+    /**
+     * {@link #forward(DenseBlock, float[], float[])} on {@code in[inOffset, inOffset + nIn)}, writing
+     * {@code out[outOffset, outOffset + nOut)}: the sequence models run the token and convolution layers on
+     * rows and windows of one buffer. {@code in} and {@code out} must not overlap.
+     */
+    static void forward(DenseBlock layer, float[] in, int inOffset, float[] out, int outOffset) {
         int nIn = layer.nIn;
         int nOut = layer.nOut;
         boolean int8 = layer.weightType == WeightType.INT8;
         int j = 0;
         for (; j + 8 <= nOut; j += 8) {
             if (int8) {
-                sums8(in, nIn, layer.quantized, null, nOut, j, out);
+                sums8(in, inOffset, nIn, layer.quantized, null, nOut, j, out, outOffset);
             } else {
-                sums8(in, nIn, null, layer.weights, nOut, j, out);
+                sums8(in, inOffset, nIn, null, layer.weights, nOut, j, out, outOffset);
             }
         }
         for (; j < nOut; j++) {
             float sum = 0f;
             for (int i = 0, k = j; i < nIn; i++, k += nOut) {
-                sum += in[i] * (int8 ? layer.quantized[k] : layer.weights[k]);
+                sum += in[inOffset + i] * (int8 ? layer.quantized[k] : layer.weights[k]);
             }
-            out[j] = sum;
+            out[outOffset + j] = sum;
         }
         float[] b = layer.bias;
         if (int8) {
             float[] s = layer.scales;
             for (j = 0; j < nOut; j++) {
-                out[j] = layer.nonlinearity.apply(out[j] * s[j] + b[j], layer.alpha);
+                out[outOffset + j] = layer.nonlinearity.apply(out[outOffset + j] * s[j] + b[j], layer.alpha);
             }
         } else {
             for (j = 0; j < nOut; j++) {
-                out[j] = layer.nonlinearity.apply(out[j] + b[j], layer.alpha);
+                out[outOffset + j] = layer.nonlinearity.apply(out[outOffset + j] + b[j], layer.alpha);
             }
         }
     }
@@ -55,7 +64,8 @@ final class DenseKernels {
      * {@code out[j0 + c] = sum_i in[i] * W[i][j0 + c]} for {@code c < 8}, {@code i} increasing; either
      * {@code q} (int8) or {@code w} (float32) is null.
      */
-    private static void sums8(float[] in, int nIn, byte[] q, float[] w, int nOut, int j0, float[] out) {
+    private static void sums8(float[] in, int inOffset, int nIn, byte[] q, float[] w, int nOut, int j0, float[] out,
+                              int outOffset) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -65,7 +75,7 @@ final class DenseKernels {
         float s6 = 0f;
         float s7 = 0f;
         for (int i = 0, k = j0; i < nIn; i++, k += nOut) {
-            float x = in[i];
+            float x = in[inOffset + i];
             if (q != null) {
                 s0 += x * q[k];
                 s1 += x * q[k + 1];
@@ -86,14 +96,14 @@ final class DenseKernels {
                 s7 += x * w[k + 7];
             }
         }
-        out[j0] = s0;
-        out[j0 + 1] = s1;
-        out[j0 + 2] = s2;
-        out[j0 + 3] = s3;
-        out[j0 + 4] = s4;
-        out[j0 + 5] = s5;
-        out[j0 + 6] = s6;
-        out[j0 + 7] = s7;
+        out[outOffset + j0] = s0;
+        out[outOffset + j0 + 1] = s1;
+        out[outOffset + j0 + 2] = s2;
+        out[outOffset + j0 + 3] = s3;
+        out[outOffset + j0 + 4] = s4;
+        out[outOffset + j0 + 5] = s5;
+        out[outOffset + j0 + 6] = s6;
+        out[outOffset + j0 + 7] = s7;
     }
 
     /** The index of the largest of {@code z[0, n)}; the smallest such index on ties. */

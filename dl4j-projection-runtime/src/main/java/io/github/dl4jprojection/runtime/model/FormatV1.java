@@ -18,7 +18,8 @@ import java.util.Map;
  *       FLOAT32: f32[nIn * nOut] W;  INT8: f32[nOut] scales, i8[nIn * nOut] q;  then f32[nOut] bias
  *   u32 numLabels, str[numLabels];  map provenance
  * </pre>
- * Frozen: what this class reads and writes is pinned byte for byte by {@code golden/v1}.
+ * Frozen: what this class reads and writes is pinned byte for byte by {@code golden/v1}. {@link FormatV2} reuses
+ * its input-section and layer-record helpers, whose layout version 2 keeps.
  */
 final class FormatV1 implements FormatCodec {
 
@@ -80,7 +81,7 @@ final class FormatV1 implements FormatCodec {
         }
     }
 
-    private static InputSpec denseInput(ContentReader in, ProjectionSpec spec) throws ModelFormatException {
+    static InputSpec denseInput(ContentReader in, ProjectionSpec spec) throws ModelFormatException {
         int at = in.position();
         long nIn = in.u32("nIn", 1, PnetFormat.MAX_DENSE_INPUTS);
         if (nIn * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
@@ -101,7 +102,7 @@ final class FormatV1 implements FormatCodec {
         return InputSpec.image((int) h, (int) w, (int) c);
     }
 
-    private static InputSpec featureInput(ContentReader in) throws ModelFormatException {
+    static InputSpec featureInput(ContentReader in) throws ModelFormatException {
         String kind = in.string("featurizer kind");
         long version = in.u32("featurizer version", 1, Integer.MAX_VALUE);
         Map<String, String> settings = in.map("featurizer setting");
@@ -112,7 +113,7 @@ final class FormatV1 implements FormatCodec {
         }
     }
 
-    private static DenseBlock layer(ContentReader in, int l, long expectedIn) throws ModelFormatException {
+    static DenseBlock layer(ContentReader in, int l, long expectedIn) throws ModelFormatException {
         String name = "layer " + l;
         int at = in.position();
         long nIn = in.u32(name + " nIn", 1, PnetFormat.MAX_LAYER_WIDTH);
@@ -149,6 +150,9 @@ final class FormatV1 implements FormatCodec {
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
+        if (model.sequenceEncoder() != null) {
+            throw new IllegalArgumentException("format version 1 cannot hold a sequence model (version 2 can)");
+        }
         ProjectionSpec spec = model.projectionSpec();
         s.u32(spec.numFunctions());
         s.u32(spec.bitsPerFunction());
@@ -171,31 +175,36 @@ final class FormatV1 implements FormatCodec {
         }
         s.u32(model.layers().size());
         for (DenseBlock layer : model.layers()) {
-            s.u32(layer.nIn);
-            s.u32(layer.nOut);
-            s.u8(layer.nonlinearity.code());
-            s.u8(layer.weightType.code());
-            s.u8(0);
-            s.u8(0);
-            s.f32(layer.alpha);
-            if (layer.weightType == WeightType.FLOAT32) {
-                for (float w : layer.weights) {
-                    s.f32(w);
-                }
-            } else {
-                for (float scale : layer.scales) {
-                    s.f32(scale);
-                }
-                s.bytes(layer.quantized);
-            }
-            for (float b : layer.bias) {
-                s.f32(b);
-            }
+            writeLayer(layer, s);
         }
         s.u32(model.numLabels());
         for (String label : model.labels()) {
             s.string(label);
         }
         s.map(model.provenance());
+    }
+
+    /** One layer record of section 3.3: {@code nIn, nOut, f, weightType, 0, alpha}, the weights, the bias. */
+    static void writeLayer(DenseBlock layer, ContentWriter s) {
+        s.u32(layer.nIn);
+        s.u32(layer.nOut);
+        s.u8(layer.nonlinearity.code());
+        s.u8(layer.weightType.code());
+        s.u8(0);
+        s.u8(0);
+        s.f32(layer.alpha);
+        if (layer.weightType == WeightType.FLOAT32) {
+            for (float w : layer.weights) {
+                s.f32(w);
+            }
+        } else {
+            for (float scale : layer.scales) {
+                s.f32(scale);
+            }
+            s.bytes(layer.quantized);
+        }
+        for (float b : layer.bias) {
+            s.f32(b);
+        }
     }
 }

@@ -15,6 +15,9 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
  * such a bag according to {@link InputSpec#featurizer()} and calls {@link #predictFeatures} or
  * {@link #scoresFeatures}: that is the seam where text input joins.
  *
+ * <p>Sequence models ({@link ProjectionModel#sequenceEncoder()} not null) take the packed bits of each token
+ * instead ({@link #predictTokens}, {@link #scoresTokens}; {@code TextPredictor} computes them from a text).
+ *
  * <p>A predictor refers to the model's parts (projection masks, weights), not to the model object.
  * The per-thread predictors behind {@link ProjectionModel#predict(float[])} therefore hold those parts
  * until their thread ends or the thread-local entry is expunged: long-lived thread pools that switch
@@ -35,6 +38,12 @@ public final class Predictor {
     private final float[] bufferB;
     /** Which of the two buffers holds the logits after {@link #forward()}. */
     private float[] logits;
+    // Sequence models only (null otherwise): the encoder and its buffers.
+    private final SequenceEncoder sequence;
+    /** Bottleneck outputs, one row of D per token, with {@code (k - 1) / 2} zero rows before and after. */
+    private final float[] tokenRows;
+    private final float[] convOut;
+    private final long[] tokenWords;
 
     Predictor(ProjectionModel model) {
         this.projection = model.projection();
@@ -50,6 +59,17 @@ public final class Predictor {
                 ? LshProjection.featureScratchLength(model.projectionSpec()) : 2 * bits.length];
         this.bufferA = new float[model.maxWidth()];
         this.bufferB = new float[model.maxWidth()];
+        this.sequence = model.sequenceEncoder();
+        if (sequence != null) {
+            int rows = sequence.maxTokens() + sequence.convWidth() - 1;
+            this.tokenRows = new float[rows * sequence.tokenLayer().nOut];
+            this.convOut = new float[sequence.outputWidth()];
+            this.tokenWords = new long[bits.length];
+        } else {
+            this.tokenRows = null;
+            this.convOut = null;
+            this.tokenWords = null;
+        }
     }
 
     /**
@@ -131,7 +151,71 @@ public final class Predictor {
         System.arraycopy(bits, 0, out, 0, bits.length);
     }
 
+    /**
+     * The predicted label index of a sequence model for {@code numTokens} tokens' projection bits.
+     *
+     * @param tokenBits token {@code t}'s packed bits at {@code [t * W, (t + 1) * W)}, {@code W = ceil(T * d / 64)}
+     * @param numTokens {@code 1 <= numTokens <= maxTokens} (a text without tokens is one token of zero bits)
+     * @throws IllegalArgumentException on a null or short array or a bad count
+     * @throws IllegalStateException if the model is not a sequence model
+     */
+    public int predictTokens(long[] tokenBits, int numTokens) {
+        encodeSequence(tokenBits, numTokens);
+        return forward(bufferA);
+    }
+
+    /** The probabilities form of {@link #predictTokens}: writes {@code probabilities[0, numLabels)}. */
+    public int scoresTokens(long[] tokenBits, int numTokens, float[] probabilities) {
+        checkScores(probabilities);
+        encodeSequence(tokenBits, numTokens);
+        int label = forward(bufferA);
+        DenseKernels.softmax(logits, numLabels, probabilities);
+        return label;
+    }
+
+    /** Runs the {@link SequenceEncoder}; leaves its pooled output in {@link #bufferA}. */
+    private void encodeSequence(long[] tokenBits, int numTokens) {
+        if (sequence == null) {
+            throw new IllegalStateException("this model projects the whole input at once (a bag model): use "
+                    + (inputKind == InputKind.DENSE ? "predict or scores" : "predictFeatures or scoresFeatures"));
+        }
+        int words = bits.length;
+        if (numTokens < 1 || numTokens > sequence.maxTokens()) {
+            throw new IllegalArgumentException("numTokens must be in [1, " + sequence.maxTokens() + "], got "
+                    + numTokens);
+        }
+        if (tokenBits == null || tokenBits.length < (long) numTokens * words) {
+            throw new IllegalArgumentException("tokenBits must hold numTokens * " + words + " longs, got "
+                    + (tokenBits == null ? "null" : String.valueOf(tokenBits.length)));
+        }
+        DenseBlock token = sequence.tokenLayer();
+        DenseBlock conv = sequence.convLayer();
+        int width = token.nOut;
+        int k = sequence.convWidth();
+        int pad = (k - 1) / 2;
+        float[] unpacked = bufferB;
+        for (int t = 0; t < numTokens; t++) {
+            System.arraycopy(tokenBits, t * words, tokenWords, 0, words);
+            PackedBits.unpack(tokenWords, numBits, encoding, unpacked, 0);
+            DenseKernels.forward(token, unpacked, 0, tokenRows, (pad + t) * width);
+        }
+        // Rows [0, pad) are never written; the pad rows after the last token may hold an earlier, longer text.
+        java.util.Arrays.fill(tokenRows, (pad + numTokens) * width, (2 * pad + numTokens) * width, 0f);
+        float[] pooled = bufferA;
+        int channels = conv.nOut;
+        for (int t = 0; t < numTokens; t++) {
+            DenseKernels.forward(conv, tokenRows, t * width, convOut, 0);
+            for (int j = 0; j < channels; j++) {
+                pooled[j] = t == 0 ? convOut[j] : Math.max(pooled[j], convOut[j]);
+            }
+        }
+    }
+
     private void projectDense(float[] x) {
+        if (sequence != null) {
+            throw new IllegalStateException("this is a sequence model: use predictTokens or scoresTokens (or "
+                    + "TextPredictor on a text)");
+        }
         if (inputKind != InputKind.DENSE) {
             throw new IllegalStateException("this model takes hashed features (input kind FEATURES), not a dense"
                     + " vector: use predictFeatures or scoresFeatures");
@@ -140,6 +224,10 @@ public final class Predictor {
     }
 
     private void projectFeatures(long[] keys, float[] weights, int count) {
+        if (sequence != null) {
+            throw new IllegalStateException("this is a sequence model, which projects every token on its own: use "
+                    + "predictTokens or scoresTokens (or TextPredictor on a text), not a bag of the whole text");
+        }
         if (inputKind != InputKind.FEATURES) {
             throw new IllegalStateException("this model takes a dense vector of " + projection.nIn()
                     + " values (input kind DENSE): use predict or scores");
@@ -149,9 +237,14 @@ public final class Predictor {
 
     /** Runs the dense layers on the encoded bits; leaves the logits in {@link #logits}. */
     private int forward() {
-        float[] in = bufferA;
-        float[] out = bufferB;
-        PackedBits.unpack(bits, numBits, encoding, in, 0);
+        PackedBits.unpack(bits, numBits, encoding, bufferA, 0);
+        return forward(bufferA);
+    }
+
+    /** Runs the dense layers on {@code first} (one of the two buffers); leaves the logits in {@link #logits}. */
+    private int forward(float[] first) {
+        float[] in = first;
+        float[] out = first == bufferA ? bufferB : bufferA;
         for (DenseBlock layer : layers) {
             DenseKernels.forward(layer, in, out);
             float[] t = in;

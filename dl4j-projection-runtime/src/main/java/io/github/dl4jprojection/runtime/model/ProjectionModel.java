@@ -26,6 +26,13 @@ import java.util.Map;
  *   h(l+1) = f_l(h(l) W_l + b_l)                                  W_l: [n_l][n_(l+1)]
  *   label  = argmax(h_L),  p = softmax(h_L)                       L = number of layers
  * </pre>
+ * A <em>sequence model</em> ({@link #sequenceEncoder()} not null; text only, format version 2) projects every
+ * token of a text to {@code B} bits instead ({@code TokenProjection}), and its {@link SequenceEncoder}
+ * (bottleneck, convolution over the tokens, max pooling) turns them into the first dense layer's input:
+ * <pre>
+ *   bits_t = LSH(spec, features of token t)   t &lt; n;   g = SequenceEncoder(bits_0 .. bits_(n-1))   C floats
+ *   h(l+1) = f_l(h(l) W_l + b_l) with h0 = g, as above
+ * </pre>
  * {@link #load(Path)} reads a {@code .pnet} file (docs/FORMAT.md); {@link ModelWriter} writes one.
  * Loading validates everything and prepares the projection once; {@link #predictor()} then gives a
  * per-thread {@link Predictor} whose calls allocate nothing. The convenience methods here
@@ -50,6 +57,7 @@ public final class ProjectionModel {
     private final ProjectionSpec spec;
     private final BitEncoding encoding;
     private final InputSpec input;
+    private final SequenceEncoder sequence;
     private final List<DenseBlock> layers;
     private final DenseBlock[] layerArray;
     private final List<String> labels;
@@ -64,6 +72,7 @@ public final class ProjectionModel {
         this.spec = b.spec;
         this.encoding = b.encoding;
         this.input = b.input;
+        this.sequence = b.sequence;
         this.layers = layers;
         this.layerArray = layers.toArray(new DenseBlock[0]);
         this.labels = labels;
@@ -87,7 +96,8 @@ public final class ProjectionModel {
 
     /** A builder holding all of this model's parts, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder().projection(spec).encoding(encoding).input(input).labels(labels);
+        Builder b = new Builder().projection(spec).encoding(encoding).input(input).sequenceEncoder(sequence)
+                .labels(labels);
         for (DenseBlock layer : layers) {
             b.addLayer(layer);
         }
@@ -180,6 +190,11 @@ public final class ProjectionModel {
         return input;
     }
 
+    /** The token encoder of a sequence model; null for a bag model (one projection of the whole input). */
+    public SequenceEncoder sequenceEncoder() {
+        return sequence;
+    }
+
     /** The dense layers, first to last (the last gives the logits); unmodifiable. */
     public List<DenseBlock> layers() {
         return layers;
@@ -230,9 +245,9 @@ public final class ProjectionModel {
         return provenance;
     }
 
-    /** The number of stored dense parameters (weights, scales, biases); the projection has none. */
+    /** The number of stored parameters (weights, scales, biases) of the encoder and the dense layers; the projection has none. */
     public long numParameters() {
-        long n = 0;
+        long n = sequence == null ? 0 : sequence.numParameters();
         for (DenseBlock layer : layers) {
             n += layer.numParameters();
         }
@@ -255,7 +270,8 @@ public final class ProjectionModel {
 
     @Override
     public String toString() {
-        return "ProjectionModel{" + spec + ", " + encoding + ", " + input + ", layers=" + layers
+        return "ProjectionModel{" + spec + ", " + encoding + ", " + input
+                + (sequence == null ? "" : ", " + sequence) + ", layers=" + layers
                 + ", labels=" + labels.size() + "}";
     }
 
@@ -264,6 +280,7 @@ public final class ProjectionModel {
         private ProjectionSpec spec;
         private BitEncoding encoding = BitEncoding.PLUS_MINUS_ONE;
         private InputSpec input;
+        private SequenceEncoder sequence;
         private final List<DenseBlock> layers = new ArrayList<>();
         private List<String> labels;
         private final LinkedHashMap<String, String> provenance = new LinkedHashMap<>();
@@ -286,6 +303,15 @@ public final class ProjectionModel {
         /** The input description; required. */
         public Builder input(InputSpec input) {
             this.input = input;
+            return this;
+        }
+
+        /**
+         * Makes this a sequence model (text input only): the per-token bits go through {@code encoder} before the
+         * dense layers, whose first {@code nIn} is then the encoder's output width. Default null: a bag model.
+         */
+        public Builder sequenceEncoder(SequenceEncoder encoder) {
+            this.sequence = encoder;
             return this;
         }
 
@@ -352,7 +378,24 @@ public final class ProjectionModel {
                             + e.getMessage(), e);
                 }
             }
-            List<DenseBlock> layerCopy = checkLayers();
+            double inputBound = 1.0;
+            int inputWidth = spec.numBits();
+            if (sequence != null) {
+                if (input.kind() != InputKind.FEATURES) {
+                    throw new IllegalArgumentException("a sequence encoder needs text (FEATURES) input, got "
+                            + input.kind());
+                }
+                DenseBlock token = sequence.tokenLayer();
+                if (token.nIn != spec.numBits()) {
+                    throw new IllegalArgumentException("sequence encoder: tokenLayer.nIn must be T * d = "
+                            + spec.numBits() + ", got " + token.nIn);
+                }
+                // Zero padding and max pooling keep the bounds of the blocks' outputs.
+                inputBound = checkBound(sequence.convLayer(), checkBound(token, 1.0, "sequence token layer"),
+                        "sequence convolution");
+                inputWidth = sequence.outputWidth();
+            }
+            List<DenseBlock> layerCopy = checkLayers(inputWidth, inputBound);
             List<String> labelCopy = checkLabels(layerCopy.get(layerCopy.size() - 1).nOut);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < labelCopy.size(); i++) {
@@ -363,6 +406,9 @@ public final class ProjectionModel {
             }
             Map<String, String> provenanceCopy = FeaturizerSection.copyMap(provenance, "provenance");
             int maxWidth = spec.numBits();
+            if (sequence != null) {
+                maxWidth = Math.max(maxWidth, Math.max(sequence.tokenLayer().nOut, sequence.outputWidth()));
+            }
             for (DenseBlock layer : layerCopy) {
                 maxWidth = Math.max(maxWidth, layer.nOut);
             }
@@ -372,7 +418,16 @@ public final class ProjectionModel {
                     Collections.unmodifiableList(labelCopy), index, provenanceCopy, projection, maxWidth);
         }
 
-        private List<DenseBlock> checkLayers() {
+        private static double checkBound(DenseBlock layer, double inBound, String name) {
+            double bound = outputBound(layer, inBound);
+            if (!(bound <= PnetFormat.MAX_ACTIVATION_BOUND)) {
+                throw new IllegalArgumentException(name + " can overflow float32: its outputs are only bounded by "
+                        + bound + " (limit " + PnetFormat.MAX_ACTIVATION_BOUND + ")");
+            }
+            return bound;
+        }
+
+        private List<DenseBlock> checkLayers(int inputWidth, double inputBound) {
             if (layers.isEmpty()) {
                 throw new IllegalArgumentException("layers: at least one dense layer (the logits layer) is required");
             }
@@ -380,8 +435,8 @@ public final class ProjectionModel {
                 throw new IllegalArgumentException("layers: at most " + PnetFormat.MAX_LAYERS + " are allowed, got "
                         + layers.size());
             }
-            int width = spec.numBits();
-            double bound = 1.0;
+            int width = inputWidth;
+            double bound = inputBound;
             for (int l = 0; l < layers.size(); l++) {
                 DenseBlock layer = layers.get(l);
                 if (layer == null) {
@@ -389,7 +444,8 @@ public final class ProjectionModel {
                 }
                 if (layer.nIn != width) {
                     throw new IllegalArgumentException("layers[" + l + "].nIn must be " + width + " ("
-                            + (l == 0 ? "T * d" : "layers[" + (l - 1) + "].nOut") + "), got " + layer.nIn);
+                            + (l == 0 ? (sequence == null ? "T * d" : "the sequence encoder's output width")
+                            : "layers[" + (l - 1) + "].nOut") + "), got " + layer.nIn);
                 }
                 bound = outputBound(layer, bound);
                 if (!(bound <= PnetFormat.MAX_ACTIVATION_BOUND)) {

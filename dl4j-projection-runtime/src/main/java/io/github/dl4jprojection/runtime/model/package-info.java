@@ -3,8 +3,9 @@
  * runtime's API.
  *
  * <p>{@link io.github.dl4jprojection.runtime.model.ProjectionModel} is an immutable model: the LSH
- * projection configuration, the input description, dense layers
- * ({@link io.github.dl4jprojection.runtime.model.DenseBlock}, float32 or int8), label names and
+ * projection configuration, the input description, for a sequence model its token encoder
+ * ({@link io.github.dl4jprojection.runtime.model.SequenceEncoder}: bottleneck, convolution, max pooling),
+ * dense layers ({@link io.github.dl4jprojection.runtime.model.DenseBlock}, float32 or int8), label names and
  * provenance. {@link io.github.dl4jprojection.runtime.model.ModelWriter} and
  * {@code ProjectionModel.load} write and read the versioned, checksummed {@code .pnet} format
  * specified in {@code docs/FORMAT.md}; a file that breaks a rule is rejected with a
@@ -13,7 +14,8 @@
  *
  * <p>Inside (package-private): the reader checks the header, the same for every version, and
  * hands the content to the {@code FormatCodec} that {@code FormatVersions} registers for the
- * header's version ({@code FormatV1}: docs/FORMAT.md section 3); the writer frames what the newest
+ * header's version ({@code FormatV1}: docs/FORMAT.md section 3; {@code FormatV2}: section 10, the model
+ * family and the SEQUENCE section); the writer frames what the newest
  * codec writes. Packages under {@code runtime.internal} hold the helpers a device user never
  * calls and are not API.
  */

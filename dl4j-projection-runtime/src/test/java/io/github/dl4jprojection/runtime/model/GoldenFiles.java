@@ -1,8 +1,10 @@
 package io.github.dl4jprojection.runtime.model;
 
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
+import io.github.dl4jprojection.runtime.internal.text.TokenProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,10 @@ import java.util.Random;
  */
 public final class GoldenFiles {
 
+    /** The models of every version's folder. */
     static final String[] MODELS = {"dense-float32", "dense-int8", "features"};
+    /** The sequence model, from version 2 on. */
+    static final String SEQUENCE = "sequence";
     static final int CASES = 40;
 
     private GoldenFiles() {
@@ -40,19 +45,67 @@ public final class GoldenFiles {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v" + PnetFormat.VERSION);
         Files.createDirectories(dir);
-        ProjectionModel[] models = {denseFloat32(), denseInt8(), features()};
+        ProjectionModel[] models = {denseFloat32(), denseInt8(), features(), sequence()};
+        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE};
+        // One generator for all models, in this order: the cases of the first three are those of golden/v1.
         Random random = new Random(20240501L);
         for (int m = 0; m < models.length; m++) {
-            ModelWriter.write(models[m], dir.resolve(MODELS[m] + PnetFormat.FILE_EXTENSION));
-            try (Writer out = Files.newBufferedWriter(dir.resolve(MODELS[m] + ".expected.txt"),
+            ModelWriter.write(models[m], dir.resolve(names[m] + PnetFormat.FILE_EXTENSION));
+            try (Writer out = Files.newBufferedWriter(dir.resolve(names[m] + ".expected.txt"),
                     StandardCharsets.UTF_8)) {
                 for (int c = 0; c < CASES; c++) {
-                    out.write(caseLine(models[m], random));
+                    out.write(models[m].sequenceEncoder() != null ? sequenceCaseLine(models[m], random)
+                            : caseLine(models[m], random));
                     out.write('\n');
                 }
             }
-            System.out.println("wrote " + dir.resolve(MODELS[m] + PnetFormat.FILE_EXTENSION));
+            System.out.println("wrote " + dir.resolve(names[m] + PnetFormat.FILE_EXTENSION));
         }
+    }
+
+    /**
+     * A sequence model on the real "sgnn-text" featurizer (so the cases are raw texts): 2 x 16 bits per token,
+     * ZERO_ONE, a RELU bottleneck of 6, a width-3 TANH convolution of 5 channels, a RELU hidden layer of 4, 3
+     * labels, at most 12 tokens.
+     */
+    static ProjectionModel sequence() {
+        Random random = new Random(404);
+        FeaturizerConfig featurizer = FeaturizerConfig.builder().maxCodePoints(300).maxFeatures(64).wordNgramMax(2)
+                .maxSkip(1).charNgrams(2, 3).build();
+        DenseBlock token = TestModels.randomBlock(random, 32, 6, Nonlinearity.RELU, 0.5f);
+        DenseBlock conv = TestModels.randomBlock(random, 3 * 6, 5, Nonlinearity.TANH, 0.5f);
+        return ProjectionModel.builder().projection(spec(2, 16, 0x5E9L, 0.5)).encoding(BitEncoding.ZERO_ONE)
+                .input(InputSpec.features(featurizer.toSection()))
+                .sequenceEncoder(SequenceEncoder.of(12, token, 3, conv))
+                .addLayer(TestModels.randomBlock(random, 5, 4, Nonlinearity.RELU, 0.7f))
+                .addLayer(TestModels.randomBlock(random, 4, 3, Nonlinearity.IDENTITY, 0.7f))
+                .labels("ham", "spam", "égal").provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
+                .provenance(ProvenanceKeys.CREATED, "2026-12-02T00:00:00Z")
+                .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test").build();
+    }
+
+    /** Words, symbols and a few non-ASCII tokens; no tab or line break (the case file's separators). */
+    private static final String[] VOCABULARY = {"free", "money", "Meeting", "at", "noon", "!", "?", "café", "日本",
+        "\uD83D\uDE00", "x", "viagra", "re:", "the", "unsubscribe", "$100", "don't", "3.14"};
+
+    /** {@code text=...} (0 to 20 words: the empty text, texts over the 12-token cap), then token bits and scores. */
+    private static String sequenceCaseLine(ProjectionModel model, Random random) {
+        StringBuilder text = new StringBuilder();
+        int words = random.nextInt(21);
+        for (int w = 0; w < words; w++) {
+            text.append(w == 0 ? "" : " ").append(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+        }
+        TokenProjection tokens = new TokenProjection(FeaturizerConfig.fromSection(model.input().featurizer()),
+                model.projectionSpec(), model.sequenceEncoder().maxTokens());
+        long[] bits = new long[model.sequenceEncoder().maxTokens() * tokens.numWords()];
+        int n = tokens.project(text, tokens.newScratch(), bits);
+        float[] p = new float[model.numLabels()];
+        int label = model.predictor().scoresTokens(bits, n, p);
+        StringBuilder hex = new StringBuilder();
+        for (int w = 0; w < n * tokens.numWords(); w++) {
+            hex.append(w == 0 ? "" : ",").append(Long.toHexString(bits[w]));
+        }
+        return "text=" + text + "\ttokens=" + n + "\tbits=" + hex + "\tlabel=" + label + "\tp=" + floats(p);
     }
 
     private static ProjectionModel.Builder base(long seed, InputSpec input, ProjectionSpec spec, BitEncoding enc,

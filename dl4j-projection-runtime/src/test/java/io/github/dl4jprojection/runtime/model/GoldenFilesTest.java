@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.text.TokenProjection;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -138,6 +141,10 @@ class GoldenFilesTest {
     }
 
     private static void check(ProjectionModel model, Predictor predictor, Map<String, String> f, String where) {
+        if (f.containsKey("text")) {
+            checkSequence(model, predictor, f, where);
+            return;
+        }
         long[] bits = new long[model.projectionSpec().numWords()];
         float[] p = new float[model.numLabels()];
         int label;
@@ -169,6 +176,34 @@ class GoldenFilesTest {
         }
         double[] reference = TestModels.referenceSoftmax(TestModels.referenceLogits(model, bits));
         for (int j = 0; j < expected.length; j++) {
+            assertEquals(reference[j], p[j], 1e-5, where + ": double-precision reference, probability " + j);
+        }
+    }
+
+    /** A sequence model's case: the token bits of the text, the scores from them and from the text itself. */
+    private static void checkSequence(ProjectionModel model, Predictor predictor, Map<String, String> f,
+                                      String where) {
+        String text = f.get("text");
+        TokenProjection tokens = new TokenProjection(FeaturizerConfig.fromSection(model.input().featurizer()),
+                model.projectionSpec(), model.sequenceEncoder().maxTokens());
+        long[] bits = new long[model.sequenceEncoder().maxTokens() * tokens.numWords()];
+        int n = tokens.project(text, tokens.newScratch(), bits);
+        assertEquals(Integer.parseInt(f.get("tokens")), n, where + ": tokens");
+        String[] words = f.get("bits").split(",");
+        for (int w = 0; w < words.length; w++) {
+            assertEquals(Long.parseUnsignedLong(words[w], 16), bits[w], where + ": bits word " + w);
+        }
+        float[] p = new float[model.numLabels()];
+        int label = predictor.scoresTokens(bits, n, p);
+        float[] fromText = new float[model.numLabels()];
+        assertEquals(label, TextPredictor.of(model).scores(text, fromText), where + ": label from the text");
+        assertEquals(Integer.parseInt(f.get("label")), label, where + ": label");
+        float[] expected = parseFloats(f.get("p"));
+        double[] reference = TestModels.referenceSoftmax(TestModels.referenceSequenceLogits(model, bits, n));
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(Float.floatToIntBits(expected[j]), Float.floatToIntBits(p[j]),
+                    where + ": probability " + j + " is " + p[j] + ", recorded " + expected[j]);
+            assertEquals(Float.floatToIntBits(p[j]), Float.floatToIntBits(fromText[j]), where + ": from the text");
             assertEquals(reference[j], p[j], 1e-5, where + ": double-precision reference, probability " + j);
         }
     }

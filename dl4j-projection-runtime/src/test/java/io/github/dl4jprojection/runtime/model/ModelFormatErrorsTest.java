@@ -148,9 +148,13 @@ class ModelFormatErrorsTest {
         byte[] inf = good();
         putU32(inf, CONTENT + 56, Float.floatToRawIntBits(Float.POSITIVE_INFINITY));
         rejected(resealed(inf), Problem.INVALID_VALUE, "Infinity");
-        byte[] reserved = good();
-        reserved[CONTENT + 19] = 1;
-        rejected(resealed(reserved), Problem.INVALID_VALUE, "reserved byte");
+        // Version 2 gives version 1's reserved byte 19 a meaning: the model family.
+        byte[] family = good();
+        family[CONTENT + 19] = 2;
+        rejected(resealed(family), Problem.INVALID_VALUE, "model family must be in [0, 1], got 2");
+        byte[] sequenceOfPixels = good();
+        sequenceOfPixels[CONTENT + 19] = 1;
+        rejected(resealed(sequenceOfPixels), Problem.INVALID_VALUE, "a SEQUENCE model needs FEATURES (text) input");
         byte[] function = good();
         function[CONTENT + 48] = 9;
         rejected(resealed(function), Problem.INVALID_VALUE, "unknown nonlinearity code 9");

@@ -114,6 +114,61 @@ final class TestModels {
         return h;
     }
 
+    /**
+     * The logits of a sequence model in double precision, straight from the formulas of {@link SequenceEncoder}
+     * (no padded buffer, no offsets): an independent check of the predictor's float arithmetic.
+     */
+    static double[] referenceSequenceLogits(ProjectionModel model, long[] tokenBits, int numTokens) {
+        SequenceEncoder s = model.sequenceEncoder();
+        int numBits = model.projectionSpec().numBits();
+        int words = model.projectionSpec().numWords();
+        BitEncoding e = model.encoding();
+        DenseBlock token = s.tokenLayer();
+        double[][] h = new double[numTokens][];
+        for (int t = 0; t < numTokens; t++) {
+            double[] x = new double[numBits];
+            long[] w = java.util.Arrays.copyOfRange(tokenBits, t * words, (t + 1) * words);
+            for (int b = 0; b < numBits; b++) {
+                x[b] = PackedBits.get(w, b) ? e.on() : e.off();
+            }
+            h[t] = dense(token, x);
+        }
+        int k = s.convWidth();
+        int width = token.nOut();
+        double[] pooled = new double[s.outputWidth()];
+        java.util.Arrays.fill(pooled, Double.NEGATIVE_INFINITY);
+        for (int t = 0; t < numTokens; t++) {
+            double[] window = new double[k * width];
+            for (int o = 0; o < k; o++) {
+                int src = t + o - (k - 1) / 2;
+                if (src >= 0 && src < numTokens) {
+                    System.arraycopy(h[src], 0, window, o * width, width);
+                }
+            }
+            double[] c = dense(s.convLayer(), window);
+            for (int j = 0; j < c.length; j++) {
+                pooled[j] = Math.max(pooled[j], c[j]);
+            }
+        }
+        double[] out = pooled;
+        for (DenseBlock layer : model.layers()) {
+            out = dense(layer, out);
+        }
+        return out;
+    }
+
+    private static double[] dense(DenseBlock layer, double[] x) {
+        double[] out = new double[layer.nOut()];
+        for (int j = 0; j < layer.nOut(); j++) {
+            double z = layer.bias()[j];
+            for (int i = 0; i < layer.nIn(); i++) {
+                z += x[i] * layer.weight(i, j);
+            }
+            out[j] = referenceFunction(layer.nonlinearity(), z, layer.alpha());
+        }
+        return out;
+    }
+
     static double referenceFunction(Nonlinearity f, double z, double alpha) {
         switch (f) {
             case RELU:

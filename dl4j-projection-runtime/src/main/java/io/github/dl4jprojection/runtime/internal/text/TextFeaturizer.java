@@ -91,14 +91,7 @@ public final class TextFeaturizer {
      * @throws IllegalArgumentException when {@code text} is null or {@code scratch} was made for another configuration
      */
     public int featurize(CharSequence text, FeaturizerScratch scratch) {
-        if (text == null) {
-            throw new IllegalArgumentException("text must not be null");
-        }
-        checkScratch(scratch);
-        TokenBuffer tokens = scratch.tokens;
-        tokens.reset();
-        CodePointDecoder.utf16(text, config.maxCodePoints(), tokens);
-        tokens.finish();
+        tokenize(text, scratch);
         return generate(scratch);
     }
 
@@ -110,18 +103,7 @@ public final class TextFeaturizer {
      * @throws IllegalArgumentException on a null array, a range outside it, or a scratch of another configuration
      */
     public int featurizeUtf8(byte[] utf8, int offset, int length, FeaturizerScratch scratch) {
-        if (utf8 == null) {
-            throw new IllegalArgumentException("utf8 must not be null");
-        }
-        if (offset < 0 || length < 0 || offset > utf8.length - length) {
-            throw new IllegalArgumentException("utf8 range [" + offset + ", " + offset + " + " + length
-                    + ") is outside an array of " + utf8.length + " bytes");
-        }
-        checkScratch(scratch);
-        TokenBuffer tokens = scratch.tokens;
-        tokens.reset();
-        CodePointDecoder.utf8(utf8, offset, length, config.maxCodePoints(), tokens);
-        tokens.finish();
+        tokenizeUtf8(utf8, offset, length, scratch);
         return generate(scratch);
     }
 
@@ -161,38 +143,99 @@ public final class TextFeaturizer {
         }
     }
 
-    /** Generates every feature of the tokens in {@code scratch}, token by token (docs/TEXT.md, "Features"). */
-    private int generate(FeaturizerScratch scratch) {
-        TokenBuffer tb = scratch.tokens;
+    /**
+     * Tokenizes {@code text} into {@code scratch} without generating features, for the per-token models
+     * (docs/TEXT.md, "Tokens"; the same first {@code maxCodePoints} code points as {@link #featurize}).
+     *
+     * @return the number of tokens, {@code scratch.tokenCount()}
+     * @throws IllegalArgumentException when {@code text} is null or {@code scratch} was made for another configuration
+     */
+    public int tokenize(CharSequence text, FeaturizerScratch scratch) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+        checkScratch(scratch);
+        TokenBuffer tokens = scratch.tokens;
+        tokens.reset();
+        CodePointDecoder.utf16(text, config.maxCodePoints(), tokens);
+        tokens.finish();
+        return tokens.tokens;
+    }
+
+    /** {@link #tokenize(CharSequence, FeaturizerScratch)} for UTF-8 bytes {@code utf8[offset, offset + length)}. */
+    public int tokenizeUtf8(byte[] utf8, int offset, int length, FeaturizerScratch scratch) {
+        if (utf8 == null) {
+            throw new IllegalArgumentException("utf8 must not be null");
+        }
+        if (offset < 0 || length < 0 || offset > utf8.length - length) {
+            throw new IllegalArgumentException("utf8 range [" + offset + ", " + offset + " + " + length
+                    + ") is outside an array of " + utf8.length + " bytes");
+        }
+        checkScratch(scratch);
+        TokenBuffer tokens = scratch.tokens;
+        tokens.reset();
+        CodePointDecoder.utf8(utf8, offset, length, config.maxCodePoints(), tokens);
+        tokens.finish();
+        return tokens.tokens;
+    }
+
+    /**
+     * The bag of the features generated <em>at</em> token {@code token} of the last tokenized text (its word
+     * n-grams and skip-grams ending there and its character n-grams, the features {@link #featurize} generates
+     * for that token, in the same order), into {@code scratch.keys()}/{@code counts()}: distinct keys in order
+     * of first occurrence with their counts, at most {@code maxFeatures} of them. Allocation-free.
+     *
+     * @return the number of distinct features of the token
+     * @throws IllegalArgumentException when {@code token} is not in {@code [0, scratch.tokenCount())}
+     */
+    public int tokenFeatures(FeaturizerScratch scratch, int token) {
+        checkScratch(scratch);
+        if (token < 0 || token >= scratch.tokens.tokens) {
+            throw new IllegalArgumentException("token must be in [0, " + scratch.tokens.tokens + "), got " + token);
+        }
         FeatureCounter out = scratch.features;
         out.reset();
+        emit(scratch, token, out);
+        return out.size;
+    }
+
+    /** Generates every feature of the tokens in {@code scratch}, token by token (docs/TEXT.md, "Features"). */
+    private int generate(FeaturizerScratch scratch) {
+        FeatureCounter out = scratch.features;
+        out.reset();
+        for (int i = 0; i < scratch.tokens.tokens; i++) {
+            emit(scratch, i, out);
+        }
+        return out.size;
+    }
+
+    /** Adds the features generated at token {@code i} to {@code out}, in the order of docs/TEXT.md, "Features". */
+    private void emit(FeaturizerScratch scratch, int i, FeatureCounter out) {
+        TokenBuffer tb = scratch.tokens;
         byte[] buf = tb.bytes;
         int wordMax = config.wordNgramMax();
         int maxSkip = config.maxSkip();
         int charMin = config.charNgramMin();
         int charMax = config.charNgramMax();
-        for (int i = 0; i < tb.tokens; i++) {
-            int end = tb.tokenEnd[i];
-            for (int n = 1; n <= wordMax && n <= i + 1; n++) {
-                int start = tb.tokenStart[i - n + 1];
-                out.add(XxHash64.hash(buf, start, end - start, wordSeeds[n]));
-            }
-            for (int k = 1; k <= maxSkip && i - k - 1 >= 0; k++) {
-                int len = pair(tb, i - k - 1, i, scratch.pair);
-                out.add(XxHash64.hash(scratch.pair, 0, len, skipSeeds[k]));
-            }
-            if (charMax > 0 && tb.tokenIsWord[i]) {
-                int symbols = tb.tokenCpEnd[i] - tb.tokenCpStart[i] + 2;
-                for (int n = charMin; n <= charMax; n++) {
-                    for (int s = 0; s + n <= symbols; s++) {
-                        int from = tb.symbolStart(i, s);
-                        int to = tb.symbolEnd(i, s + n - 1);
-                        out.add(XxHash64.hash(buf, from, to - from, charSeed));
-                    }
+        int end = tb.tokenEnd[i];
+        for (int n = 1; n <= wordMax && n <= i + 1; n++) {
+            int start = tb.tokenStart[i - n + 1];
+            out.add(XxHash64.hash(buf, start, end - start, wordSeeds[n]));
+        }
+        for (int k = 1; k <= maxSkip && i - k - 1 >= 0; k++) {
+            int len = pair(tb, i - k - 1, i, scratch.pair);
+            out.add(XxHash64.hash(scratch.pair, 0, len, skipSeeds[k]));
+        }
+        if (charMax > 0 && tb.tokenIsWord[i]) {
+            int symbols = tb.tokenCpEnd[i] - tb.tokenCpStart[i] + 2;
+            for (int n = charMin; n <= charMax; n++) {
+                for (int s = 0; s + n <= symbols; s++) {
+                    int from = tb.symbolStart(i, s);
+                    int to = tb.symbolEnd(i, s + n - 1);
+                    out.add(XxHash64.hash(buf, from, to - from, charSeed));
                 }
             }
         }
-        return out.size;
     }
 
     /** The projection weights of {@code n} features with {@code counts}: the counts, or 1 (docs/TEXT.md, "Weights"). */

@@ -1,0 +1,42 @@
+package io.github.dl4jprojection.pipeline;
+
+import java.util.Locale;
+
+/**
+ * The projection network a text task trains (the command line's {@code --model}).
+ * <ul>
+ *   <li>{@link #BAG}: SGNN (Ravi and Kozareva, EMNLP 2018): one LSH projection of the whole text's feature bag to
+ *       {@code T * d} bits ({@code --bits}), then the dense layers;</li>
+ *   <li>{@link #SEQ}: PRADO-like (Kaliamoorthi, Ravi and Kozareva, EMNLP 2019): every token projected on its own to
+ *       {@code T * d} bits ({@code --token-bits}), a bottleneck shared by the tokens, a convolution over n-gram
+ *       windows of tokens and max pooling over them, then the dense layers (format version 2).</li>
+ * </ul>
+ */
+public enum ProjectionFamily {
+    BAG,
+    SEQ;
+
+    /** The command-line name: bag, seq. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The family with this command-line name (case-insensitive).
+     *
+     * @throws IllegalArgumentException listing the valid names
+     */
+    public static ProjectionFamily fromCliName(String name) {
+        for (ProjectionFamily f : values()) {
+            if (f.cliName().equals(name.trim().toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + name + "'; valid models: bag, seq");
+    }
+
+    @Override
+    public String toString() {
+        return cliName();
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.dl4jprojection.runtime.model;
+
+import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.INVALID_VALUE;
+import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.SIZE_OUT_OF_RANGE;
+
+import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import java.util.Map;
+
+/**
+ * Format version 2, docs/FORMAT.md "The .pnet model format, version 2": version 1's layout, with the model family
+ * in the projection section's last byte (reserved in version 1) and, for the SEQUENCE family, the
+ * {@link SequenceEncoder} section between the input section and the dense layers.
+ * <pre>
+ *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE)
+ *   DENSE:    u32 nIn, u32 height, u32 width, u32 channels
+ *   FEATURES: str kind, u32 version, map settings
+ *   SEQUENCE: u32 maxTokens, layer token (nIn = T * d), u32 convWidth, layer conv (nIn = convWidth * token nOut),
+ *             u8 pooling (0 MAX), u8[3] 0
+ *   u32 numLayers, layer[numLayers]     (a layer record is version 1's: u32 nIn, u32 nOut, u8 f, u8 weightType,
+ *                                        u16 0, f32 alpha, weights, f32[nOut] bias)
+ *   u32 numLabels, str[numLabels];  map provenance
+ * </pre>
+ * A BAG model's bytes differ from version 1's only in the header's version. Frozen once released, like
+ * {@link FormatV1}: {@code golden/v2} pins it.
+ */
+final class FormatV2 implements FormatCodec {
+
+    static final int FAMILY_BAG = 0;
+    static final int FAMILY_SEQUENCE = 1;
+    static final int POOLING_MAX = 0;
+
+    @Override
+    public int version() {
+        return 2;
+    }
+
+    @Override
+    public ProjectionModel read(ContentReader in) throws ModelFormatException {
+        ProjectionModel.Builder builder = ProjectionModel.builder();
+        long t = in.u32("numFunctions (T)", 1, ProjectionSpec.MAX_BITS);
+        long d = in.u32("bitsPerFunction (d)", 1, ProjectionSpec.MAX_BITS);
+        if (t * d > ProjectionSpec.MAX_BITS) {
+            throw in.error(SIZE_OUT_OF_RANGE, in.position() - 8, "T * d = " + t + " * " + d + " exceeds "
+                    + ProjectionSpec.MAX_BITS);
+        }
+        long seed = in.i64("seed");
+        int k = in.u8("sparsityLog2", ProjectionSpec.MAX_SPARSITY_LOG2);
+        int encodingCode = in.u8("bitEncoding", 1);
+        int kindAt = in.position();
+        InputKind kind = InputKind.ofCode(in.u8("inputKind", 255));
+        if (kind == null) {
+            throw in.error(INVALID_VALUE, kindAt, "unknown inputKind " + in.byteAt(kindAt) + " (0 DENSE, 1 FEATURES)");
+        }
+        int familyAt = in.position();
+        int family = in.u8("model family", FAMILY_SEQUENCE);
+        if (family == FAMILY_SEQUENCE && kind != InputKind.FEATURES) {
+            throw in.error(INVALID_VALUE, familyAt, "a SEQUENCE model needs FEATURES (text) input, got " + kind);
+        }
+        ProjectionSpec spec = ProjectionSpec.builder().numFunctions((int) t).bitsPerFunction((int) d).seed(seed)
+                .density(1.0 / (1 << k)).build();
+        builder.projection(spec).encoding(encodingCode == 0 ? BitEncoding.ZERO_ONE : BitEncoding.PLUS_MINUS_ONE);
+        builder.input(kind == InputKind.DENSE ? FormatV1.denseInput(in, spec) : FormatV1.featureInput(in));
+        long width = t * d;
+        if (family == FAMILY_SEQUENCE) {
+            SequenceEncoder encoder = sequence(in, width);
+            builder.sequenceEncoder(encoder);
+            width = encoder.outputWidth();
+        }
+        long numLayers = in.u32("numLayers", 1, PnetFormat.MAX_LAYERS);
+        for (int l = 0; l < numLayers; l++) {
+            DenseBlock layer = FormatV1.layer(in, l, width);
+            builder.addLayer(layer);
+            width = layer.nOut;
+        }
+        int labelsAt = in.position();
+        long numLabels = in.u32("numLabels", 2, PnetFormat.MAX_LAYER_WIDTH);
+        if (numLabels != width) {
+            throw in.error(INVALID_VALUE, labelsAt, "numLabels is " + numLabels + " but the logits layer has "
+                    + width + " outputs");
+        }
+        in.needDeclared(4 * numLabels, "the " + numLabels + " labels");
+        String[] labels = new String[(int) numLabels];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = in.string("label " + i);
+        }
+        builder.labels(labels);
+        for (Map.Entry<String, String> e : in.map("provenance").entrySet()) {
+            builder.provenance(e.getKey(), e.getValue());
+        }
+        in.expectEnd("provenance");
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(INVALID_VALUE, "invalid model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SEQUENCE section; its layer records are checked like dense layers (sizes before allocation). */
+    private static SequenceEncoder sequence(ContentReader in, long bitsPerToken) throws ModelFormatException {
+        long maxTokens = in.u32("maxTokens", 1, SequenceEncoder.MAX_TOKENS);
+        DenseBlock token = layerNamed(in, "sequence token layer", bitsPerToken);
+        int widthAt = in.position();
+        long convWidth = in.u32("convWidth", 1, SequenceEncoder.MAX_CONV_WIDTH);
+        if (convWidth % 2 == 0) {
+            throw in.error(INVALID_VALUE, widthAt, "convWidth must be odd, got " + convWidth);
+        }
+        DenseBlock conv = layerNamed(in, "sequence convolution", convWidth * token.nOut);
+        int poolingAt = in.position();
+        int pooling = in.u8("pooling", 255);
+        if (pooling != POOLING_MAX) {
+            throw in.error(INVALID_VALUE, poolingAt, "unknown pooling code " + pooling + " (0 MAX)");
+        }
+        in.reserved(3);
+        try {
+            return SequenceEncoder.of((int) maxTokens, token, (int) convWidth, conv);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(INVALID_VALUE, "invalid sequence encoder: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A layer record whose messages name {@code name}: {@link FormatV1#layer} names dense layers by index, so
+     * its message is prefixed here ("sequence token layer: at content offset 228: layer 0 nIn is 31 but ...").
+     */
+    private static DenseBlock layerNamed(ContentReader in, String name, long expectedIn) throws ModelFormatException {
+        try {
+            return FormatV1.layer(in, 0, expectedIn);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(e.problem(), name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(ProjectionModel model, ContentWriter s) {
+        ProjectionSpec spec = model.projectionSpec();
+        s.u32(spec.numFunctions());
+        s.u32(spec.bitsPerFunction());
+        s.i64(spec.seed());
+        s.u8(spec.sparsityLog2());
+        s.u8(model.encoding() == BitEncoding.ZERO_ONE ? 0 : 1);
+        InputSpec input = model.input();
+        s.u8(input.kind().code());
+        SequenceEncoder sequence = model.sequenceEncoder();
+        s.u8(sequence == null ? FAMILY_BAG : FAMILY_SEQUENCE);
+        if (input.kind() == InputKind.DENSE) {
+            s.u32(input.nIn());
+            s.u32(input.height());
+            s.u32(input.width());
+            s.u32(input.channels());
+        } else {
+            FeaturizerSection f = input.featurizer();
+            s.string(f.kind());
+            s.u32(f.version());
+            s.map(f.settings());
+        }
+        if (sequence != null) {
+            s.u32(sequence.maxTokens());
+            FormatV1.writeLayer(sequence.tokenLayer(), s);
+            s.u32(sequence.convWidth());
+            FormatV1.writeLayer(sequence.convLayer(), s);
+            s.u8(POOLING_MAX);
+            s.u8(0);
+            s.u8(0);
+            s.u8(0);
+        }
+        s.u32(model.layers().size());
+        for (DenseBlock layer : model.layers()) {
+            FormatV1.writeLayer(layer, s);
+        }
+        s.u32(model.numLabels());
+        for (String label : model.labels()) {
+            s.string(label);
+        }
+        s.map(model.provenance());
+    }
+}
