@@ -54,6 +54,7 @@ public final class ParallelEpochFitter implements EpochFitter {
                 listener.onEpochEnd(joint.graph());
             }
         } catch (RuntimeException e) {
+            // Failures of the training itself pass unchanged; only close() declares a checked Exception.
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the parallel workers did not shut down: " + e.getMessage(), e);
