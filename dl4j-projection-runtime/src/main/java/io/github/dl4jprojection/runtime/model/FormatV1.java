@@ -50,8 +50,16 @@ final class FormatV1 implements FormatCodec {
                 .density(1.0 / (1 << k)).build();
         builder.projection(spec).encoding(encodingCode == 0 ? BitEncoding.ZERO_ONE : BitEncoding.PLUS_MINUS_ONE);
         builder.input(kind == InputKind.DENSE ? denseInput(in, spec) : featureInput(in));
+        return layersLabelsProvenance(in, builder, t * d);
+    }
+
+    /**
+     * The part every version shares after the input (and any encoder) sections: the dense layers, the first
+     * taking {@code width} inputs, the labels and the provenance, to the end of the content; then the model.
+     */
+    static ProjectionModel layersLabelsProvenance(ContentReader in, ProjectionModel.Builder builder, long width)
+            throws ModelFormatException {
         long numLayers = in.u32("numLayers", 1, PnetFormat.MAX_LAYERS);
-        long width = t * d;
         for (int l = 0; l < numLayers; l++) {
             DenseBlock layer = layer(in, l, width);
             builder.addLayer(layer);
@@ -153,15 +161,25 @@ final class FormatV1 implements FormatCodec {
         if (model.sequenceEncoder() != null) {
             throw new IllegalArgumentException("format version 1 cannot hold a sequence model (version 2 can)");
         }
+        writeProjection(model, s);
+        s.u8(0);
+        writeInput(model.input(), s);
+        writeLayersLabelsProvenance(model, s);
+    }
+
+    /** The projection fields every version starts with: T, d, seed, sparsity, bit encoding, input kind. */
+    static void writeProjection(ProjectionModel model, ContentWriter s) {
         ProjectionSpec spec = model.projectionSpec();
         s.u32(spec.numFunctions());
         s.u32(spec.bitsPerFunction());
         s.i64(spec.seed());
         s.u8(spec.sparsityLog2());
         s.u8(model.encoding() == BitEncoding.ZERO_ONE ? 0 : 1);
-        InputSpec input = model.input();
-        s.u8(input.kind().code());
-        s.u8(0);
+        s.u8(model.input().kind().code());
+    }
+
+    /** The input section: a dense input's size and shape, or the featurizer section. */
+    static void writeInput(InputSpec input, ContentWriter s) {
         if (input.kind() == InputKind.DENSE) {
             s.u32(input.nIn());
             s.u32(input.height());
@@ -173,6 +191,10 @@ final class FormatV1 implements FormatCodec {
             s.u32(f.version());
             s.map(f.settings());
         }
+    }
+
+    /** What {@link #layersLabelsProvenance} reads: the dense layers, the labels and the provenance. */
+    static void writeLayersLabelsProvenance(ProjectionModel model, ContentWriter s) {
         s.u32(model.layers().size());
         for (DenseBlock layer : model.layers()) {
             writeLayer(layer, s);

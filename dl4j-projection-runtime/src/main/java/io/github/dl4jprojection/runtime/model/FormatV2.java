@@ -5,7 +5,6 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
 
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
-import java.util.Map;
 
 /**
  * Format version 2, docs/FORMAT.md "The .pnet model format, version 2": version 1's layout, with the model family
@@ -67,33 +66,7 @@ final class FormatV2 implements FormatCodec {
             builder.sequenceEncoder(encoder);
             width = encoder.outputWidth();
         }
-        long numLayers = in.u32("numLayers", 1, PnetFormat.MAX_LAYERS);
-        for (int l = 0; l < numLayers; l++) {
-            DenseBlock layer = FormatV1.layer(in, l, width);
-            builder.addLayer(layer);
-            width = layer.nOut;
-        }
-        int labelsAt = in.position();
-        long numLabels = in.u32("numLabels", 2, PnetFormat.MAX_LAYER_WIDTH);
-        if (numLabels != width) {
-            throw in.error(INVALID_VALUE, labelsAt, "numLabels is " + numLabels + " but the logits layer has "
-                    + width + " outputs");
-        }
-        in.needDeclared(4 * numLabels, "the " + numLabels + " labels");
-        String[] labels = new String[(int) numLabels];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = in.string("label " + i);
-        }
-        builder.labels(labels);
-        for (Map.Entry<String, String> e : in.map("provenance").entrySet()) {
-            builder.provenance(e.getKey(), e.getValue());
-        }
-        in.expectEnd("provenance");
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(INVALID_VALUE, "invalid model: " + e.getMessage(), e);
-        }
+        return FormatV1.layersLabelsProvenance(in, builder, width);
     }
 
     /** The SEQUENCE section; its layer records are checked like dense layers (sizes before allocation). */
@@ -133,27 +106,10 @@ final class FormatV2 implements FormatCodec {
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
-        ProjectionSpec spec = model.projectionSpec();
-        s.u32(spec.numFunctions());
-        s.u32(spec.bitsPerFunction());
-        s.i64(spec.seed());
-        s.u8(spec.sparsityLog2());
-        s.u8(model.encoding() == BitEncoding.ZERO_ONE ? 0 : 1);
-        InputSpec input = model.input();
-        s.u8(input.kind().code());
+        FormatV1.writeProjection(model, s);
         SequenceEncoder sequence = model.sequenceEncoder();
         s.u8(sequence == null ? FAMILY_BAG : FAMILY_SEQUENCE);
-        if (input.kind() == InputKind.DENSE) {
-            s.u32(input.nIn());
-            s.u32(input.height());
-            s.u32(input.width());
-            s.u32(input.channels());
-        } else {
-            FeaturizerSection f = input.featurizer();
-            s.string(f.kind());
-            s.u32(f.version());
-            s.map(f.settings());
-        }
+        FormatV1.writeInput(model.input(), s);
         if (sequence != null) {
             s.u32(sequence.maxTokens());
             FormatV1.writeLayer(sequence.tokenLayer(), s);
@@ -164,14 +120,6 @@ final class FormatV2 implements FormatCodec {
             s.u8(0);
             s.u8(0);
         }
-        s.u32(model.layers().size());
-        for (DenseBlock layer : model.layers()) {
-            FormatV1.writeLayer(layer, s);
-        }
-        s.u32(model.numLabels());
-        for (String label : model.labels()) {
-            s.string(label);
-        }
-        s.map(model.provenance());
+        FormatV1.writeLayersLabelsProvenance(model, s);
     }
 }
