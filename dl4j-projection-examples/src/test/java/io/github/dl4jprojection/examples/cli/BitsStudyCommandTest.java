@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.data.ImageDataLocator;
 import io.github.dl4jprojection.pipeline.study.FrontierCsv;
 import io.github.dl4jprojection.pipeline.study.StudyMethod;
-import io.github.dl4jprojection.data.text.TextDataLocator;
-import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 
 /**
  * {@code projectionnet bits-study} end to end on tiny data (synthetic 4x4 images of 3 classes; the bundled
@@ -63,7 +56,7 @@ class BitsStudyCommandTest {
     void imageSweepWritesOneRowPerMethodAndPointAndDecodablePlots() throws IOException {
         Path images = writeImages(dir.resolve("images"));
         Path out = dir.resolve("image-study");
-        Result r = run("bits-study", "--task", "images", "--data", images.toString(), "--out", out.toString(),
+        CliRun.Result r = run("bits-study", "--task", "images", "--data", images.toString(), "--out", out.toString(),
                 "--budgets", "32,16", "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "2");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         assertEquals(1, r.out.split(java.util.regex.Pattern.quote(images.toString()), -1).length - 1,
@@ -82,7 +75,7 @@ class BitsStudyCommandTest {
     @Test
     void textSweepSizesTheBagOfWordsMlpToTheProjectionFile() throws IOException {
         Path out = dir.resolve("spam-study");
-        Result r = run("bits-study", "--task", "spam", "--out", out.toString(), "--budgets", "16,32",
+        CliRun.Result r = run("bits-study", "--task", "spam", "--out", out.toString(), "--budgets", "16,32",
                 "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "1", "--temperature", "2");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
 
@@ -101,7 +94,7 @@ class BitsStudyCommandTest {
         Path csv = out.resolve("spam-frontier.csv");
         assertEquals(rows.size(), FrontierCsv.read(csv).size(), "the CSV reads back");
         Files.delete(out.resolve("spam-accuracy-vs-bits.png"));
-        Result replot = run("bits-study", "--task", "spam", "--out", out.toString(), "--replot");
+        CliRun.Result replot = run("bits-study", "--task", "spam", "--out", out.toString(), "--replot");
         assertEquals(ProjectionNetCli.EXIT_OK, replot.code, replot.toString());
         checkPng(out.resolve("spam-accuracy-vs-bits.png"));
         assertTrue(replot.out.contains("| 32 | 4 |") && replot.out.contains("of 4 points."), replot.out);
@@ -236,40 +229,14 @@ class BitsStudyCommandTest {
         return lines;
     }
 
-    private static void assertUsage(Result r, String messagePart) {
+    private static void assertUsage(CliRun.Result r, String messagePart) {
         assertEquals(ProjectionNetCli.EXIT_USAGE, r.code, r.toString());
         String first = r.err.split("\n")[0];
         assertTrue(first.startsWith("projectionnet bits-study: "), first);
         assertTrue(first.contains(messagePart), first);
     }
 
-    private static Result run(String... args) {
-        CliContext context = new CliContext(DefaultBackends.create(), new ImageDataLocator(dir.resolve("no-images")),
-                new TextDataLocator(dir.resolve("no-corpus")), new ByteArrayInputStream(new byte[0]), false);
-        CommandLine cli = ProjectionNetCli.create(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString().replace(System.lineSeparator(), "\n"),
-                err.toString().replace(System.lineSeparator(), "\n"));
-    }
-
-    private static final class Result {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(dir, "", args);
     }
 }

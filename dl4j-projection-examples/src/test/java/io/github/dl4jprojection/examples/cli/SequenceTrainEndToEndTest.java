@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.data.ImageDataLocator;
-import io.github.dl4jprojection.data.text.TextDataLocator;
-import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 
 /**
  * {@code train --model seq} on the bundled 600-text spam sample (the mlp trainer, one epoch, a small sequence
@@ -34,7 +26,7 @@ class SequenceTrainEndToEndTest {
 
     private static int masterThreads;
     private static Path model;
-    private static Result train;
+    private static CliRun.Result train;
 
     @BeforeAll
     static void trainOneEpoch() {
@@ -60,72 +52,45 @@ class SequenceTrainEndToEndTest {
         assertNotNull(m.sequenceEncoder());
         assertEquals(64, m.sequenceEncoder().maxTokens());
         assertEquals("1.0000", m.provenance().get(ProvenanceKeys.AGREEMENT));
-        Result eval = run("", "eval", model.toString(), "--task", "spam");
+        CliRun.Result eval = run("", "eval", model.toString(), "--task", "spam");
         assertEquals(ProjectionNetCli.EXIT_OK, eval.code, eval.toString());
         assertTrue(eval.out.contains("Runtime accuracy on 124 test texts"), eval.out);
-        Result predict = run("", "predict", model.toString(), "Cheap meds, click here to unsubscribe");
+        CliRun.Result predict = run("", "predict", model.toString(), "Cheap meds, click here to unsubscribe");
         assertEquals(ProjectionNetCli.EXIT_OK, predict.code, predict.toString());
         assertTrue(predict.out.startsWith("ham") || predict.out.startsWith("spam"), predict.out);
     }
 
     @Test
     void exportCRefusesASequenceModelInOneLine() {
-        Result c = run("", "export-c", model.toString(), "--out", dir.resolve("c").toString());
+        CliRun.Result c = run("", "export-c", model.toString(), "--out", dir.resolve("c").toString());
         assertTrue(c.code != ProjectionNetCli.EXIT_OK, c.toString());
         assertTrue(c.err.contains("C export of sequence models") && c.err.split("\n").length == 1, c.err);
     }
 
     @Test
     void seqOptionsAreRefusedWhereTheyDoNotApply() {
-        Result bottleneck = run("", "train", "--task", "spam", "--bottleneck", "8", "--out", "x.pnet");
+        CliRun.Result bottleneck = run("", "train", "--task", "spam", "--bottleneck", "8", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, bottleneck.code, bottleneck.toString());
         assertTrue(bottleneck.err.contains("--bottleneck applies to --model seq only"), bottleneck.err);
-        Result bits = run("", "train", "--task", "spam", "--model", "seq", "--bits", "8:8", "--out", "x.pnet");
+        CliRun.Result bits = run("", "train", "--task", "spam", "--model", "seq", "--bits", "8:8", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, bits.code, bits.toString());
         assertTrue(bits.err.contains("--model seq projects every token, with --token-bits"), bits.err);
-        Result even = run("", "train", "--task", "spam", "--model", "seq", "--conv-width", "4", "--out", "x.pnet");
+        CliRun.Result even = run("", "train", "--task", "spam", "--model", "seq", "--conv-width", "4", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, even.code, even.toString());
         assertTrue(even.err.contains("conv-width must be odd"), even.err);
-        Result image = run("", "train", "--task", "fashion-mnist", "--model", "seq", "--out", "x.pnet");
+        CliRun.Result image = run("", "train", "--task", "fashion-mnist", "--model", "seq", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, image.code, image.toString());
         assertTrue(image.err.contains("--model applies to text tasks only"), image.err);
-        Result unknown = run("", "train", "--task", "spam", "--model", "rnn", "--out", "x.pnet");
+        CliRun.Result unknown = run("", "train", "--task", "spam", "--model", "rnn", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, unknown.code, unknown.toString());
         assertTrue(unknown.err.contains("valid models: bag, seq"), unknown.err);
-        Result study = run("", "bits-study", "--task", "spam", "--model", "seq", "--out", dir.resolve("s").toString());
+        CliRun.Result study = run("", "bits-study", "--task", "spam", "--model", "seq", "--out", dir.resolve("s").toString());
         assertEquals(ProjectionNetCli.EXIT_USAGE, study.code, study.toString());
         assertTrue(study.err.contains("the bits study trains bag projection networks only"), study.err);
     }
 
     /** Runs the command line with the bundled text sample only (no corpus found) and {@code stdin}. */
-    private static Result run(String stdin, String... args) {
-        CliContext context = new CliContext(DefaultBackends.create(),
-                new ImageDataLocator(dir.resolve("no-images")), new TextDataLocator(dir.resolve("no-corpus")),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
-        CommandLine cli = ProjectionNetCli.create(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString().replace(System.lineSeparator(), "\n"),
-                err.toString().replace(System.lineSeparator(), "\n"));
-    }
-
-    private static final class Result {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
+    private static CliRun.Result run(String stdin, String... args) {
+        return CliRun.run(dir, stdin, args);
     }
 }

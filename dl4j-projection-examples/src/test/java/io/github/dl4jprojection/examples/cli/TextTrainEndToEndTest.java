@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.data.ImageDataLocator;
 import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
 import io.github.dl4jprojection.data.text.LabeledText;
-import io.github.dl4jprojection.data.text.TextDataLocator;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
-import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.layers.export.CDriver;
 import io.github.dl4jprojection.layers.export.CExporter;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;
@@ -19,9 +16,6 @@ import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
-import picocli.CommandLine;
 
 /**
  * {@code projectionnet train --task spam} end to end through the shipped backends on the bundled SpamAssassin
@@ -66,7 +59,7 @@ class TextTrainEndToEndTest {
         model = dir.resolve("spam/model.pnet");
         report = dir.resolve("spam/report.json");
         checkpoint = dir.resolve("spam/checkpoint");
-        Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "1", "--batch-size", "64",
+        CliRun.Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "1", "--batch-size", "64",
                 "--max-tokens", "" + MAX_TOKENS, "--features", FEATURES, "--seed", "7", "--out", model.toString(),
                 "--report", report.toString(), "--checkpoint", checkpoint.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
@@ -124,12 +117,12 @@ class TextTrainEndToEndTest {
         TextPredictor predictor = TextPredictor.of(ProjectionModel.load(model));
         List<String> labels = ProjectionModel.load(model).labels();
         String text = "FREE money!!! Click here to claim your prize now";
-        Result one = run("", "predict", model.toString(), text);
+        CliRun.Result one = run("", "predict", model.toString(), text);
         assertEquals(ProjectionNetCli.EXIT_OK, one.code, one.toString());
         assertEquals(expectedLine(predictor, labels, text), one.out);
 
         String[] lines = {"Meeting moved to 3pm, see the agenda attached", "", "cheap v1agra best price"};
-        Result many = run(String.join("\n", lines) + "\n", "predict", model.toString());
+        CliRun.Result many = run(String.join("\n", lines) + "\n", "predict", model.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, many.code, many.toString());
         StringBuilder expected = new StringBuilder();
         for (String line : lines) {
@@ -154,7 +147,7 @@ class TextTrainEndToEndTest {
     @Test
     void exportCOfTheTextModelRunsOnRawTextLikeTheRuntime() throws Exception {
         Path cDir = dir.resolve("spam-c");
-        Result r = run("", "export-c", model.toString(), "--out", cDir.toString());
+        CliRun.Result r = run("", "export-c", model.toString(), "--out", cDir.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         assertTrue(r.out.contains("Wrote 3 files"), r.out);
         ProjectionModel exported = ProjectionModel.load(model);
@@ -162,7 +155,7 @@ class TextTrainEndToEndTest {
         assertEquals(CExporter.header(exported, "model"), header);
         assertTrue(header.contains("#define MODEL_TEXT_SCRATCH_BYTES "), header);
         assertTrue(header.contains("&model_text,\n    NULL, NULL\n};"), "the model points at its featurizer");
-        Result precomputed = run("", "export-c", model.toString(), "--out", dir.resolve("spam-c-columns").toString(),
+        CliRun.Result precomputed = run("", "export-c", model.toString(), "--out", dir.resolve("spam-c-columns").toString(),
                 "--precompute-columns");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, precomputed.code, precomputed.toString());
         assertTrue(precomputed.err.contains("dense (image) models only"), precomputed.err);
@@ -221,7 +214,7 @@ class TextTrainEndToEndTest {
     @Test
     void aTextModelWithAnImageIsRefusedInOneLine() throws Exception {
         Path png = Files.write(dir.resolve("pixels.txt"), "0,0,0,0".getBytes(StandardCharsets.UTF_8));
-        Result r = run("", "predict", model.toString(), "--image", png.toString());
+        CliRun.Result r = run("", "predict", model.toString(), "--image", png.toString());
         assertEquals(ProjectionNetCli.EXIT_FAILURE, r.code, r.toString());
         assertOneLine(r.err, "is a text model, not an image model");
     }
@@ -229,20 +222,20 @@ class TextTrainEndToEndTest {
     @Test
     void emptyOrMalformedTextDataFailsWithOneLine() throws Exception {
         Path empty = Files.write(dir.resolve("empty.tsv"), new byte[0]);
-        Result noTexts = run("", "train", "--task", "text", "--data", empty.toString(), "--epochs", "1",
+        CliRun.Result noTexts = run("", "train", "--task", "text", "--data", empty.toString(), "--epochs", "1",
                 "--out", dir.resolve("bad/model.pnet").toString());
         assertEquals(ProjectionNetCli.EXIT_FAILURE, noTexts.code, noTexts.toString());
         assertOneLine(noTexts.err, empty.toString());
 
         Path malformed = Files.write(dir.resolve("malformed.tsv"),
                 "ham\thello there\nspam no tab on this line\n".getBytes(StandardCharsets.UTF_8));
-        Result bad = run("", "train", "--task", "text", "--data", malformed.toString(), "--epochs", "1",
+        CliRun.Result bad = run("", "train", "--task", "text", "--data", malformed.toString(), "--epochs", "1",
                 "--out", dir.resolve("bad/model.pnet").toString());
         assertEquals(ProjectionNetCli.EXIT_FAILURE, bad.code, bad.toString());
         assertOneLine(bad.err, malformed + ":2");
         assertFalse(Files.exists(dir.resolve("bad/model.pnet")), "no model written from bad data");
 
-        Result noData = run("", "train", "--task", "text", "--out", dir.resolve("bad/model.pnet").toString());
+        CliRun.Result noData = run("", "train", "--task", "text", "--out", dir.resolve("bad/model.pnet").toString());
         assertEquals(ProjectionNetCli.EXIT_USAGE, noData.code, noData.toString());
         assertTrue(noData.err.startsWith("projectionnet train: --task text needs --data FILE"), noData.err);
     }
@@ -254,23 +247,23 @@ class TextTrainEndToEndTest {
             tsv.append(i % 2 == 0 ? "ham\tsee you at the meeting " + i : "spam\tcheap pills, buy now " + i).append('\n');
         }
         Path file = Files.write(dir.resolve("eval.tsv"), tsv.toString().getBytes(StandardCharsets.UTF_8));
-        Result data = run("", "eval", model.toString(), "--task", "text", "--data", file.toString());
+        CliRun.Result data = run("", "eval", model.toString(), "--task", "text", "--data", file.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, data.code, data.toString());
         assertTrue(data.out.contains("Runtime accuracy on 12 test texts"), "all 12, no split: " + data.out);
-        Result test = run("", "eval", model.toString(), "--task", "text", "--test", file.toString());
+        CliRun.Result test = run("", "eval", model.toString(), "--task", "text", "--test", file.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, test.code, test.toString());
         assertTrue(test.out.contains("Runtime accuracy on 12 test texts"), test.out);
     }
 
     @Test
     void evalMeasuresTheTextModelOnTheTestTextsLikeTrainDid() throws Exception {
-        Result r = run("", "eval", model.toString(), "--task", "spam");
+        CliRun.Result r = run("", "eval", model.toString(), "--task", "spam");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         String accuracy = String.format(Locale.ROOT, "%.2f %%", 100 * json.get("runtime_accuracy").asDouble());
         assertTrue(r.out.contains("Runtime accuracy on 124 test texts: " + accuracy), r.out);
 
-        Result image = run("", "eval", model.toString(), "--task", "fashion-mnist");
+        CliRun.Result image = run("", "eval", model.toString(), "--task", "fashion-mnist");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, image.code, image.toString());
         assertOneLine(image.err, "is a text model, not an image model");
     }
@@ -282,7 +275,7 @@ class TextTrainEndToEndTest {
         Files.copy(checkpoint.resolve("checkpoint.zip"), resumedCheckpoint.resolve("checkpoint.zip"));
         Path resumed = dir.resolve("resumed/model.pnet");
         Nd4j.getRandom().setSeed(0x5EEDF00DL);
-        Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
+        CliRun.Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
                 "--features", FEATURES, "--seed", "7", "--out", resumed.toString(), "--checkpoint",
                 resumedCheckpoint.toString(), "--resume");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
@@ -291,12 +284,12 @@ class TextTrainEndToEndTest {
         assertTrue(r.out.contains("in all, with the checkpoint's epochs)"), "the first run's time counts too:\n" + r.out);
 
         Path straight = dir.resolve("straight/model.pnet");
-        Result s = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
+        CliRun.Result s = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
                 "--features", FEATURES, "--seed", "7", "--out", straight.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, s.code, s.toString());
         assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "same weights, same file");
 
-        Result other = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--trainer", "mlp",
+        CliRun.Result other = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--trainer", "mlp",
                 "--features", FEATURES, "--seed", "7", "--out", dir.resolve("other/model.pnet").toString(),
                 "--checkpoint", resumedCheckpoint.toString(), "--resume");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, other.code, other.toString());
@@ -305,21 +298,21 @@ class TextTrainEndToEndTest {
 
     @Test
     void theDemoTakesFashionMnistOrSpamOnly() {
-        Result r = run("", "demo", "--task", "mnist");
+        CliRun.Result r = run("", "demo", "--task", "mnist");
         assertEquals(ProjectionNetCli.EXIT_USAGE, r.code, r.toString());
         assertTrue(r.err.startsWith("projectionnet demo: --task of demo is fashion-mnist or spam, got mnist"), r.err);
     }
 
     @Test
     void badFeaturizerSettingsAreUsageErrorsOfOneLine() {
-        Result unknown = run("", "train", "--task", "spam", "--features", "words=2,colour=red", "--out", "x.pnet");
+        CliRun.Result unknown = run("", "train", "--task", "spam", "--features", "words=2,colour=red", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, unknown.code, unknown.toString());
         assertTrue(unknown.err.startsWith("projectionnet train: Invalid value for option '--features': unknown key "
                 + "'colour'"), unknown.err);
-        Result range = run("", "train", "--task", "spam", "--features", "chars=9", "--out", "x.pnet");
+        CliRun.Result range = run("", "train", "--task", "spam", "--features", "chars=9", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, range.code, range.toString());
         assertTrue(range.err.contains("chars must be none, n or min-max"), range.err);
-        Result words = run("", "train", "--task", "spam", "--features", "words=9", "--out", "x.pnet");
+        CliRun.Result words = run("", "train", "--task", "spam", "--features", "words=9", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, words.code, words.toString());
         assertTrue(words.err.contains("words must be in 0..3, got 9"), words.err);
     }
@@ -331,34 +324,7 @@ class TextTrainEndToEndTest {
     }
 
     /** Runs the command line with the bundled text sample only (no corpus found) and {@code stdin}. */
-    private static Result run(String stdin, String... args) {
-        CliContext context = new CliContext(DefaultBackends.create(),
-                new ImageDataLocator(dir.resolve("no-images")), new TextDataLocator(dir.resolve("no-corpus")),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
-        CommandLine cli = ProjectionNetCli.create(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString().replace(System.lineSeparator(), "\n"),
-                err.toString().replace(System.lineSeparator(), "\n"));
-    }
-
-    private static final class Result {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
+    private static CliRun.Result run(String stdin, String... args) {
+        return CliRun.run(dir, stdin, args);
     }
 }
