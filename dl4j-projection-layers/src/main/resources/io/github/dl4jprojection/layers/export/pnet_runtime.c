@@ -307,14 +307,17 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
             return PNET_ERR_UNSUPPORTED;
         }
     }
+    /*
+     * The projection left the bits at the start of the scratch. Each layer writes its output at the other end
+     * from its input, so scratch_floats = max(T * d, nIn + nOut of every layer) suffices: about half of the
+     * 2 * max(width) that alternating halves would take, which matters on a microcontroller.
+     */
     in = scratch;
-    out = scratch + model->scratch_floats / 2u;
     for (l = 0; l < model->num_layers; l++) {
-        float *t;
-        pnet_dense(&model->layers[l], in, out);
-        t = in;
+        const pnet_layer *layer = &model->layers[l];
+        out = in == scratch ? scratch + (model->scratch_floats - layer->n_out) : scratch;
+        pnet_dense(layer, in, out);
         in = out;
-        out = t;
     }
     for (j = 1; j < model->num_labels; j++) {
         if (in[j] > in[best]) {
