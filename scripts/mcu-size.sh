@@ -13,7 +13,9 @@
 #    scratch arrays and the stack high-water mark, and the instructions per prediction QEMU counted in step 1.
 #
 #   scripts/mcu-size.sh [DIR]     default DIR: dl4j-projection-layers/target/mcu
-# Environment: MVN_FLAGS (e.g. -o), SKIP_TEST=1 reuses DIR from an earlier run.
+# Environment: MVN_FLAGS (e.g. -o), SKIP_TEST=1 reuses DIR from an earlier run, IMAGE_MODEL=FILE.pnet measures that
+# trained 28x28 image model (checked against the Java runtime on the 128 committed Fashion-MNIST test images and 32
+# random inputs) instead of the random-weight one of the example's shape.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +31,8 @@ if [ "${SKIP_TEST:-0}" != 1 ]; then
     rm -rf "$out"
     # shellcheck disable=SC2086
     OMP_NUM_THREADS=1 mvn -B -q ${MVN_FLAGS:-} test -pl dl4j-projection-layers -am -Dtest=CortexM4ParityTest \
-        -Dsurefire.failIfNoSpecifiedTests=false -Dpnet.mcu.out="$out"
+        -Dsurefire.failIfNoSpecifiedTests=false -Dpnet.mcu.out="$out" \
+        ${IMAGE_MODEL:+-Dpnet.mcu.image-model="$(realpath "$IMAGE_MODEL")"}
 fi
 
 # The flags of CDriver.Target.mcuFlags(): the parity tests' flags with -Os, Cortex-M4, one section per symbol.

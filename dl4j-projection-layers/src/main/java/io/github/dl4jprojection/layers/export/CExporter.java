@@ -150,9 +150,10 @@ public final class CExporter {
         }
         String upper = name.toUpperCase(Locale.ROOT);
         ProjectionSpec spec = model.projectionSpec();
-        int maxWidth = spec.numBits();
+        // pnet_forward reads each layer's input at one end of the scratch and writes its output at the other.
+        int scratchFloats = spec.numBits();
         for (DenseBlock layer : model.layers()) {
-            maxWidth = Math.max(maxWidth, layer.nOut());
+            scratchFloats = Math.max(scratchFloats, layer.nIn() + layer.nOut());
         }
         boolean dense = model.input().kind() == InputKind.DENSE;
         FeaturizerConfig text = textConfig(model);
@@ -188,7 +189,7 @@ public final class CExporter {
         define(c, upper + "_NUM_BITS", spec.numBits());
         define(c, upper + "_NUM_WORDS", spec.numWords());
         define(c, upper + "_NUM_LABELS", model.numLabels());
-        define(c, upper + "_SCRATCH_FLOATS", 2 * maxWidth);
+        define(c, upper + "_SCRATCH_FLOATS", scratchFloats);
         if (!dense) {
             FeaturizerSection f = model.input().featurizer();
             c.append("#define ").append(upper).append("_FEATURIZER_KIND ").append(stringLiteral(f.kind())).append('\n');

@@ -213,41 +213,58 @@ static int pnet_supported(uint8_t f) {
     return f <= PNET_HARD_TANH;
 }
 
-/* out = f(in W + b); zero inputs are skipped, which changes no bit (docs/FORMAT.md 5.2). */
+/*
+ * out[j0 + c] = sum_i in[i] * W[i][j0 + c] for c < 8, i increasing: eight sums kept in locals through all
+ * rows, as the Java runtime's DenseKernels.sums8 does, so no output is loaded and stored once per row (the
+ * compiler cannot keep out[] in registers itself: out and the weights might alias). Exactly one of w and q is
+ * non-NULL.
+ */
+static void pnet_sums8(const float *in, uint32_t n_in, const float *w, const int8_t *q, uint32_t n_out, uint32_t j0,
+                       float *out) {
+    float s[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    uint32_t i;
+    uint32_t c;
+    for (i = 0; i < n_in; i++) {
+        float x = in[i];
+        size_t k = (size_t) i * n_out + j0;
+        if (q != NULL) {
+            for (c = 0; c < 8u; c++) {
+                s[c] += x * (float) q[k + c];
+            }
+        } else {
+            for (c = 0; c < 8u; c++) {
+                s[c] += x * w[k + c];
+            }
+        }
+    }
+    for (c = 0; c < 8u; c++) {
+        out[j0 + c] = s[c];
+    }
+}
+
+/*
+ * out = f(in W + b), each output's sum over the rows in increasing order (docs/FORMAT.md 5.2). Zero inputs
+ * are not skipped: their products are signed zeros, and a sum that starts at +0 is unchanged by them.
+ */
 static void pnet_dense(const pnet_layer *l, const float *in, float *out) {
     uint32_t i;
     uint32_t j;
     uint32_t n_out = l->n_out;
-    for (j = 0; j < n_out; j++) {
-        out[j] = 0.0f;
+    int int8 = l->weight_type == PNET_INT8;
+    for (j = 0; j + 8u <= n_out; j += 8u) {
+        pnet_sums8(in, l->n_in, int8 ? NULL : l->weights, int8 ? l->quantized : NULL, n_out, j, out);
     }
-    if (l->weight_type == PNET_INT8) {
+    for (; j < n_out; j++) {
+        float sum = 0.0f;
         for (i = 0; i < l->n_in; i++) {
-            float x = in[i];
-            if (x != 0.0f) {
-                const int8_t *row = l->quantized + (size_t) i * n_out;
-                for (j = 0; j < n_out; j++) {
-                    out[j] += x * (float) row[j];
-                }
-            }
+            size_t k = (size_t) i * n_out + j;
+            sum += in[i] * (int8 ? (float) l->quantized[k] : l->weights[k]);
         }
-        for (j = 0; j < n_out; j++) {
-            float scaled = out[j] * l->scales[j];
-            out[j] = pnet_apply(l->nonlinearity, scaled + l->bias[j], l->alpha);
-        }
-    } else {
-        for (i = 0; i < l->n_in; i++) {
-            float x = in[i];
-            if (x != 0.0f) {
-                const float *row = l->weights + (size_t) i * n_out;
-                for (j = 0; j < n_out; j++) {
-                    out[j] += x * row[j];
-                }
-            }
-        }
-        for (j = 0; j < n_out; j++) {
-            out[j] = pnet_apply(l->nonlinearity, out[j] + l->bias[j], l->alpha);
-        }
+        out[j] = sum;
+    }
+    for (j = 0; j < n_out; j++) {
+        float z = int8 ? out[j] * l->scales[j] : out[j];
+        out[j] = pnet_apply(l->nonlinearity, z + l->bias[j], l->alpha);
     }
 }
 
@@ -290,14 +307,17 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
             return PNET_ERR_UNSUPPORTED;
         }
     }
+    /*
+     * The projection left the bits at the start of the scratch. Each layer writes its output at the other end
+     * from its input, so scratch_floats = max(T * d, nIn + nOut of every layer) suffices: about half of the
+     * 2 * max(width) that alternating halves would take, which matters on a microcontroller.
+     */
     in = scratch;
-    out = scratch + model->scratch_floats / 2u;
     for (l = 0; l < model->num_layers; l++) {
-        float *t;
-        pnet_dense(&model->layers[l], in, out);
-        t = in;
+        const pnet_layer *layer = &model->layers[l];
+        out = in == scratch ? scratch + (model->scratch_floats - layer->n_out) : scratch;
+        pnet_dense(layer, in, out);
         in = out;
-        out = t;
     }
     for (j = 1; j < model->num_labels; j++) {
         if (in[j] > in[best]) {

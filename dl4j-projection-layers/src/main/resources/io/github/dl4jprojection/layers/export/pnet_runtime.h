@@ -127,7 +127,7 @@ typedef struct pnet_model {
     const pnet_layer *layers;
     uint32_t num_labels;
     const char *const *labels; /* UTF-8 names */
-    uint32_t scratch_floats;  /* 2 * max(T * d, widest layer): the scratch every call needs */
+    uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs */
     const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
     /* Optional, dense models only (CExporter's precomputed columns; NULL: entries are regenerated from the
        hashes). Input i's +1 entries are the bits columns[column_starts[2i] .. column_starts[2i+1]), its -1

@@ -38,8 +38,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CortexM4ParityTest {
 
-    /** The {@code projectionnet} image example's shape: 28x28 pixels, T = 60, d = 12, density 1/4, 10 labels. */
-    static ProjectionModel imageModel() {
+    /**
+     * The {@code projectionnet} image example's shape: 28x28 pixels, T = 60, d = 12, density 1/4, 10 labels; or,
+     * when the system property {@code pnet.mcu.image-model} names a .pnet file of 28x28 images (scripts/mcu-size.sh
+     * {@code IMAGE_MODEL=FILE}), that trained model, so its flash, RAM and instructions are measured on the device.
+     */
+    static ProjectionModel imageModel() throws IOException {
+        String file = System.getProperty("pnet.mcu.image-model");
+        if (file != null && !file.isEmpty()) {
+            return ProjectionModel.load(Paths.get(file));
+        }
         return ExportTestModels.build(4, InputSpec.image(28, 28, 1), ExportTestModels.spec(60, 12, 42, 0.25),
                 BitEncoding.PLUS_MINUS_ONE, new int[0], new Nonlinearity[0],
                 FashionMnist128.LABEL_NAMES.toArray(new String[0]));
