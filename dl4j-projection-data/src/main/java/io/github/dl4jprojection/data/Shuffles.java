@@ -9,12 +9,13 @@ import io.github.dl4jprojection.runtime.internal.hash.SplitMix64;
  * {@code j = floor(u * (i+1) / 2^32)}, where {@code u} is the top 32 bits of
  * {@code SplitMix64.output(seed, k)}.
  */
-final class Shuffles {
+public final class Shuffles {
 
     private Shuffles() {
     }
 
-    static void shuffle(int[] a, long seed) {
+    /** Shuffles {@code a} in place with {@code seed}, as specified above. */
+    public static void shuffle(int[] a, long seed) {
         for (int i = a.length - 1, k = 0; i > 0; i--, k++) {
             long u = SplitMix64.output(seed, k) >>> 32;
             int j = (int) ((u * (i + 1)) >>> 32);
@@ -25,7 +26,7 @@ final class Shuffles {
     }
 
     /** The identity permutation {@code 0 .. n-1}, shuffled with {@code seed}. */
-    static int[] permutation(int n, long seed) {
+    public static int[] permutation(int n, long seed) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
