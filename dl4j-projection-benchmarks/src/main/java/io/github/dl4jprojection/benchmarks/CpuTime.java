@@ -1,6 +1,10 @@
 package io.github.dl4jprojection.benchmarks;
 
+import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.model.WeightType;
+import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -14,8 +18,8 @@ import java.util.function.IntSupplier;
  * method); 5 warm-up rounds and 11 measured rounds of about 0.1 s each; the median and the minimum per
  * call over the rounds are printed in microseconds.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.CpuTime [text|image|layer]}
- * (all three without an argument).
+ * <p>Usage: {@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.CpuTime [text|textparts|image|layer]}
+ * (all four without an argument). {@code textparts} splits a text prediction of C1 and C2 into its stages.
  */
 public final class CpuTime {
 
@@ -29,6 +33,10 @@ public final class CpuTime {
         String only = args.length > 0 ? args[0] : "";
         if (only.isEmpty() || only.equals("text")) {
             text();
+        }
+        if (only.isEmpty() || only.equals("textparts")) {
+            textParts(TextPredictBenchmark.TextConfig.C1);
+            textParts(TextPredictBenchmark.TextConfig.C2);
         }
         if (only.isEmpty() || only.equals("image")) {
             image();
@@ -57,6 +65,41 @@ public final class CpuTime {
                 time("TextFeaturize " + config + " (" + f.featurize() + " features)", f::featurize);
             }
         }
+    }
+
+    /**
+     * The stages of one text prediction on the benchmark message, each timed alone: the featurizer; the
+     * entries of every feature (one XXH64 and {@code ceil(B / 64) * (k + 1)} SplitMix64 outputs each, through
+     * {@link LshProjection#entryMasks}); the whole feature projection (entries, accumulation, threshold) as
+     * the predictor runs it. Predict minus featurize minus projection is the dense part; projection minus
+     * entries is the accumulation.
+     */
+    private static void textParts(TextPredictBenchmark.TextConfig config) {
+        String message = SyntheticText.generate(TextPredictBenchmark.MESSAGE_CHARS, RandomModels.SEED);
+        TextFeaturizer featurizer = new TextFeaturizer(config.featurizer);
+        FeaturizerScratch scratch = featurizer.newScratch();
+        int n = featurizer.featurize(message, scratch);
+        long[] keys = Arrays.copyOf(scratch.keys(), n);
+        float[] weights = new float[n];
+        TextFeaturizer.weights(config.featurizer.weighting(), scratch.counts(), n, weights);
+        ProjectionSpec spec = config.spec();
+        LshProjection projection = LshProjection.forFeatures(spec);
+        float[] acc = new float[spec.numBits()];
+        long[] masks = new long[LshProjection.featureScratchLength(spec)];
+        long[] bits = new long[spec.numWords()];
+        time("TextParts " + config + " featurize", () -> featurizer.featurize(message, scratch));
+        time("TextParts " + config + " entries (" + n + ")", () -> {
+            long x = 0;
+            for (int j = 0; j < n; j++) {
+                LshProjection.entryMasks(spec, keys[j], masks);
+                x += masks[1];
+            }
+            return (int) x;
+        });
+        time("TextParts " + config + " projectFeatures", () -> {
+            projection.projectFeatures(keys, weights, n, acc, masks, bits);
+            return (int) bits[0];
+        });
     }
 
     private static void image() {
