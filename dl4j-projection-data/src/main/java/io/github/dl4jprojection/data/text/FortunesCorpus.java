@@ -20,7 +20,7 @@ import java.util.List;
  * entries in file order. Only the listed files are read: the ROT13-encoded offensive files ({@code off/}, package
  * {@code fortunes-off}) and the {@code .dat} indexes are not.
  */
-public final class FortunesCorpus implements TextDataSource {
+public final class FortunesCorpus extends HashSplitCorpus {
 
     public static final String DEBIAN_PACKAGE = "fortunes";
     /** The version whose counts docs/TEXT_DATA.md gives and {@code FortunesFullCorpusTest} checks. */
@@ -61,19 +61,9 @@ public final class FortunesCorpus implements TextDataSource {
                 + folder + ")";
     }
 
+    /** {@inheritDoc} Entries are in category and file order. */
     @Override
-    public TrainTestTexts load() throws IOException {
-        StringBuilder summary = new StringBuilder();
-        List<LabeledText> texts = texts(summary);
-        return HashSplit.split(texts, description() + ": " + summary);
-    }
-
-    /** Every category's cleaned entries after duplicate removal, in category and file order, before the split. */
-    public List<LabeledText> texts() throws IOException {
-        return texts(new StringBuilder());
-    }
-
-    private List<LabeledText> texts(StringBuilder summary) throws IOException {
+    List<LabeledText> texts(StringBuilder summary) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new DataNotFoundException("fortune files folder", folder.toString(), HOW_TO_GET);
         }
