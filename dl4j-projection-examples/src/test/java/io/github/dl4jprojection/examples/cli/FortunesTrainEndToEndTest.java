@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code projectionnet train --task fortunes} and {@code eval --task fortunes} on the data module's committed sample
  * of the fortune files (65 texts of the 16 categories; one epoch of the mlp trainer, 64 bits): the model has the
- * 16 categories as classes and the runtime scores the task's test split; a missing folder fails with one line.
+ * 16 categories as classes and the runtime scores the task's test split; the text demo runs on them; a missing
+ * folder fails with one line.
  */
 class FortunesTrainEndToEndTest {
 
@@ -66,6 +67,17 @@ class FortunesTrainEndToEndTest {
         assertEquals(ProjectionNetCli.EXIT_OK, eval.code, eval.toString());
         assertTrue(eval.out.contains("Data: " + new FortunesCorpus(sample).description()), eval.out);
         assertTrue(eval.out.matches("(?s).*Runtime accuracy on \\d+ test texts: .*"), eval.out);
+    }
+
+    @Test
+    void theTextDemoRunsOnTheFortuneFiles() throws IOException {
+        Path demoModel = dir.resolve("demo/fortunes.pnet");
+        CliRun.Result r = CliRun.run(dir, "", "demo", "--task", "fortunes", "--data", sample.toString(), "--epochs", "1",
+                "--bits", "8:8", "--out", demoModel.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        assertTrue(r.out.contains("Trainer (token lstm, DL4J)"), r.out);
+        assertTrue(r.out.contains("eval " + demoModel + " --task fortunes"), r.out);
+        assertEquals(FortunesCorpus.CATEGORIES, ProjectionModel.load(demoModel).labels());
     }
 
     @Test
