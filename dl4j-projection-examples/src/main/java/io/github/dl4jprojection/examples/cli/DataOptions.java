@@ -81,7 +81,8 @@ final class DataOptions {
 
     /**
      * The texts of a text task: spam from {@code --data} or the default places, else the bundled sample;
-     * fortunes from {@code --data} or the Debian package's folder; text from {@code --data} (with {@code test} a separate test file, or {@code null}).
+     * fortunes from {@code --data} or the Debian package's folder; text from {@code --data} (with {@code test} a
+     * separate test file, or {@code null}).
      */
     TextDataSource locateTexts(TextDataLocator locator, Path test) throws DataNotFoundException {
         if (TaskOption.SPAM.equals(task.cliName())) {

@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
  * {@code --task fortunes} the same on the fortune files of the Debian package {@code fortunes} (16 categories).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Train, export and run a projection network on Fashion-MNIST or SpamAssassin.", "",
+        description = {"Train, export and run a projection network on Fashion-MNIST, SpamAssassin or fortunes.", "",
                 "Trains an MLP trainer and a 1024-bit projection network (64:16, no hidden layer) jointly on "
                         + "Fashion-MNIST (all 60,000 training images if installed, else the bundled sample) for "
                         + DemoCommand.DEFAULT_EPOCHS + " epochs, exports the projection network, runs the exported "
