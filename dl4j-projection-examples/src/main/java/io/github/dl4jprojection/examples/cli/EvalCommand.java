@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Measure an exported model on a test set with the runtime.", "",
                 "Runs MODEL with the runtime alone (no DL4J) over the test split of a task (images, or texts: spam, "
-                        + "text) and reports its accuracy.", ""})
+                        + "fortunes, text) and reports its accuracy.", ""})
 final class EvalCommand implements Callable<Integer> {
 
     private final CliContext context;

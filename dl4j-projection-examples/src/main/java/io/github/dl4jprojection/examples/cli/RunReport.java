@@ -54,7 +54,7 @@ public final class RunReport {
         return new Builder();
     }
 
-    /** JSON {@code task}: fashion-mnist, mnist, images, spam or text. */
+    /** JSON {@code task}: fashion-mnist, mnist, images, spam, fortunes or text. */
     public String task() {
         return task;
     }

@@ -6,11 +6,13 @@ import java.util.Locale;
 
 /**
  * The value of {@code --task}: an image task ({@link ImageTask}) or a text task, {@value #SPAM} (the
- * SpamAssassin corpus, else the bundled sample) or {@value #TEXT} (the user's labelled texts).
+ * SpamAssassin corpus, else the bundled sample), {@value #FORTUNES} (fortune cookies by category, from the
+ * Debian package {@code fortunes}) or {@value #TEXT} (the user's labelled texts).
  */
 final class TaskOption {
 
     static final String SPAM = "spam";
+    static final String FORTUNES = "fortunes";
     static final String TEXT = "text";
 
     private final ImageTask image;
@@ -24,14 +26,14 @@ final class TaskOption {
     /** @throws IllegalArgumentException listing the valid tasks */
     static TaskOption parse(String value) {
         String name = value.trim().toLowerCase(Locale.ROOT);
-        if (name.equals(SPAM) || name.equals(TEXT)) {
+        if (name.equals(SPAM) || name.equals(FORTUNES) || name.equals(TEXT)) {
             return new TaskOption(null, name);
         }
         try {
             ImageTask task = ImageTask.fromCliName(value);
             return new TaskOption(task, task.cliName());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + ", " + SPAM + ", " + TEXT, e);
+            throw new IllegalArgumentException(e.getMessage() + ", " + SPAM + ", " + FORTUNES + ", " + TEXT, e);
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
         description = {"Train a projection network jointly with a trainer and export it.", "",
                 "Trains a trainer network and a projection network jointly, exports the projection network to "
                         + "MODEL and checks the exported file with the runtime on the test split.",
-                "Text tasks (spam, text): the trainer is an LSTM over token ids (or an MLP over a hashed bag of "
+                "Text tasks (spam, fortunes, text): the trainer is an LSTM over token ids (or an MLP over a hashed bag of "
                         + "words), the projection network reads the SGNN text projection bits.",
                 "With --spark MASTER the epochs are fitted on Apache Spark; every other option means the same.", ""})
 final class TrainCommand implements Callable<Integer> {

@@ -239,7 +239,8 @@ class ProjectionNetCliTest {
     void taskHelpListsTheTextTasksForEveryCommandThatTakesThem(String command) {
         assertEquals(ProjectionNetCli.EXIT_OK, run(command, "--help"));
         String help = out.toString().replaceAll("\\s+", " ");
-        assertTrue(help.contains("spam (SpamAssassin e-mails) or text (your own labelled texts)"), help);
+        assertTrue(help.contains("spam (SpamAssassin e-mails), fortunes (fortune cookies by category) or text (your "
+                + "own labelled texts)"), help);
         assertTrue(!help.contains("for train also"), help);
     }
 

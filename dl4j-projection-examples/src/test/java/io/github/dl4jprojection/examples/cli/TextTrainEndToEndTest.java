@@ -297,10 +297,10 @@ class TextTrainEndToEndTest {
     }
 
     @Test
-    void theDemoTakesFashionMnistOrSpamOnly() {
+    void theDemoTakesFashionMnistSpamOrFortunesOnly() {
         CliRun.Result r = run("", "demo", "--task", "mnist");
         assertEquals(ProjectionNetCli.EXIT_USAGE, r.code, r.toString());
-        assertTrue(r.err.startsWith("projectionnet demo: --task of demo is fashion-mnist or spam, got mnist"), r.err);
+        assertTrue(r.err.startsWith("projectionnet demo: --task of demo is fashion-mnist, spam or fortunes, got mnist"), r.err);
     }
 
     @Test
