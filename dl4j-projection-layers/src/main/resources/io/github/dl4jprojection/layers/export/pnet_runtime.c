@@ -60,30 +60,38 @@ static unsigned pnet_lowest_bit(uint64_t v) {
 }
 
 /*
+ * The +1 entries (*pos) and -1 entries (*neg) of row base = XXH64(key, seed) of P in word g, as bit masks
+ * (docs/FORMAT.md 5.1); the float and the integer projections both visit them.
+ */
+static void pnet_word_masks(const pnet_model *m, uint64_t base, uint32_t g, uint64_t *pos, uint64_t *neg) {
+    uint32_t k = m->sparsity_log2;
+    uint32_t tail = m->num_bits & 63u;
+    uint64_t c0 = (uint64_t) g * (k + 1u);
+    uint64_t sign = pnet_splitmix64(base, c0);
+    uint64_t nonzero = ~UINT64_C(0);
+    uint32_t j;
+    for (j = 1; j <= k; j++) {
+        nonzero &= pnet_splitmix64(base, c0 + j);
+    }
+    if (g == m->num_words - 1u && tail != 0u) {
+        nonzero &= (UINT64_C(1) << tail) - 1u;
+    }
+    *pos = nonzero & ~sign;
+    *neg = nonzero & sign;
+}
+
+/*
  * acc[b] += P[key][b] * v for every b: entries are regenerated from the key, word by word, and only
  * the non-zero ones are visited. Each acc[b] receives its terms in call order, as in Java.
  */
 static void pnet_accumulate(const pnet_model *m, uint64_t key, float v, float *acc) {
     uint64_t base = pnet_xxh64_u64(key, m->seed);
-    uint32_t k = m->sparsity_log2;
-    uint32_t tail = m->num_bits & 63u;
     uint32_t g;
     for (g = 0; g < m->num_words; g++) {
-        uint64_t c0 = (uint64_t) g * (k + 1u);
-        uint64_t sign = pnet_splitmix64(base, c0);
-        uint64_t nonzero = ~UINT64_C(0);
         uint64_t pos;
         uint64_t neg;
-        uint32_t j;
         float *word = acc + (size_t) g * 64u;
-        for (j = 1; j <= k; j++) {
-            nonzero &= pnet_splitmix64(base, c0 + j);
-        }
-        if (g == m->num_words - 1u && tail != 0u) {
-            nonzero &= (UINT64_C(1) << tail) - 1u;
-        }
-        pos = nonzero & ~sign;
-        neg = nonzero & sign;
+        pnet_word_masks(m, base, g, &pos, &neg);
         while (pos != 0u) {
             word[pnet_lowest_bit(pos)] += v;
             pos &= pos - 1u;
@@ -285,6 +293,9 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
     if (model == NULL || scratch == NULL) {
         return PNET_ERR_ARGUMENT;
     }
+    if (model->fixed_layers != NULL) {
+        return PNET_ERR_WEIGHTS;
+    }
     for (l = 0; l < model->num_layers; l++) {
         if (!pnet_supported(model->layers[l].nonlinearity)) {
             return PNET_ERR_UNSUPPORTED;
@@ -324,6 +335,180 @@ int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const f
                           float *scratch, float *probabilities) {
     int status = pnet_project_features(model, keys, weights, count, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
+}
+
+/* ---------------------------------------------------------------------------------------------------
+ * Integer-only models (INT8_FIXED, docs/FORMAT.md section 11), as the Java FixedKernels: no float operation
+ * from the input to the label. Integer sums are exact, so the order of the terms is free.
+ * ------------------------------------------------------------------------------------------------- */
+
+/* acc[b] += P[key][b] * v for every b, in int32 (the caller bounds the sums). */
+static void pnet_accumulate_int(const pnet_model *m, uint64_t key, int32_t v, int32_t *acc) {
+    uint64_t base = pnet_xxh64_u64(key, m->seed);
+    uint32_t g;
+    for (g = 0; g < m->num_words; g++) {
+        uint64_t pos;
+        uint64_t neg;
+        int32_t *word = acc + (size_t) g * 64u;
+        pnet_word_masks(m, base, g, &pos, &neg);
+        while (pos != 0u) {
+            word[pnet_lowest_bit(pos)] += v;
+            pos &= pos - 1u;
+        }
+        while (neg != 0u) {
+            word[pnet_lowest_bit(neg)] -= v;
+            neg &= neg - 1u;
+        }
+    }
+}
+
+/* acc[b] > 0 -> packed bits (optional) and the encoded value (1, and 0 or -1), in place. */
+static void pnet_threshold_int(const pnet_model *m, int32_t *acc, uint64_t *bits) {
+    int32_t off = m->encoding == PNET_PLUS_MINUS_ONE ? -1 : 0;
+    uint32_t b;
+    if (bits != NULL) {
+        for (b = 0; b < m->num_words; b++) {
+            bits[b] = 0u;
+        }
+    }
+    for (b = 0; b < m->num_bits; b++) {
+        int set = acc[b] > 0;
+        if (set && bits != NULL) {
+            bits[b >> 6] |= UINT64_C(1) << (b & 63u);
+        }
+        acc[b] = set ? 1 : off;
+    }
+}
+
+int pnet_project_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, uint64_t *bits) {
+    uint32_t i;
+    if (model == NULL || pixels == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model->input_kind != PNET_DENSE) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    for (i = 0; i < model->num_bits; i++) {
+        scratch[i] = 0;
+    }
+    for (i = 0; i < model->n_in; i++) {
+        int32_t v = (int32_t) pixels[i];
+        if (v != 0) {
+            if (model->columns != NULL) {
+                const uint32_t *s = model->column_starts + 2u * (size_t) i;
+                uint32_t e;
+                for (e = s[0]; e < s[1]; e++) {
+                    scratch[model->columns[e]] += v;
+                }
+                for (e = s[1]; e < s[2]; e++) {
+                    scratch[model->columns[e]] -= v;
+                }
+            } else {
+                pnet_accumulate_int(model, (uint64_t) i, v, scratch);
+            }
+        }
+    }
+    pnet_threshold_int(model, scratch, bits);
+    return 0;
+}
+
+int pnet_encode_bits(const pnet_model *model, const uint64_t *bits, int32_t *scratch) {
+    int32_t off;
+    uint32_t b;
+    if (model == NULL || bits == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    off = model->encoding == PNET_PLUS_MINUS_ONE ? -1 : 0;
+    for (b = 0; b < model->num_bits; b++) {
+        scratch[b] = (bits[b >> 6] >> (b & 63u) & 1u) != 0u ? 1 : off;
+    }
+    return 0;
+}
+
+/* floor(v / 2^s) of a signed v, without the implementation-defined right shift of a negative value. */
+static int64_t pnet_floor_shift(int64_t v, uint32_t s) {
+    return v >= 0 ? (int64_t) ((uint64_t) v >> s) : ~(int64_t) ((uint64_t) ~v >> s);
+}
+
+/* out = requantized (and for a hidden layer saturated and activated) in q + b_q; docs/FORMAT.md 11.3. */
+static void pnet_dense_fixed(const pnet_fixed_layer *l, const int32_t *in, int32_t *out, int last) {
+    uint32_t i;
+    uint32_t j;
+    uint32_t n_out = l->n_out;
+    for (j = 0; j < n_out; j++) {
+        out[j] = l->bias[j];
+    }
+    for (i = 0; i < l->n_in; i++) {
+        int32_t x = in[i];
+        if (x != 0) {
+            const int8_t *row = l->quantized + (size_t) i * n_out;
+            for (j = 0; j < n_out; j++) {
+                out[j] += x * (int32_t) row[j];
+            }
+        }
+    }
+    for (j = 0; j < n_out; j++) {
+        uint32_t s = l->shifts[j];
+        int64_t v = (int64_t) out[j] * (int64_t) l->multipliers[j];
+        int64_t r = s == 0u ? v : pnet_floor_shift(v + ((int64_t) 1 << (s - 1u)), s);
+        if (last) {
+            out[j] = (int32_t) r;
+        } else {
+            int32_t z = r > 127 ? 127 : (r < -128 ? -128 : (int32_t) r);
+            if (l->table != NULL) {
+                out[j] = l->table[z + 128];
+            } else {
+                out[j] = l->nonlinearity == PNET_RELU && z < 0 ? 0 : z;
+            }
+        }
+    }
+}
+
+int pnet_forward_fixed(const pnet_model *model, int32_t *scratch, int32_t *logits) {
+    int32_t *in;
+    int32_t *out;
+    uint32_t l;
+    uint32_t j;
+    int best = 0;
+    if (model == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model->fixed_layers == NULL) {
+        return PNET_ERR_WEIGHTS;
+    }
+    in = scratch;
+    out = scratch + model->scratch_floats / 2u;
+    for (l = 0; l < model->num_layers; l++) {
+        int32_t *t;
+        pnet_dense_fixed(&model->fixed_layers[l], in, out, l + 1u == model->num_layers);
+        t = in;
+        in = out;
+        out = t;
+    }
+    for (j = 1; j < model->num_labels; j++) {
+        if (in[j] > in[best]) {
+            best = (int) j;
+        }
+    }
+    if (logits != NULL) {
+        for (j = 0; j < model->num_labels; j++) {
+            logits[j] = in[j];
+        }
+    }
+    return best;
+}
+
+int pnet_predict_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, int32_t *logits) {
+    int status = pnet_project_pixels(model, pixels, scratch, NULL);
+    return status < 0 ? status : pnet_forward_fixed(model, scratch, logits);
+}
+
+void pnet_fixed_probabilities(const pnet_model *model, const int32_t *logits, float *probabilities) {
+    uint32_t j;
+    for (j = 0; j < model->num_labels; j++) {
+        probabilities[j] = (float) logits[j] * model->logit_scale;
+    }
+    pnet_softmax(probabilities, model->num_labels, probabilities);
 }
 
 /* ---------------------------------------------------------------------------------------------------
@@ -793,4 +978,33 @@ int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, voi
                       size_t text_scratch_bytes, float *scratch, float *probabilities) {
     int status = pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
+}
+
+int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, int32_t *scratch, uint64_t *bits) {
+    pnet_text_work w;
+    int n;
+    uint32_t j;
+    if (scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
+    if (n < 0) {
+        return n;
+    }
+    for (j = 0; j < model->num_bits; j++) {
+        scratch[j] = 0;
+    }
+    for (j = 0; j < w.size; j++) {
+        pnet_accumulate_int(model, w.keys[j],
+                            model->text->weighting == PNET_WEIGHT_BINARY ? 1 : (int32_t) w.counts[j], scratch);
+    }
+    pnet_threshold_int(model, scratch, bits);
+    return n;
+}
+
+int pnet_predict_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, int32_t *scratch, int32_t *logits) {
+    int status = pnet_project_text_fixed(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
+    return status < 0 ? status : pnet_forward_fixed(model, scratch, logits);
 }
