@@ -56,6 +56,7 @@ static int32_t int_logits[TESTNET_NUM_LABELS];
 static uint8_t pixels[TESTNET_N_IN + 1];
 #endif
 
+#if defined(TESTNET_FIXED) || defined(TESTNET_TEXT_SCRATCH_BYTES)
 static int hex_digit(int c) {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
 }
@@ -72,6 +73,7 @@ static size_t read_hex(const char *p, unsigned char *out, size_t max) {
     }
     return n;
 }
+#endif
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
 /*
  * One word more than the model asks for, to test a misaligned start; calls use the last
