@@ -100,61 +100,19 @@ for model in image text image-fixed text-fixed; do
 #include "pnet_model_testnet.h"
 const pnet_model *const example_model = &testnet_model;
 EOF
-        if [ "$model" = image-fixed ]; then
-            cat >"$work/app.c" <<'EOF'
-#include "pnet_runtime.h"
-#include "pnet_model_testnet.h"
-extern const pnet_model *const example_model;
-static int32_t scratch[TESTNET_SCRATCH_INTS];
-static uint8_t pixels[TESTNET_N_IN];
-volatile int label;
-int main(void) {
-    label = pnet_predict_pixels(example_model, pixels, scratch, NULL);
-    return 0;
-}
-EOF
-        elif [ "$model" = text-fixed ]; then
-            cat >"$work/app.c" <<'EOF'
-#include "pnet_runtime.h"
-#include "pnet_model_testnet.h"
-extern const pnet_model *const example_model;
-static int32_t scratch[TESTNET_SCRATCH_INTS];
-static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];
-volatile int label;
-int main(void) {
-    label = pnet_predict_text_fixed(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, NULL);
-    return 0;
-}
-EOF
-        elif [ "$model" = image ]; then
-            cat >"$work/app.c" <<'EOF'
-#include "pnet_runtime.h"
-#include "pnet_model_testnet.h"
-extern const pnet_model *const example_model;
-static float scratch[TESTNET_SCRATCH_FLOATS];
-static float x[TESTNET_N_IN];
-static float p[TESTNET_NUM_LABELS];
-volatile int label;
-int main(void) {
-    label = pnet_predict_dense(example_model, x, scratch, p);
-    return 0;
-}
-EOF
-        else
-            cat >"$work/app.c" <<'EOF'
-#include "pnet_runtime.h"
-#include "pnet_model_testnet.h"
-extern const pnet_model *const example_model;
-static float scratch[TESTNET_SCRATCH_FLOATS];
-static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];
-static float p[TESTNET_NUM_LABELS];
-volatile int label;
-int main(void) {
-    label = pnet_predict_text(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, p);
-    return 0;
-}
-EOF
-        fi
+        # The firmware's prediction: its buffers and the call.
+        case "$model" in
+            image) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic float x[TESTNET_N_IN];\nstatic float p[TESTNET_NUM_LABELS];'
+                call='pnet_predict_dense(example_model, x, scratch, p)' ;;
+            text) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];\nstatic float p[TESTNET_NUM_LABELS];'
+                call='pnet_predict_text(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, p)' ;;
+            image-fixed) buffers='static int32_t scratch[TESTNET_SCRATCH_INTS];\nstatic uint8_t pixels[TESTNET_N_IN];'
+                call='pnet_predict_pixels(example_model, pixels, scratch, NULL)' ;;
+            text-fixed) buffers='static int32_t scratch[TESTNET_SCRATCH_INTS];\nstatic uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];'
+                call='pnet_predict_text_fixed(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, NULL)' ;;
+        esac
+        printf '#include "pnet_runtime.h"\n#include "pnet_model_testnet.h"\nextern const pnet_model *const example_model;\n%b\nvolatile int label;\nint main(void) {\n    label = %s;\n    return 0;\n}\n' \
+            "$buffers" "$call" >"$work/app.c"
         printf 'int main(void);\nint main(void) {\n    return 0;\n}\n' >"$work/empty.c"
         arm-none-eabi-gcc "${flags[@]}" -I"$dir" -c -o "$work/pnet_runtime.o" "$dir/pnet_runtime.c"
         arm-none-eabi-gcc "${flags[@]}" -I"$dir" -c -o "$work/model.o" "$work/model.c"

@@ -82,45 +82,65 @@ static void pnet_word_masks(const pnet_model *m, uint64_t base, uint32_t g, uint
 
 /*
  * acc[b] += P[key][b] * v for every b: entries are regenerated from the key, word by word, and only
- * the non-zero ones are visited. Each acc[b] receives its terms in call order, as in Java.
+ * the non-zero ones are visited. Each acc[b] receives its terms in call order, as in Java. One definition
+ * for the float sums (pnet_accumulate) and the int32 sums of integer-only models (pnet_accumulate_int).
  */
-static void pnet_accumulate(const pnet_model *m, uint64_t key, float v, float *acc) {
-    uint64_t base = pnet_xxh64_u64(key, m->seed);
-    uint32_t g;
-    for (g = 0; g < m->num_words; g++) {
-        uint64_t pos;
-        uint64_t neg;
-        float *word = acc + (size_t) g * 64u;
-        pnet_word_masks(m, base, g, &pos, &neg);
-        while (pos != 0u) {
-            word[pnet_lowest_bit(pos)] += v;
-            pos &= pos - 1u;
-        }
-        while (neg != 0u) {
-            word[pnet_lowest_bit(neg)] -= v;
-            neg &= neg - 1u;
-        }
+#define PNET_DEFINE_ACCUMULATE(name, type)                                                                  \
+    static void name(const pnet_model *m, uint64_t key, type v, type *acc) {                                \
+        uint64_t base = pnet_xxh64_u64(key, m->seed);                                                       \
+        uint32_t g;                                                                                         \
+        for (g = 0; g < m->num_words; g++) {                                                                \
+            uint64_t pos;                                                                                   \
+            uint64_t neg;                                                                                   \
+            type *word = acc + (size_t) g * 64u;                                                            \
+            pnet_word_masks(m, base, g, &pos, &neg);                                                        \
+            while (pos != 0u) {                                                                             \
+                word[pnet_lowest_bit(pos)] += v;                                                            \
+                pos &= pos - 1u;                                                                            \
+            }                                                                                               \
+            while (neg != 0u) {                                                                             \
+                word[pnet_lowest_bit(neg)] -= v;                                                            \
+                neg &= neg - 1u;                                                                            \
+            }                                                                                               \
+        }                                                                                                   \
     }
-}
+PNET_DEFINE_ACCUMULATE(pnet_accumulate, float)
+PNET_DEFINE_ACCUMULATE(pnet_accumulate_int, int32_t)
 
-/* acc[b] > 0 -> packed bits (optional) and the encoded value, in place. */
-static void pnet_threshold(const pnet_model *m, float *acc, uint64_t *bits) {
-    float on = 1.0f;
-    float off = m->encoding == PNET_PLUS_MINUS_ONE ? -1.0f : 0.0f;
-    uint32_t b;
-    if (bits != NULL) {
-        for (b = 0; b < m->num_words; b++) {
-            bits[b] = 0u;
-        }
+/* acc[b] > 0 -> packed bits (optional) and the encoded value (1, and 0 or -1), in place; float and int32. */
+#define PNET_DEFINE_THRESHOLD(name, type)                                                                   \
+    static void name(const pnet_model *m, type *acc, uint64_t *bits) {                                      \
+        type on = (type) 1;                                                                                 \
+        type off = (type) (m->encoding == PNET_PLUS_MINUS_ONE ? -1 : 0);                                    \
+        uint32_t b;                                                                                         \
+        if (bits != NULL) {                                                                                 \
+            for (b = 0; b < m->num_words; b++) {                                                            \
+                bits[b] = 0u;                                                                               \
+            }                                                                                               \
+        }                                                                                                   \
+        for (b = 0; b < m->num_bits; b++) {                                                                 \
+            int set = acc[b] > (type) 0;                                                                    \
+            if (set && bits != NULL) {                                                                      \
+                bits[b >> 6] |= UINT64_C(1) << (b & 63u);                                                   \
+            }                                                                                               \
+            acc[b] = set ? on : off;                                                                        \
+        }                                                                                                   \
     }
-    for (b = 0; b < m->num_bits; b++) {
-        int set = acc[b] > 0.0f;
-        if (set && bits != NULL) {
-            bits[b >> 6] |= UINT64_C(1) << (b & 63u);
-        }
-        acc[b] = set ? on : off;
-    }
-}
+PNET_DEFINE_THRESHOLD(pnet_threshold, float)
+PNET_DEFINE_THRESHOLD(pnet_threshold_int, int32_t)
+
+/* Adds input i's value v to its precomputed +1 and -1 columns (CExporter's optional tables). */
+#define PNET_ADD_COLUMNS(model, i, acc, v)                                                                  \
+    do {                                                                                                    \
+        const uint32_t *s_ = (model)->column_starts + 2u * (size_t) (i);                                    \
+        uint32_t e_;                                                                                        \
+        for (e_ = s_[0]; e_ < s_[1]; e_++) {                                                                \
+            (acc)[(model)->columns[e_]] += (v);                                                             \
+        }                                                                                                   \
+        for (e_ = s_[1]; e_ < s_[2]; e_++) {                                                                \
+            (acc)[(model)->columns[e_]] -= (v);                                                             \
+        }                                                                                                   \
+    } while (0)
 
 int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, uint64_t *bits) {
     uint32_t i;
@@ -142,14 +162,7 @@ int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, 
         if (x[i] != 0.0f) {
             if (model->columns != NULL) {
                 /* Each acc[b] still receives its terms in input order: the sums are those of pnet_accumulate. */
-                const uint32_t *s = model->column_starts + 2u * (size_t) i;
-                uint32_t e;
-                for (e = s[0]; e < s[1]; e++) {
-                    scratch[model->columns[e]] += x[i];
-                }
-                for (e = s[1]; e < s[2]; e++) {
-                    scratch[model->columns[e]] -= x[i];
-                }
+                PNET_ADD_COLUMNS(model, i, scratch, x[i]);
             } else {
                 pnet_accumulate(model, (uint64_t) i, x[i], scratch);
             }
@@ -342,44 +355,6 @@ int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const f
  * from the input to the label. Integer sums are exact, so the order of the terms is free.
  * ------------------------------------------------------------------------------------------------- */
 
-/* acc[b] += P[key][b] * v for every b, in int32 (the caller bounds the sums). */
-static void pnet_accumulate_int(const pnet_model *m, uint64_t key, int32_t v, int32_t *acc) {
-    uint64_t base = pnet_xxh64_u64(key, m->seed);
-    uint32_t g;
-    for (g = 0; g < m->num_words; g++) {
-        uint64_t pos;
-        uint64_t neg;
-        int32_t *word = acc + (size_t) g * 64u;
-        pnet_word_masks(m, base, g, &pos, &neg);
-        while (pos != 0u) {
-            word[pnet_lowest_bit(pos)] += v;
-            pos &= pos - 1u;
-        }
-        while (neg != 0u) {
-            word[pnet_lowest_bit(neg)] -= v;
-            neg &= neg - 1u;
-        }
-    }
-}
-
-/* acc[b] > 0 -> packed bits (optional) and the encoded value (1, and 0 or -1), in place. */
-static void pnet_threshold_int(const pnet_model *m, int32_t *acc, uint64_t *bits) {
-    int32_t off = m->encoding == PNET_PLUS_MINUS_ONE ? -1 : 0;
-    uint32_t b;
-    if (bits != NULL) {
-        for (b = 0; b < m->num_words; b++) {
-            bits[b] = 0u;
-        }
-    }
-    for (b = 0; b < m->num_bits; b++) {
-        int set = acc[b] > 0;
-        if (set && bits != NULL) {
-            bits[b >> 6] |= UINT64_C(1) << (b & 63u);
-        }
-        acc[b] = set ? 1 : off;
-    }
-}
-
 int pnet_project_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, uint64_t *bits) {
     uint32_t i;
     if (model == NULL || pixels == NULL || scratch == NULL) {
@@ -395,14 +370,7 @@ int pnet_project_pixels(const pnet_model *model, const uint8_t *pixels, int32_t 
         int32_t v = (int32_t) pixels[i];
         if (v != 0) {
             if (model->columns != NULL) {
-                const uint32_t *s = model->column_starts + 2u * (size_t) i;
-                uint32_t e;
-                for (e = s[0]; e < s[1]; e++) {
-                    scratch[model->columns[e]] += v;
-                }
-                for (e = s[1]; e < s[2]; e++) {
-                    scratch[model->columns[e]] -= v;
-                }
+                PNET_ADD_COLUMNS(model, i, scratch, v);
             } else {
                 pnet_accumulate_int(model, (uint64_t) i, v, scratch);
             }

@@ -1,5 +1,7 @@
 package io.github.dl4jprojection.layers.export;
 
+import static io.github.dl4jprojection.layers.export.CortexM4ParityTest.assertSeveral;
+import static io.github.dl4jprojection.layers.export.CortexM4ParityTest.dir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -212,20 +212,5 @@ class FixedPointParityTest {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
-    }
-
-    /** A temporary folder, or {@code <pnet.mcu.out>/<model>-<abi>} kept for scripts/mcu-size.sh. */
-    private static Path dir(Path temp, String model, CDriver.Target target) throws IOException {
-        String keep = System.getProperty("pnet.mcu.out");
-        String name = model + "-" + (target == CDriver.Target.CORTEX_M4_HARD_FLOAT ? "hard" : "soft");
-        return Files.createDirectories(keep == null || keep.isEmpty() ? temp.resolve(name) : Paths.get(keep, name));
-    }
-
-    private static void assertSeveral(int[] labels) {
-        HashSet<Integer> seen = new HashSet<>();
-        for (int label : labels) {
-            seen.add(label);
-        }
-        assertTrue(seen.size() >= 2, "the inputs should reach several labels: " + seen);
     }
 }

@@ -149,31 +149,15 @@ class FixedPointModelTest {
 
     @Test
     void integerPredictionsAllocateNothingInSteadyState() {
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "allocation counters need a HotSpot-compatible JVM");
-        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
-        org.junit.jupiter.api.Assumptions.assumeTrue(hotspot.isThreadAllocatedMemorySupported());
-        hotspot.setThreadAllocatedMemoryEnabled(true);
         ProjectionModel fixed = TestModels.calibrated(TestModels.smallDense(19), new Random(10), 50);
         Predictor predictor = fixed.predictor();
         float[] x = TestModels.randomInput(new Random(11), 12);
         byte[] pixels = new byte[12];
         int[] logits = new int[3];
         float[] p = new float[3];
-        for (int r = 0; r < 2000; r++) {
-            predictor.scores(x, p);
-            predictor.integerLogits(x, logits);
-            predictor.predictPixels(pixels);
-        }
-        long thread = Thread.currentThread().getId();
-        long before = hotspot.getThreadAllocatedBytes(thread);
-        int sum = 0;
-        for (int r = 0; r < 20000; r++) {
-            sum += predictor.scores(x, p) + predictor.integerLogits(x, logits) + predictor.predictPixels(pixels);
-        }
-        long allocated = hotspot.getThreadAllocatedBytes(thread) - before;
-        assertTrue(allocated < 20000, "60000 predictions allocated " + allocated + " bytes (sum " + sum + ")");
+        long allocated = TestModels.allocatedBytes(() -> predictor.scores(x, p) + predictor.integerLogits(x, logits)
+                + predictor.predictPixels(pixels));
+        assertTrue(allocated < 20000, "60000 predictions allocated " + allocated + " bytes");
     }
 
     private static double[] scaled(int[] logits, float scale) {

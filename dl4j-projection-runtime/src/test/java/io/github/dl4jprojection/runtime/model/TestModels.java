@@ -138,6 +138,30 @@ final class TestModels {
         return logits;
     }
 
+    /**
+     * The bytes this thread allocates in 20,000 calls of {@code call} after 2,000 calls to warm up (skips the test
+     * without HotSpot's allocation counters). {@code call} returns a label, summed so the JIT keeps the calls.
+     */
+    static long allocatedBytes(java.util.function.IntSupplier call) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "allocation counters need a HotSpot-compatible JVM");
+        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
+        org.junit.jupiter.api.Assumptions.assumeTrue(hotspot.isThreadAllocatedMemorySupported());
+        hotspot.setThreadAllocatedMemoryEnabled(true);
+        int sum = 0;
+        for (int r = 0; r < 2000; r++) {
+            sum += call.getAsInt();
+        }
+        long thread = Thread.currentThread().getId();
+        long before = hotspot.getThreadAllocatedBytes(thread);
+        for (int r = 0; r < 20000; r++) {
+            sum += call.getAsInt();
+        }
+        long allocated = hotspot.getThreadAllocatedBytes(thread) - before;
+        return sum == Integer.MIN_VALUE ? allocated + 1 : allocated;
+    }
+
     /** 0 to 8 random feature keys. */
     static long[] randomKeys(Random random) {
         long[] keys = new long[random.nextInt(9)];
