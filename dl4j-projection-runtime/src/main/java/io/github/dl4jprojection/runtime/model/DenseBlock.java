@@ -149,7 +149,8 @@ public final class DenseBlock {
      * @param bias        {@code nOut} int32 biases at the accumulator's scale
      * @param multipliers {@code nOut} values in {@code [0, 2^31 - 1]}
      * @param shifts      {@code nOut} values in {@code [0, }{@value #MAX_SHIFT}{@code ]}
-     * @param table       {@value #TABLE_SIZE} int8 outputs for {@code z = -128 .. 127} when {@link #usesTable}, else null
+     * @param table       {@value #TABLE_SIZE} int8 outputs for {@code z = -128 .. 127} when {@link #usesTable},
+     *                    else null
      * @param preScale    finite, positive: the real value of one unit of {@code z}
      * @param outputScale finite, positive: the real value of one unit of {@code y}; equal to {@code preScale} for
      *                    IDENTITY and RELU
@@ -352,7 +353,7 @@ public final class DenseBlock {
         return fixed(fixedBias, "bias").clone();
     }
 
-    /** INT8_FIXED: a copy of the requantization multipliers {@code m[j]}; throws IllegalStateException for other blocks. */
+    /** INT8_FIXED: a copy of the multipliers {@code m[j]}; throws IllegalStateException for other blocks. */
     public int[] multipliers() {
         return fixed(multipliers, "multipliers").clone();
     }
