@@ -297,11 +297,27 @@ void pnet_softmax(const float *logits, uint32_t n, float *probabilities) {
     }
 }
 
+/*
+ * best = the first index of the largest of the last layer's outputs in[0 .. n) (the label); copies them to out when
+ * out is not NULL. For the float logits (pnet_forward) and the int32 ones (pnet_forward_fixed).
+ */
+#define PNET_LABEL_AND_COPY(in, n, out, best)                                                               \
+    do {                                                                                                    \
+        uint32_t j_;                                                                                        \
+        for (j_ = 1; j_ < (n); j_++) {                                                                      \
+            if ((in)[j_] > (in)[best]) {                                                                    \
+                (best) = (int) j_;                                                                          \
+            }                                                                                               \
+        }                                                                                                   \
+        for (j_ = 0; (out) != NULL && j_ < (n); j_++) {                                                     \
+            (out)[j_] = (in)[j_];                                                                           \
+        }                                                                                                   \
+    } while (0)
+
 int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *probabilities) {
     float *in;
     float *out;
     uint32_t l;
-    uint32_t j;
     int best = 0;
     if (model == NULL || scratch == NULL) {
         return PNET_ERR_ARGUMENT;
@@ -323,16 +339,7 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
         in = out;
         out = t;
     }
-    for (j = 1; j < model->num_labels; j++) {
-        if (in[j] > in[best]) {
-            best = (int) j;
-        }
-    }
-    if (logits != NULL) {
-        for (j = 0; j < model->num_labels; j++) {
-            logits[j] = in[j];
-        }
-    }
+    PNET_LABEL_AND_COPY(in, model->num_labels, logits, best);
     if (probabilities != NULL) {
         pnet_softmax(in, model->num_labels, probabilities);
     }
@@ -436,7 +443,6 @@ int pnet_forward_fixed(const pnet_model *model, int32_t *scratch, int32_t *logit
     int32_t *in;
     int32_t *out;
     uint32_t l;
-    uint32_t j;
     int best = 0;
     if (model == NULL || scratch == NULL) {
         return PNET_ERR_ARGUMENT;
@@ -453,16 +459,7 @@ int pnet_forward_fixed(const pnet_model *model, int32_t *scratch, int32_t *logit
         in = out;
         out = t;
     }
-    for (j = 1; j < model->num_labels; j++) {
-        if (in[j] > in[best]) {
-            best = (int) j;
-        }
-    }
-    if (logits != NULL) {
-        for (j = 0; j < model->num_labels; j++) {
-            logits[j] = in[j];
-        }
-    }
+    PNET_LABEL_AND_COPY(in, model->num_labels, logits, best);
     return best;
 }
 
