@@ -2,10 +2,12 @@
 # Flash, RAM and instructions per prediction of the emitted C on a Cortex-M4 (docs/EMBEDDED.md).
 #
 # 1. Runs CortexM4ParityTest with -Dpnet.mcu.out=DIR, which exports the example-shaped image and text models
-#    (and a small model with hidden layers), builds them with the test driver for the Cortex-M4 with hard and
+#    (and a small model with hidden layers), and FixedPointParityTest the same image and text shapes integer-only
+#    (image-fixed, text-fixed: hard and soft float only), builds them with the test driver for the Cortex-M4 with hard and
 #    soft float and the small-flash options (hard float, no tanh/sigmoid, expf), runs them in QEMU (mps2-an386, -icount shift=0) and keeps everything in DIR/<model>-<abi>/.
 # 2. Per image and text model and float ABI, builds a minimal firmware that only predicts (image:
-#    pnet_predict_dense, text: pnet_predict_text) from three objects, the runtime (pnet_runtime.c), the model
+#    pnet_predict_dense, text: pnet_predict_text; integer-only: pnet_predict_pixels, pnet_predict_text_fixed, which
+#    compute the label without probabilities) from three objects, the runtime (pnet_runtime.c), the model
 #    data (the model header) and the start-up code of the harness, with -Os -ffunction-sections -fdata-sections
 #    and --gc-sections; and the same firmware with an empty main. From the link maps it reports the flash
 #    (text + rodata + data initializers) kept from each object, the library code (libm, libc, libgcc) the
@@ -30,8 +32,8 @@ done
 if [ "${SKIP_TEST:-0}" != 1 ]; then
     rm -rf "$out"
     # shellcheck disable=SC2086
-    OMP_NUM_THREADS=1 mvn -B -q ${MVN_FLAGS:-} test -pl dl4j-projection-layers -am -Dtest=CortexM4ParityTest \
-        -Dsurefire.failIfNoSpecifiedTests=false -Dpnet.mcu.out="$out" \
+    OMP_NUM_THREADS=1 mvn -B -q ${MVN_FLAGS:-} test -pl dl4j-projection-layers -am \
+        -Dtest='CortexM4ParityTest,FixedPointParityTest' -Dsurefire.failIfNoSpecifiedTests=false -Dpnet.mcu.out="$out" \
         ${IMAGE_MODEL:+-Dpnet.mcu.image-model="$(realpath "$IMAGE_MODEL")"}
 fi
 
@@ -78,12 +80,14 @@ macro() {
     sed -n "s/^#define TESTNET_$2 \([0-9]*\)u$/\1/p" "$1/pnet_model_testnet.h"
 }
 
-printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' model float runtime libs \
+printf '%-10s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' model float runtime libs \
     "runtime+" model scratch "text" stack "instructions" "(max)"
-printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "" "" "code" "pulled" libs data \
+printf '%-10s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "" "" "code" "pulled" libs data \
     "floats" scratch "bytes" "mean" ""
-for model in image text; do
-    for abi in hard soft small; do
+for model in image text image-fixed text-fixed; do
+    abis="hard soft small"
+    case "$model" in *-fixed) abis="hard soft" ;; esac
+    for abi in $abis; do
         dir="$out/$model-$abi"
         [ -f "$dir/pnet_model_testnet.h" ] || { echo "mcu-size.sh: $dir/pnet_model_testnet.h is missing; run without SKIP_TEST=1" >&2; exit 1; }
         work="$dir/size"
@@ -99,35 +103,19 @@ for model in image text; do
 #include "pnet_model_testnet.h"
 const pnet_model *const example_model = &testnet_model;
 EOF
-        if [ "$model" = image ]; then
-            cat >"$work/app.c" <<'EOF'
-#include "pnet_runtime.h"
-#include "pnet_model_testnet.h"
-extern const pnet_model *const example_model;
-static float scratch[TESTNET_SCRATCH_FLOATS];
-static float x[TESTNET_N_IN];
-static float p[TESTNET_NUM_LABELS];
-volatile int label;
-int main(void) {
-    label = pnet_predict_dense(example_model, x, scratch, p);
-    return 0;
-}
-EOF
-        else
-            cat >"$work/app.c" <<'EOF'
-#include "pnet_runtime.h"
-#include "pnet_model_testnet.h"
-extern const pnet_model *const example_model;
-static float scratch[TESTNET_SCRATCH_FLOATS];
-static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];
-static float p[TESTNET_NUM_LABELS];
-volatile int label;
-int main(void) {
-    label = pnet_predict_text(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, p);
-    return 0;
-}
-EOF
-        fi
+        # The firmware's prediction: its buffers and the call.
+        case "$model" in
+            image) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic float x[TESTNET_N_IN];\nstatic float p[TESTNET_NUM_LABELS];'
+                call='pnet_predict_dense(example_model, x, scratch, p)' ;;
+            text) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];\nstatic float p[TESTNET_NUM_LABELS];'
+                call='pnet_predict_text(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, p)' ;;
+            image-fixed) buffers='static int32_t scratch[TESTNET_SCRATCH_INTS];\nstatic uint8_t pixels[TESTNET_N_IN];'
+                call='pnet_predict_pixels(example_model, pixels, scratch, NULL)' ;;
+            text-fixed) buffers='static int32_t scratch[TESTNET_SCRATCH_INTS];\nstatic uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];'
+                call='pnet_predict_text_fixed(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, NULL)' ;;
+        esac
+        printf '#include "pnet_runtime.h"\n#include "pnet_model_testnet.h"\nextern const pnet_model *const example_model;\n%b\nvolatile int label;\nint main(void) {\n    label = %s;\n    return 0;\n}\n' \
+            "$buffers" "$call" >"$work/app.c"
         printf 'int main(void);\nint main(void) {\n    return 0;\n}\n' >"$work/empty.c"
         arm-none-eabi-gcc "${flags[@]}" -I"$dir" -c -o "$work/pnet_runtime.o" "$dir/pnet_runtime.c"
         arm-none-eabi-gcc "${flags[@]}" -I"$dir" -c -o "$work/model.o" "$work/model.c"
@@ -153,7 +141,7 @@ EOF
                 n++; i = $(NF - 1); s += i; if (i > mx) mx = i; if ($NF > st) st = $NF }
             END { if (n) printf "%d %d %d %d\n", s / n, mx, st, n; else print "0 0 0 0" }' "$dir/output.txt")
         [ "$runtime_ram" = 0 ] || echo "mcu-size.sh: pnet_runtime.o has $runtime_ram bytes of .data/.bss" >&2
-        printf '%-6s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "$model" "$abi" "$runtime" \
+        printf '%-10s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "$model" "$abi" "$runtime" \
             "$libs" "$((runtime + libs))" "$data" "$scratch" "$text_scratch" "$stack" "$mean" "$max"
         {
             echo "# $model model, $abi float: $count predictions in QEMU"

@@ -7,6 +7,7 @@ import io.github.dl4jprojection.data.TrainTestImages;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.Int8Calibrator;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.util.List;
@@ -84,6 +85,16 @@ final class ImageTrainingTask implements TrainingTask {
             predictor.scores(pixels, scores[i]);
         }
         return scores;
+    }
+
+    @Override
+    public void calibrate(Int8Calibrator calibrator, int max) {
+        ImageDataset train = data.train();
+        float[] pixels = new float[train.pixelsPerImage()];
+        for (int i = 0; i < Math.min(max, train.size()); i++) {
+            train.copyPixels(i, pixels, 0, 1f);
+            calibrator.observe(pixels);
+        }
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.github.dl4jprojection.pipeline;
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
 import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.Int8Calibrator;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.util.List;
@@ -88,6 +90,19 @@ final class TextTrainingTask implements TrainingTask {
             predictor.scores(texts.get(i).text(), scores[i]);
         }
         return scores;
+    }
+
+    @Override
+    public void calibrate(Int8Calibrator calibrator, int max) {
+        TextFeaturizer featurizer = new TextFeaturizer(config.text().featurizer());
+        FeaturizerScratch scratch = featurizer.newScratch();
+        float[] weights = new float[featurizer.config().maxFeatures()];
+        List<LabeledText> texts = data.train();
+        for (int i = 0; i < Math.min(max, texts.size()); i++) {
+            int n = featurizer.featurize(texts.get(i).text(), scratch);
+            TextFeaturizer.weights(featurizer.config().weighting(), scratch.counts(), n, weights);
+            calibrator.observeFeatures(scratch.keys(), weights, n);
+        }
     }
 
     @Override

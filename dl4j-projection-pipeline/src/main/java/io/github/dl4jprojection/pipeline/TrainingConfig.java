@@ -425,6 +425,11 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("features, max-tokens, pooling and trainer-buckets apply to text "
                         + "tasks only");
             }
+            if (quantization == ExportQuantization.INT8_FIXED && text != null
+                    && text.model() == ProjectionFamily.SEQ) {
+                throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model seq"
+                        + " has no integer-only form yet; use --quantize int8 or none");
+            }
             return new TrainingConfig(this);
         }
     }

@@ -3,6 +3,7 @@ package io.github.dl4jprojection.pipeline;
 import io.github.dl4jprojection.layers.export.ExportComparison;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.runtime.model.Int8Calibrator;
 import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
@@ -101,6 +102,11 @@ public final class TrainingPipeline {
             test = TestPass.run(joint, task.testBatches(), task.labelNames());
         }
         ProjectionModel model = export(joint, config, task, createdAt);
+        if (config.quantization() == ExportQuantization.INT8_FIXED) {
+            Int8Calibrator calibrator = Int8Calibrator.of(model);
+            task.calibrate(calibrator, ExportQuantization.CALIBRATION_EXAMPLES);
+            model = calibrator.calibrate();
+        }
         ExportComparison comparison = ExportComparison.of(test.projectionProbabilities, task.runtimeScores(model),
                 task.testLabels());
         model = comparison.recordIn(model, task.testDescription());

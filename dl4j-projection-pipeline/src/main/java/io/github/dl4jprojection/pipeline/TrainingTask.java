@@ -2,6 +2,7 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.Int8Calibrator;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.util.List;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -37,6 +38,12 @@ interface TrainingTask {
      * from the raw example (pixels, text) as a device does.
      */
     float[][] runtimeScores(ProjectionModel model);
+
+    /**
+     * Shows the first {@code max} training examples (in the data's order) to {@code calibrator}, read as the device
+     * reads them (pixels, or the text's feature bag): an integer-only export's activation ranges come from them.
+     */
+    void calibrate(Int8Calibrator calibrator, int max);
 
     /** How the exported model reads its input. */
     InputSpec inputSpec();

@@ -65,6 +65,8 @@ class OptionValuesTest {
         assertRejected(() -> Trainers.find("cnn", TaskKind.TEXT),
                 "trainer cnn does not train text models; text trainers: lstm, mlp");
         assertEquals(ExportQuantization.INT8, ExportQuantization.fromCliName("int8"));
+        assertEquals(ExportQuantization.INT8_FIXED, ExportQuantization.fromCliName("int8-fixed"));
+        assertEquals("int8-fixed", ExportQuantization.INT8_FIXED.cliName());
         assertRejected(() -> ExportQuantization.fromCliName("int4"), "unknown quantization 'int4'");
     }
 }

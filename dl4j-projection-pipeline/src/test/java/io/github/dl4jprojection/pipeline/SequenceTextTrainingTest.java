@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
@@ -83,7 +84,7 @@ class SequenceTextTrainingTest {
                 });
         assertTrue(outcome.projectionAccuracy() >= 0.8, "projection accuracy " + outcome.projectionAccuracy());
         ProjectionModel model = ProjectionModel.load(file);
-        assertEquals(2, Files.readAllBytes(file)[8]);
+        assertEquals(PnetFormat.VERSION, Files.readAllBytes(file)[8], "written in the newest format version");
         SequenceEncoder encoder = model.sequenceEncoder();
         assertNotNull(encoder, "a seq model");
         assertEquals(16, encoder.maxTokens());

@@ -56,6 +56,10 @@ class TrainingConfigTest {
         assertRejected(TaskKind.IMAGE, b -> b.text(TextSettings.defaults()), "features, max-tokens");
         assertRejected(TaskKind.TEXT, b -> b.text(TextSettings.builder().maxTokens(0).build()),
                 "max-tokens must be at least 1");
+        assertRejected(TaskKind.TEXT, b -> b.quantization(ExportQuantization.INT8_FIXED)
+                .text(TextSettings.builder().model(ProjectionFamily.SEQ).build()), "quantize int8-fixed");
+        assertEquals(ExportQuantization.INT8_FIXED, TrainingConfig.builder(TaskKind.TEXT)
+                .quantization(ExportQuantization.INT8_FIXED).build().quantization(), "a bag model may be integer-only");
     }
 
     @Test

@@ -37,8 +37,10 @@ final class TrainingOptions {
                     + "(default: 1.0,0.1,1.0, the paper's).")
     LossWeights lambda;
 
-    @Option(names = "--quantize", paramLabel = "int8", converter = Converters.Quantize.class,
-            description = "Store the exported weights as 8-bit integers (default: float32).")
+    @Option(names = "--quantize", paramLabel = "int8|int8-fixed", converter = Converters.Quantize.class,
+            description = "Store the exported weights as 8-bit integers (default: float32); int8-fixed: integer-only"
+                    + " (int32 accumulators, fixed-point requantization calibrated on 2000 training examples; format"
+                    + " version 3), for microcontrollers without an FPU. Bag models only.")
     ExportQuantization quantize;
 
     @Option(names = "--workers", paramLabel = "N",

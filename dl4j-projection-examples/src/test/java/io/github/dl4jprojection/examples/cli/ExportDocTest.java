@@ -119,15 +119,16 @@ class ExportDocTest {
     private static String block(String page, String language, String start) {
         String[] lines = page.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].equals("```" + language)) {
+            if (!lines[i].startsWith("```")) {
                 continue;
             }
+            // Every fenced block is skipped as a whole, so a closing fence never opens the next block.
             StringBuilder body = new StringBuilder();
             int j = i + 1;
             for (; j < lines.length && !lines[j].equals("```"); j++) {
                 body.append(lines[j]).append('\n');
             }
-            if (body.toString().startsWith(start)) {
+            if (lines[i].equals("```" + language) && body.toString().startsWith(start)) {
                 return body.toString().trim();
             }
             i = j;

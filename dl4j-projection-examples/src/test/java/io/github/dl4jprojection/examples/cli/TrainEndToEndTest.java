@@ -9,6 +9,7 @@ import io.github.dl4jprojection.data.ImageDataLocator;
 import io.github.dl4jprojection.data.ImageDataset;
 import io.github.dl4jprojection.data.ImageTask;
 import io.github.dl4jprojection.pipeline.DefaultBackends;
+import io.github.dl4jprojection.layers.export.CDriver;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.InputKind;
@@ -164,6 +165,35 @@ class TrainEndToEndTest {
         return ThreeWayParity.dense(exported, pixels,
                 activations.get(joint.projectionInputLayerName()).toFloatMatrix(),
                 activations.get(joint.projectionOutputName()).toFloatMatrix(), cDir);
+    }
+
+    /**
+     * {@code --quantize int8-fixed} on the same network (the one-epoch checkpoint, resumed with nothing left to
+     * train): an integer-only model, calibrated on training images, that Java and C run with identical int32 logits
+     * from raw bytes, whose recorded accuracy is the runtime's and which mostly agrees with the float network.
+     */
+    @Test
+    void anIntegerOnlyExportOfTheSameNetworkRunsIdenticallyInJavaAndC() throws Exception {
+        Path copy = copy(checkpoint, dir.resolve("fixed/checkpoint"));
+        Path out = dir.resolve("fixed/model.pnet");
+        train(1, out, "--checkpoint", copy.toString(), "--resume", "--quantize", "int8-fixed");
+        ProjectionModel fixed = ProjectionModel.load(out);
+        assertTrue(fixed.isFixedPoint());
+        assertEquals("int8-fixed", fixed.provenance().get(ProvenanceKeys.WEIGHTS));
+        ImageDataset test = sampleTestSet();
+        byte[][] pixels = new byte[test.size()][test.pixelsPerImage()];
+        float[] row = new float[test.pixelsPerImage()];
+        for (int i = 0; i < pixels.length; i++) {
+            test.copyPixels(i, row, 0, 1f);
+            for (int p = 0; p < row.length; p++) {
+                pixels[i][p] = (byte) row[p];
+            }
+        }
+        int correct = correct(ThreeWayParity.pixels(fixed, pixels, dir.resolve("c-fixed"), CDriver.Target.HOST));
+        assertEquals(fixed.provenance().get(ProvenanceKeys.ACCURACY),
+                String.format(java.util.Locale.ROOT, "%.4f", correct / (double) TEST_IMAGES));
+        double agreement = Double.parseDouble(fixed.provenance().get(ProvenanceKeys.AGREEMENT));
+        assertTrue(agreement >= 0.9, "the integer-only export agrees with the float network on " + agreement);
     }
 
     @Test

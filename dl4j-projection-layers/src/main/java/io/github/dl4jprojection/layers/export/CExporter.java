@@ -169,7 +169,20 @@ public final class CExporter {
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             c.append(" * ").append(comment(e.getKey())).append(": ").append(comment(e.getValue())).append('\n');
         }
-        c.append(" *\n * Use (in one .c file, with pnet_runtime.c compiled as C99 without FMA contraction):\n")
+        if (model.isFixedPoint()) {
+            c.append(" *\n * Integer-only (INT8_FIXED): the label needs no float operation (docs/EMBEDDED.md):\n")
+                    .append(" *   static int32_t scratch[").append(upper).append("_SCRATCH_INTS];\n")
+                    .append(" *   int32_t logits[").append(upper).append("_NUM_LABELS];\n")
+                    .append(dense ? " *   int label = pnet_predict_pixels(&" + name + "_model, pixels, scratch, logits);\n"
+                            : text == null ? " *   pnet_project_features(...), pnet_encode_bits(...), then\n"
+                            + " *   int label = pnet_forward_fixed(&" + name + "_model, scratch, logits);\n"
+                            : " *   static uint64_t text_scratch[" + upper + "_TEXT_SCRATCH_BYTES / 8];\n"
+                            + " *   int label = pnet_predict_text_fixed(&" + name + "_model, utf8, len, text_scratch,\n"
+                            + " *                                       sizeof text_scratch, scratch, logits);\n")
+                    .append(" *   pnet_fixed_probabilities(&").append(name).append("_model, logits, p);  (optional, float)\n")
+                    .append(" */\n");
+        } else {
+            c.append(" *\n * Use (in one .c file, with pnet_runtime.c compiled as C99 without FMA contraction):\n")
                 .append(" *   static float scratch[").append(upper).append("_SCRATCH_FLOATS];\n")
                 .append(" *   float p[").append(upper).append("_NUM_LABELS];\n")
                 .append(dense ? " *   int label = pnet_predict_dense(&" + name + "_model, x, scratch, p);\n"
@@ -179,6 +192,7 @@ public final class CExporter {
                         + " *   int label = pnet_predict_text(&" + name + "_model, utf8, len, text_scratch,\n"
                         + " *                                 sizeof text_scratch, scratch, p);\n")
                 .append(" */\n");
+        }
         c.append("#ifndef PNET_MODEL_").append(upper).append("_H\n#define PNET_MODEL_").append(upper).append("_H\n\n");
         c.append("#include \"pnet_runtime.h\"\n\n");
         // A header generated for one format version refuses a runtime copied for another.
@@ -190,6 +204,11 @@ public final class CExporter {
         define(c, upper + "_NUM_WORDS", spec.numWords());
         define(c, upper + "_NUM_LABELS", model.numLabels());
         define(c, upper + "_SCRATCH_FLOATS", scratchFloats);
+        if (model.isFixedPoint()) {
+            // The integer calls take an int32_t scratch of the same count (pnet_forward_fixed, pnet_predict_pixels).
+            define(c, upper + "_SCRATCH_INTS", scratchFloats);
+            define(c, upper + "_FIXED", 1);
+        }
         if (!dense) {
             FeaturizerSection f = model.input().featurizer();
             c.append("#define ").append(upper).append("_FEATURIZER_KIND ").append(stringLiteral(f.kind())).append('\n');
@@ -204,20 +223,26 @@ public final class CExporter {
         for (int l = 0; l < model.layers().size(); l++) {
             layerArrays(c, name + "_l" + l, model.layers().get(l));
         }
-        c.append("static const pnet_layer ").append(name).append("_layers[").append(model.layers().size())
-                .append("] = {\n");
+        boolean fixed = model.isFixedPoint();
+        c.append("static const ").append(fixed ? "pnet_fixed_layer " : "pnet_layer ").append(name)
+                .append(fixed ? "_fixed_layers[" : "_layers[").append(model.layers().size()).append("] = {\n");
         for (int l = 0; l < model.layers().size(); l++) {
             DenseBlock layer = model.layers().get(l);
             String p = name + "_l" + l;
-            boolean int8 = layer.weightType() == WeightType.INT8;
             c.append("    {").append(layer.nIn()).append("u, ").append(layer.nOut()).append("u, ")
-                    .append(layer.nonlinearity().code()).append(", ").append(layer.weightType().code()).append(", ")
-                    .append(floatLiteral(layer.alpha())).append(", ")
-                    .append(int8 ? "NULL" : p + "_weights").append(", ")
-                    .append(int8 ? p + "_quantized" : "NULL").append(", ")
-                    .append(int8 ? p + "_scales" : "NULL").append(", ")
-                    .append(p).append("_bias}").append(l + 1 < model.layers().size() ? "," : "")
-                    .append("  /* ").append(layer.nonlinearity()).append(" */\n");
+                    .append(layer.nonlinearity().code()).append(", ");
+            if (fixed) {
+                c.append(p).append("_quantized, ").append(p).append("_bias, ").append(p).append("_multipliers, ")
+                        .append(p).append("_shifts, ").append(layer.table() == null ? "NULL" : p + "_table");
+            } else {
+                boolean int8 = layer.weightType() == WeightType.INT8;
+                c.append(layer.weightType().code()).append(", ").append(floatLiteral(layer.alpha())).append(", ")
+                        .append(int8 ? "NULL" : p + "_weights").append(", ")
+                        .append(int8 ? p + "_quantized" : "NULL").append(", ")
+                        .append(int8 ? p + "_scales" : "NULL").append(", ").append(p).append("_bias");
+            }
+            c.append('}').append(l + 1 < model.layers().size() ? "," : "").append("  /* ")
+                    .append(layer.nonlinearity()).append(" */\n");
         }
         c.append("};\n\n");
         c.append("static const char *const ").append(name).append("_labels[").append(model.numLabels())
@@ -238,11 +263,14 @@ public final class CExporter {
                 .append("    ").append(spec.sparsityLog2()).append("u, ")
                 .append(model.encoding() == BitEncoding.ZERO_ONE ? "PNET_ZERO_ONE" : "PNET_PLUS_MINUS_ONE").append(", ")
                 .append(dense ? "PNET_DENSE" : "PNET_FEATURES").append(", ").append(upper).append("_N_IN,\n")
-                .append("    ").append(model.layers().size()).append("u, ").append(name).append("_layers,\n")
+                .append("    ").append(model.layers().size()).append("u, ").append(fixed ? "NULL" : name + "_layers")
+                .append(",\n")
                 .append("    ").append(upper).append("_NUM_LABELS, ").append(name).append("_labels,\n")
                 .append("    ").append(upper).append("_SCRATCH_FLOATS,\n")
                 .append("    ").append(text == null ? "NULL" : "&" + name + "_text").append(",\n")
                 .append("    ").append(columns ? name + "_column_starts, " + name + "_columns" : "NULL, NULL")
+                .append(",\n    ").append(fixed ? name + "_fixed_layers, " + floatLiteral(model.logitScale())
+                        + "  /* integer-only: logit scale */" : "NULL, 0.0f")
                 .append("\n};\n\n");
         c.append("#endif /* PNET_MODEL_").append(upper).append("_H */\n");
         return c.toString();
@@ -392,15 +420,25 @@ public final class CExporter {
     }
 
     private static void layerArrays(StringBuilder c, String prefix, DenseBlock layer) {
+        if (layer.weightType() == WeightType.INT8_FIXED) {
+            int8Array(c, prefix + "_quantized", layer.quantizedWeights(), layer.nIn(), layer.nOut());
+            intArray(c, "int32_t", prefix + "_bias", layer.fixedBias());
+            intArray(c, "int32_t", prefix + "_multipliers", layer.multipliers());
+            byte[] shifts = layer.shifts();
+            int[] widened = new int[shifts.length];
+            for (int j = 0; j < shifts.length; j++) {
+                widened[j] = shifts[j];
+            }
+            intArray(c, "uint8_t", prefix + "_shifts", widened);
+            if (layer.table() != null) {
+                int8Array(c, prefix + "_table", layer.table(), 0, 0);
+            }
+            c.append('\n');
+            return;
+        }
         if (layer.weightType() == WeightType.INT8) {
             floatArray(c, prefix + "_scales", layer.scales());
-            byte[] q = layer.quantizedWeights();
-            c.append("static const int8_t ").append(prefix).append("_quantized[").append(q.length)
-                    .append("] = {  /* [").append(layer.nIn()).append("][").append(layer.nOut()).append("] */");
-            for (int k = 0; k < q.length; k++) {
-                c.append(k % 16 == 0 ? "\n    " : " ").append(q[k]).append(k + 1 < q.length ? "," : "");
-            }
-            c.append("\n};\n");
+            int8Array(c, prefix + "_quantized", layer.quantizedWeights(), layer.nIn(), layer.nOut());
         } else {
             c.append("/* ").append(prefix).append("_weights: [").append(layer.nIn()).append("][")
                     .append(layer.nOut()).append("] */\n");
@@ -408,6 +446,26 @@ public final class CExporter {
         }
         floatArray(c, prefix + "_bias", layer.bias());
         c.append('\n');
+    }
+
+    /** An {@code int8_t} array, 16 values a line; {@code nIn > 0} names its {@code [nIn][nOut]} shape. */
+    private static void int8Array(StringBuilder c, String symbol, byte[] q, int nIn, int nOut) {
+        c.append("static const int8_t ").append(symbol).append('[').append(q.length).append("] = {")
+                .append(nIn > 0 ? "  /* [" + nIn + "][" + nOut + "] */" : "");
+        for (int k = 0; k < q.length; k++) {
+            c.append(k % 16 == 0 ? "\n    " : " ").append(q[k]).append(k + 1 < q.length ? "," : "");
+        }
+        c.append("\n};\n");
+    }
+
+    /** An integer array of C type {@code type}; INT32_MIN cannot occur (biases are within 2^31 - 1 in magnitude). */
+    private static void intArray(StringBuilder c, String type, String symbol, int[] values) {
+        c.append("static const ").append(type).append(' ').append(symbol).append('[').append(values.length)
+                .append("] = {");
+        for (int k = 0; k < values.length; k++) {
+            c.append(k % 8 == 0 ? "\n    " : " ").append(values[k]).append(k + 1 < values.length ? "," : "");
+        }
+        c.append("\n};\n");
     }
 
     private static void floatArray(StringBuilder c, String symbol, float[] values) {

@@ -60,59 +60,87 @@ static unsigned pnet_lowest_bit(uint64_t v) {
 }
 
 /*
- * acc[b] += P[key][b] * v for every b: entries are regenerated from the key, word by word, and only
- * the non-zero ones are visited. Each acc[b] receives its terms in call order, as in Java.
+ * The +1 entries (*pos) and -1 entries (*neg) of row base = XXH64(key, seed) of P in word g, as bit masks
+ * (docs/FORMAT.md 5.1); the float and the integer projections both visit them.
  */
-static void pnet_accumulate(const pnet_model *m, uint64_t key, float v, float *acc) {
-    uint64_t base = pnet_xxh64_u64(key, m->seed);
+static void pnet_word_masks(const pnet_model *m, uint64_t base, uint32_t g, uint64_t *pos, uint64_t *neg) {
     uint32_t k = m->sparsity_log2;
     uint32_t tail = m->num_bits & 63u;
-    uint32_t g;
-    for (g = 0; g < m->num_words; g++) {
-        uint64_t c0 = (uint64_t) g * (k + 1u);
-        uint64_t sign = pnet_splitmix64(base, c0);
-        uint64_t nonzero = ~UINT64_C(0);
-        uint64_t pos;
-        uint64_t neg;
-        uint32_t j;
-        float *word = acc + (size_t) g * 64u;
-        for (j = 1; j <= k; j++) {
-            nonzero &= pnet_splitmix64(base, c0 + j);
-        }
-        if (g == m->num_words - 1u && tail != 0u) {
-            nonzero &= (UINT64_C(1) << tail) - 1u;
-        }
-        pos = nonzero & ~sign;
-        neg = nonzero & sign;
-        while (pos != 0u) {
-            word[pnet_lowest_bit(pos)] += v;
-            pos &= pos - 1u;
-        }
-        while (neg != 0u) {
-            word[pnet_lowest_bit(neg)] -= v;
-            neg &= neg - 1u;
-        }
+    uint64_t c0 = (uint64_t) g * (k + 1u);
+    uint64_t sign = pnet_splitmix64(base, c0);
+    uint64_t nonzero = ~UINT64_C(0);
+    uint32_t j;
+    for (j = 1; j <= k; j++) {
+        nonzero &= pnet_splitmix64(base, c0 + j);
     }
+    if (g == m->num_words - 1u && tail != 0u) {
+        nonzero &= (UINT64_C(1) << tail) - 1u;
+    }
+    *pos = nonzero & ~sign;
+    *neg = nonzero & sign;
 }
 
-/* acc[b] > 0 -> packed bits (optional) and the encoded value, in place. */
-static void pnet_threshold(const pnet_model *m, float *acc, uint64_t *bits) {
-    float on = 1.0f;
-    float off = m->encoding == PNET_PLUS_MINUS_ONE ? -1.0f : 0.0f;
-    uint32_t b;
-    if (bits != NULL) {
-        for (b = 0; b < m->num_words; b++) {
-            bits[b] = 0u;
-        }
+/*
+ * acc[b] += P[key][b] * v for every b: entries are regenerated from the key, word by word, and only
+ * the non-zero ones are visited. Each acc[b] receives its terms in call order, as in Java. One definition
+ * for the float sums (pnet_accumulate) and the int32 sums of integer-only models (pnet_accumulate_int).
+ */
+#define PNET_DEFINE_ACCUMULATE(name, type)                                                                  \
+    static void name(const pnet_model *m, uint64_t key, type v, type *acc) {                                \
+        uint64_t base = pnet_xxh64_u64(key, m->seed);                                                       \
+        uint32_t g;                                                                                         \
+        for (g = 0; g < m->num_words; g++) {                                                                \
+            uint64_t pos;                                                                                   \
+            uint64_t neg;                                                                                   \
+            type *word = acc + (size_t) g * 64u;                                                            \
+            pnet_word_masks(m, base, g, &pos, &neg);                                                        \
+            while (pos != 0u) {                                                                             \
+                word[pnet_lowest_bit(pos)] += v;                                                            \
+                pos &= pos - 1u;                                                                            \
+            }                                                                                               \
+            while (neg != 0u) {                                                                             \
+                word[pnet_lowest_bit(neg)] -= v;                                                            \
+                neg &= neg - 1u;                                                                            \
+            }                                                                                               \
+        }                                                                                                   \
     }
-    for (b = 0; b < m->num_bits; b++) {
-        int set = acc[b] > 0.0f;
-        if (set && bits != NULL) {
-            bits[b >> 6] |= UINT64_C(1) << (b & 63u);
-        }
-        acc[b] = set ? on : off;
+PNET_DEFINE_ACCUMULATE(pnet_accumulate, float)
+PNET_DEFINE_ACCUMULATE(pnet_accumulate_int, int32_t)
+
+/* acc[b] > 0 -> packed bits (optional) and the encoded value (1, and 0 or -1), in place; float and int32. */
+#define PNET_DEFINE_THRESHOLD(name, type)                                                                   \
+    static void name(const pnet_model *m, type *acc, uint64_t *bits) {                                      \
+        type on = (type) 1;                                                                                 \
+        type off = (type) (m->encoding == PNET_PLUS_MINUS_ONE ? -1 : 0);                                    \
+        uint32_t b;                                                                                         \
+        if (bits != NULL) {                                                                                 \
+            for (b = 0; b < m->num_words; b++) {                                                            \
+                bits[b] = 0u;                                                                               \
+            }                                                                                               \
+        }                                                                                                   \
+        for (b = 0; b < m->num_bits; b++) {                                                                 \
+            int set = acc[b] > (type) 0;                                                                    \
+            if (set && bits != NULL) {                                                                      \
+                bits[b >> 6] |= UINT64_C(1) << (b & 63u);                                                   \
+            }                                                                                               \
+            acc[b] = set ? on : off;                                                                        \
+        }                                                                                                   \
     }
-}
+PNET_DEFINE_THRESHOLD(pnet_threshold, float)
+PNET_DEFINE_THRESHOLD(pnet_threshold_int, int32_t)
+
+/* Adds input i's value v to its precomputed +1 and -1 columns (CExporter's optional tables). */
+#define PNET_ADD_COLUMNS(model, i, acc, v)                                                                  \
+    do {                                                                                                    \
+        const uint32_t *s_ = (model)->column_starts + 2u * (size_t) (i);                                    \
+        uint32_t e_;                                                                                        \
+        for (e_ = s_[0]; e_ < s_[1]; e_++) {                                                                \
+            (acc)[(model)->columns[e_]] += (v);                                                             \
+        }                                                                                                   \
+        for (e_ = s_[1]; e_ < s_[2]; e_++) {                                                                \
+            (acc)[(model)->columns[e_]] -= (v);                                                             \
+        }                                                                                                   \
+    } while (0)
 
 int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, uint64_t *bits) {
     uint32_t i;
@@ -134,14 +162,7 @@ int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, 
         if (x[i] != 0.0f) {
             if (model->columns != NULL) {
                 /* Each acc[b] still receives its terms in input order: the sums are those of pnet_accumulate. */
-                const uint32_t *s = model->column_starts + 2u * (size_t) i;
-                uint32_t e;
-                for (e = s[0]; e < s[1]; e++) {
-                    scratch[model->columns[e]] += x[i];
-                }
-                for (e = s[1]; e < s[2]; e++) {
-                    scratch[model->columns[e]] -= x[i];
-                }
+                PNET_ADD_COLUMNS(model, i, scratch, x[i]);
             } else {
                 pnet_accumulate(model, (uint64_t) i, x[i], scratch);
             }
@@ -293,42 +314,56 @@ void pnet_softmax(const float *logits, uint32_t n, float *probabilities) {
     }
 }
 
+/*
+ * best = the first index of the largest of the last layer's outputs in[0 .. n) (the label); copies them to out when
+ * out is not NULL. For the float logits (pnet_forward) and the int32 ones (pnet_forward_fixed).
+ */
+#define PNET_LABEL_AND_COPY(in, n, out, best)                                                               \
+    do {                                                                                                    \
+        uint32_t j_;                                                                                        \
+        for (j_ = 1; j_ < (n); j_++) {                                                                      \
+            if ((in)[j_] > (in)[best]) {                                                                    \
+                (best) = (int) j_;                                                                          \
+            }                                                                                               \
+        }                                                                                                   \
+        for (j_ = 0; (out) != NULL && j_ < (n); j_++) {                                                     \
+            (out)[j_] = (in)[j_];                                                                           \
+        }                                                                                                   \
+    } while (0)
+
+/*
+ * Where a layer writes its n_out outputs in the scratch, given where its input starts: the projection leaves the
+ * bits at the start, and each layer writes at the other end from its input, so scratch_floats = max(T * d, nIn +
+ * nOut of every layer) values suffice (about half of the 2 * max(width) that alternating halves would take,
+ * which matters on a microcontroller). The float and the integer forward passes share this layout.
+ */
+static size_t pnet_output_offset(const pnet_model *m, size_t in_offset, uint32_t n_out) {
+    return in_offset == 0u ? (size_t) m->scratch_floats - n_out : 0u;
+}
+
 int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *probabilities) {
     float *in;
     float *out;
     uint32_t l;
-    uint32_t j;
     int best = 0;
     if (model == NULL || scratch == NULL) {
         return PNET_ERR_ARGUMENT;
+    }
+    if (model->fixed_layers != NULL) {
+        return PNET_ERR_WEIGHTS;
     }
     for (l = 0; l < model->num_layers; l++) {
         if (!pnet_supported(model->layers[l].nonlinearity)) {
             return PNET_ERR_UNSUPPORTED;
         }
     }
-    /*
-     * The projection left the bits at the start of the scratch. Each layer writes its output at the other end
-     * from its input, so scratch_floats = max(T * d, nIn + nOut of every layer) suffices: about half of the
-     * 2 * max(width) that alternating halves would take, which matters on a microcontroller.
-     */
     in = scratch;
     for (l = 0; l < model->num_layers; l++) {
-        const pnet_layer *layer = &model->layers[l];
-        out = in == scratch ? scratch + (model->scratch_floats - layer->n_out) : scratch;
-        pnet_dense(layer, in, out);
+        out = scratch + pnet_output_offset(model, (size_t) (in - scratch), model->layers[l].n_out);
+        pnet_dense(&model->layers[l], in, out);
         in = out;
     }
-    for (j = 1; j < model->num_labels; j++) {
-        if (in[j] > in[best]) {
-            best = (int) j;
-        }
-    }
-    if (logits != NULL) {
-        for (j = 0; j < model->num_labels; j++) {
-            logits[j] = in[j];
-        }
-    }
+    PNET_LABEL_AND_COPY(in, model->num_labels, logits, best);
     if (probabilities != NULL) {
         pnet_softmax(in, model->num_labels, probabilities);
     }
@@ -344,6 +379,122 @@ int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const f
                           float *scratch, float *probabilities) {
     int status = pnet_project_features(model, keys, weights, count, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
+}
+
+/* ---------------------------------------------------------------------------------------------------
+ * Integer-only models (INT8_FIXED, docs/FORMAT.md section 11), as the Java FixedKernels: no float operation
+ * from the input to the label. Integer sums are exact, so the order of the terms is free.
+ * ------------------------------------------------------------------------------------------------- */
+
+int pnet_project_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, uint64_t *bits) {
+    uint32_t i;
+    if (model == NULL || pixels == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model->input_kind != PNET_DENSE) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    for (i = 0; i < model->num_bits; i++) {
+        scratch[i] = 0;
+    }
+    for (i = 0; i < model->n_in; i++) {
+        int32_t v = (int32_t) pixels[i];
+        if (v != 0) {
+            if (model->columns != NULL) {
+                PNET_ADD_COLUMNS(model, i, scratch, v);
+            } else {
+                pnet_accumulate_int(model, (uint64_t) i, v, scratch);
+            }
+        }
+    }
+    pnet_threshold_int(model, scratch, bits);
+    return 0;
+}
+
+int pnet_encode_bits(const pnet_model *model, const uint64_t *bits, int32_t *scratch) {
+    int32_t off;
+    uint32_t b;
+    if (model == NULL || bits == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    off = model->encoding == PNET_PLUS_MINUS_ONE ? -1 : 0;
+    for (b = 0; b < model->num_bits; b++) {
+        scratch[b] = (bits[b >> 6] >> (b & 63u) & 1u) != 0u ? 1 : off;
+    }
+    return 0;
+}
+
+/* floor(v / 2^s) of a signed v, without the implementation-defined right shift of a negative value. */
+static int64_t pnet_floor_shift(int64_t v, uint32_t s) {
+    return v >= 0 ? (int64_t) ((uint64_t) v >> s) : ~(int64_t) ((uint64_t) ~v >> s);
+}
+
+/* out = requantized (and for a hidden layer saturated and activated) in q + b_q; docs/FORMAT.md 11.3. */
+static void pnet_dense_fixed(const pnet_fixed_layer *l, const int32_t *in, int32_t *out, int last) {
+    uint32_t i;
+    uint32_t j;
+    uint32_t n_out = l->n_out;
+    for (j = 0; j < n_out; j++) {
+        out[j] = l->bias[j];
+    }
+    for (i = 0; i < l->n_in; i++) {
+        int32_t x = in[i];
+        if (x != 0) {
+            const int8_t *row = l->quantized + (size_t) i * n_out;
+            for (j = 0; j < n_out; j++) {
+                out[j] += x * (int32_t) row[j];
+            }
+        }
+    }
+    for (j = 0; j < n_out; j++) {
+        uint32_t s = l->shifts[j];
+        int64_t v = (int64_t) out[j] * (int64_t) l->multipliers[j];
+        int64_t r = s == 0u ? v : pnet_floor_shift(v + ((int64_t) 1 << (s - 1u)), s);
+        if (last) {
+            out[j] = (int32_t) r;
+        } else {
+            int32_t z = r > 127 ? 127 : (r < -128 ? -128 : (int32_t) r);
+            if (l->table != NULL) {
+                out[j] = l->table[z + 128];
+            } else {
+                out[j] = l->nonlinearity == PNET_RELU && z < 0 ? 0 : z;
+            }
+        }
+    }
+}
+
+int pnet_forward_fixed(const pnet_model *model, int32_t *scratch, int32_t *logits) {
+    int32_t *in;
+    int32_t *out;
+    uint32_t l;
+    int best = 0;
+    if (model == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model->fixed_layers == NULL) {
+        return PNET_ERR_WEIGHTS;
+    }
+    in = scratch;
+    for (l = 0; l < model->num_layers; l++) {
+        out = scratch + pnet_output_offset(model, (size_t) (in - scratch), model->fixed_layers[l].n_out);
+        pnet_dense_fixed(&model->fixed_layers[l], in, out, l + 1u == model->num_layers);
+        in = out;
+    }
+    PNET_LABEL_AND_COPY(in, model->num_labels, logits, best);
+    return best;
+}
+
+int pnet_predict_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, int32_t *logits) {
+    int status = pnet_project_pixels(model, pixels, scratch, NULL);
+    return status < 0 ? status : pnet_forward_fixed(model, scratch, logits);
+}
+
+void pnet_fixed_probabilities(const pnet_model *model, const int32_t *logits, float *probabilities) {
+    uint32_t j;
+    for (j = 0; j < model->num_labels; j++) {
+        probabilities[j] = (float) logits[j] * model->logit_scale;
+    }
+    pnet_softmax(probabilities, model->num_labels, probabilities);
 }
 
 /* ---------------------------------------------------------------------------------------------------
@@ -813,4 +964,33 @@ int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, voi
                       size_t text_scratch_bytes, float *scratch, float *probabilities) {
     int status = pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
+}
+
+int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, int32_t *scratch, uint64_t *bits) {
+    pnet_text_work w;
+    int n;
+    uint32_t j;
+    if (scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
+    if (n < 0) {
+        return n;
+    }
+    for (j = 0; j < model->num_bits; j++) {
+        scratch[j] = 0;
+    }
+    for (j = 0; j < w.size; j++) {
+        pnet_accumulate_int(model, w.keys[j],
+                            model->text->weighting == PNET_WEIGHT_BINARY ? 1 : (int32_t) w.counts[j], scratch);
+    }
+    pnet_threshold_int(model, scratch, bits);
+    return n;
+}
+
+int pnet_predict_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, int32_t *scratch, int32_t *logits) {
+    int status = pnet_project_text_fixed(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
+    return status < 0 ? status : pnet_forward_fixed(model, scratch, logits);
 }

@@ -49,6 +49,7 @@
 #define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer */
 #define PNET_ERR_SCRATCH (-4)    /* the text scratch is smaller than <NAME>_TEXT_SCRATCH_BYTES or not 8-byte aligned */
 #define PNET_ERR_UNSUPPORTED (-5) /* a layer's activation was left out of this build (PNET_NO_TANH, PNET_NO_SIGMOID) */
+#define PNET_ERR_WEIGHTS (-6)    /* pnet_forward on an integer-only model, or pnet_forward_fixed on a float one */
 
 /* Codes shared with the .pnet format. */
 enum pnet_encoding { PNET_ZERO_ONE = 0, PNET_PLUS_MINUS_ONE = 1 };
@@ -56,7 +57,7 @@ enum pnet_input_kind { PNET_DENSE = 0, PNET_FEATURES = 1 };
 enum pnet_nonlinearity {
     PNET_IDENTITY = 0, PNET_RELU = 1, PNET_TANH = 2, PNET_SIGMOID = 3, PNET_LEAKY_RELU = 4, PNET_HARD_TANH = 5
 };
-enum pnet_weight_type { PNET_FLOAT32 = 0, PNET_INT8 = 1 };
+enum pnet_weight_type { PNET_FLOAT32 = 0, PNET_INT8 = 1, PNET_INT8_FIXED = 2 };
 
 /* Classes of code points and feature weighting of the "sgnn-text" featurizer (docs/TEXT.md). */
 enum pnet_char_class { PNET_CLASS_WORD = 0, PNET_CLASS_SPACE = 1, PNET_CLASS_IGNORED = 2, PNET_CLASS_SYMBOL = 3 };
@@ -112,6 +113,23 @@ typedef struct pnet_layer {
     const float *bias;        /* n_out values */
 } pnet_layer;
 
+/*
+ * One integer-only (INT8_FIXED) layer, docs/FORMAT.md section 11.3: acc[j] = bias[j] + sum_i x[i] * q[i][j] in
+ * int32; r = floor((acc * multipliers[j] + 2^(shifts[j] - 1)) / 2^shifts[j]) in int64 (acc * m when the shift is
+ * 0); hidden layers: z = clamp(r, -128, 127), y = table[z + 128] (or z, max(z, 0) for IDENTITY, RELU); the last
+ * layer's r are the int32 logits.
+ */
+typedef struct pnet_fixed_layer {
+    uint32_t n_in;
+    uint32_t n_out;
+    uint8_t nonlinearity;     /* enum pnet_nonlinearity */
+    const int8_t *quantized;  /* n_in * n_out values q[i][j] at i * n_out + j */
+    const int32_t *bias;      /* n_out */
+    const int32_t *multipliers; /* n_out, 0 .. 2^31 - 1 */
+    const uint8_t *shifts;    /* n_out, 0 .. 62 */
+    const int8_t *table;      /* 256 outputs for z = -128 .. 127, or NULL (IDENTITY, RELU) */
+} pnet_fixed_layer;
+
 /* A model: projection configuration, layers (the last gives the logits) and labels. */
 typedef struct pnet_model {
     uint32_t num_functions;   /* T */
@@ -127,7 +145,7 @@ typedef struct pnet_model {
     const pnet_layer *layers;
     uint32_t num_labels;
     const char *const *labels; /* UTF-8 names */
-    uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs */
+    uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs (int32 for the integer calls) */
     const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
     /* Optional, dense models only (CExporter's precomputed columns; NULL: entries are regenerated from the
        hashes). Input i's +1 entries are the bits columns[column_starts[2i] .. column_starts[2i+1]), its -1
@@ -135,6 +153,10 @@ typedef struct pnet_model {
        nIn * T * d * density * 2 bytes, for no hashing at prediction time. */
     const uint32_t *column_starts;
     const uint16_t *columns;
+    /* Integer-only models (a .pnet file of INT8_FIXED layers): num_layers layers here, layers is NULL, and the
+       real value of an int32 logit is logit * logit_scale. NULL for a float model. */
+    const pnet_fixed_layer *fixed_layers;
+    float logit_scale;
 } pnet_model;
 
 /* XXH64 of the 8 little-endian bytes of key. */
@@ -199,6 +221,41 @@ int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, voi
 /* pnet_project_text then pnet_forward: the label index of the text, or PNET_ERR_*. */
 int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, float *probabilities);
+
+/*
+ * Integer-only models (model->fixed_layers not NULL; docs/FORMAT.md section 11, docs/EMBEDDED.md). The scratch is
+ * int32_t[<NAME>_SCRATCH_INTS]; the label path below (pnet_predict_pixels, pnet_predict_text_fixed) executes no
+ * float operation, so a chip without an FPU runs it without software float: only pnet_fixed_probabilities uses
+ * float. Returns as the float calls, and PNET_ERR_WEIGHTS for a float model.
+ */
+
+/*
+ * Projects raw 8-bit pixels (an image model trained on 0..255 values) with int32 sums: the bits of
+ * pnet_project_dense on the same values as floats, since float sums of such integers are exact below 2^24 (the
+ * exporter checks 255 * n_in <= 2^24). Leaves the encoded bits (1, and 0 or -1) in scratch for pnet_forward_fixed;
+ * writes the packed bits when bits is not NULL.
+ */
+int pnet_project_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, uint64_t *bits);
+
+/* Encodes packed bits (from pnet_project_dense or pnet_project_features) into scratch for pnet_forward_fixed. */
+int pnet_encode_bits(const pnet_model *model, const uint64_t *bits, int32_t *scratch);
+
+/* The integer layers on the encoded bits in scratch; writes the int32 logits when logits is not NULL. */
+int pnet_forward_fixed(const pnet_model *model, int32_t *scratch, int32_t *logits);
+
+/* pnet_project_pixels then pnet_forward_fixed: the label of the image, no float operation. */
+int pnet_predict_pixels(const pnet_model *model, const uint8_t *pixels, int32_t *scratch, int32_t *logits);
+
+/* The text's bag (as pnet_featurize_text) projected with int32 sums of its counts (or 1s): pnet_project_text's bits. */
+int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, int32_t *scratch, uint64_t *bits);
+
+/* pnet_project_text_fixed then pnet_forward_fixed: the label of the text, no float operation. */
+int pnet_predict_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, int32_t *scratch, int32_t *logits);
+
+/* Optional, float: the probabilities of int32 logits, softmax of (float) logit * logit_scale (docs/FORMAT.md 11.3). */
+void pnet_fixed_probabilities(const pnet_model *model, const int32_t *logits, float *probabilities);
 
 /* XXH64 of the bytes data[0 .. len) (xxHash64 specification v0.1.1). */
 uint64_t pnet_xxh64(const uint8_t *data, size_t len, uint64_t seed);

@@ -150,6 +150,8 @@ public final class CDriver {
         public final int label;
         /** The logits (last layer outputs). */
         public final float[] logits;
+        /** The logits' 32 bits as printed: an integer-only model's int32 logits. */
+        public final int[] logitWords;
         /** The softmax probabilities. */
         public final float[] probabilities;
         /** Guest instructions of the projection and forward pass (Cortex-M targets; else -1). */
@@ -157,12 +159,17 @@ public final class CDriver {
         /** Stack bytes the projection and forward pass used (Cortex-M targets; else -1). */
         public final long stackBytes;
 
-        Result(int status, long[] bits, int label, float[] logits, float[] probabilities, long instructions,
+        Result(int status, long[] bits, int label, int[] logitWords, float[] probabilities, long instructions,
                long stackBytes) {
+            float[] logits = logitWords == null ? null : new float[logitWords.length];
+            for (int j = 0; logits != null && j < logits.length; j++) {
+                logits[j] = Float.intBitsToFloat(logitWords[j]);
+            }
             this.status = status;
             this.bits = bits;
             this.label = label;
             this.logits = logits;
+            this.logitWords = logitWords;
             this.probabilities = probabilities;
             this.instructions = instructions;
             this.stackBytes = stackBytes;
@@ -331,8 +338,18 @@ public final class CDriver {
             instructions = Long.parseLong(cost[1]);
             stackBytes = Long.parseLong(cost[2]);
         }
-        return new Result(0, bits, Integer.parseInt(parts[1].trim()), floatBits(parts[2]), floatBits(parts[3]),
+        return new Result(0, bits, Integer.parseInt(parts[1].trim()), words(parts[2]), floatBits(parts[3]),
                 instructions, stackBytes);
+    }
+
+    /** The 32-bit words of hex tokens, kept as ints: an int32 logit's bits may spell a float NaN. */
+    private static int[] words(String s) {
+        String[] tokens = s.trim().split(" ");
+        int[] v = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            v[i] = Integer.parseUnsignedInt(tokens[i], 16);
+        }
+        return v;
     }
 
     private static float[] floatBits(String s) {

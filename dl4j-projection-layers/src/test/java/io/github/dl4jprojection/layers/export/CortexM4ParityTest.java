@@ -109,14 +109,14 @@ class CortexM4ParityTest {
     }
 
     /** A temporary folder, or {@code <pnet.mcu.out>/<model>-<target>} kept for scripts/mcu-size.sh. */
-    private static Path dir(Path temp, String model, CDriver.Target target) throws IOException {
+    static Path dir(Path temp, String model, CDriver.Target target) throws IOException {
         String keep = System.getProperty("pnet.mcu.out");
         String name = model + "-" + (target == CDriver.Target.CORTEX_M4_HARD_FLOAT ? "hard"
                 : target == CDriver.Target.CORTEX_M4_SOFT_FLOAT ? "soft" : "small");
         return Files.createDirectories(keep == null || keep.isEmpty() ? temp.resolve(name) : Paths.get(keep, name));
     }
 
-    private static void assertSeveral(int[] labels) {
+    static void assertSeveral(int[] labels) {
         HashSet<Integer> seen = new HashSet<>();
         for (int label : labels) {
             seen.add(label);

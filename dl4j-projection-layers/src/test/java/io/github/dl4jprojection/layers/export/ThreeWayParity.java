@@ -2,6 +2,7 @@ package io.github.dl4jprojection.layers.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
@@ -26,7 +27,8 @@ import java.util.List;
  * <p>The DL4J side comes in as arrays, so any graph layout can be checked: {@code dl4jBits[n][T*d]} are the
  * activations of the projection vertex (encoded bits: 0/1 or -1/+1, compared exactly after decoding the runtime's
  * packed bits with the model's encoding) and {@code dl4jProbabilities[n][K]} the projection network's softmax output.
- * Pass null for both to compare only Java and C (an int8 export, which DL4J does not compute).
+ * Pass null for both to compare only Java and C (an int8 export, which DL4J does not compute). An integer-only model
+ * ({@link ProjectionModel#isFixedPoint()}) runs the C's integer calls and is compared on its int32 logits, exactly.
  *
  * <p>The C half needs a compiler ({@link CDriver#assumeCompiler}): the Java checks run first, then a missing
  * compiler skips the rest of the calling test. Each check also runs on a Cortex-M4 in QEMU when given a
@@ -40,9 +42,12 @@ public final class ThreeWayParity {
     private ThreeWayParity() {
     }
 
-    /** One example through the Java runtime; returns the label. {@code logits} may be null. */
+    /**
+     * One example through the Java runtime; returns the label. {@code logits} may be null; {@code intLogits} is
+     * null unless the model is integer-only, then it receives the int32 logits.
+     */
     private interface JavaCase {
-        int run(Predictor predictor, int example, long[] bits, float[] logits, float[] probabilities);
+        int run(Predictor predictor, int example, long[] bits, float[] logits, int[] intLogits, float[] probabilities);
     }
 
     /**
@@ -64,11 +69,42 @@ public final class ThreeWayParity {
         for (float[] row : x) {
             lines.add(CDriver.denseLine(row));
         }
-        return check(model, x.length, (predictor, r, bits, logits, p) -> {
+        return check(model, x.length, (predictor, r, bits, logits, ints, p) -> {
             predictor.project(x[r], bits);
-            predictor.logits(x[r], logits);
+            if (ints != null) {
+                predictor.integerLogits(x[r], ints);
+            } else {
+                predictor.logits(x[r], logits);
+            }
             return predictor.scores(x[r], p);
         }, lines, dl4jBits, dl4jProbabilities, cDir, target);
+    }
+
+    /**
+     * Checks an integer-only DENSE model on raw 8-bit images ({@code pixels[n][nIn]}, unsigned): C's
+     * {@code pnet_predict_pixels} path (int32 projection sums, integer layers) against the Java runtime on the same
+     * values as floats ({@link Predictor#integerLogits}) and {@link Predictor#predictPixels}: identical bits, labels
+     * and int32 logits, probabilities within 1e-5.
+     *
+     * @return the Java runtime's label per image
+     */
+    public static int[] pixels(ProjectionModel model, byte[][] pixels, Path cDir, CDriver.Target target)
+            throws IOException, InterruptedException {
+        assertTrue(model.isFixedPoint(), "an integer-only model");
+        List<String> lines = new ArrayList<>();
+        float[][] x = new float[pixels.length][model.input().nIn()];
+        for (int r = 0; r < pixels.length; r++) {
+            lines.add(CDriver.textLine('p', pixels[r]));
+            for (int i = 0; i < x[r].length; i++) {
+                x[r][i] = pixels[r][i] & 0xFF;
+            }
+        }
+        return check(model, pixels.length, (predictor, r, bits, logits, ints, p) -> {
+            predictor.project(x[r], bits);
+            int label = predictor.integerLogits(x[r], ints);
+            assertEquals(label, predictor.predictPixels(pixels[r]), "image " + r + ": predictPixels");
+            return predictor.scores(x[r], p);
+        }, lines, null, null, cDir, target);
     }
 
     /**
@@ -85,8 +121,11 @@ public final class ThreeWayParity {
         for (int r = 0; r < keys.length; r++) {
             lines.add(CDriver.featureLine(keys[r], weights[r], keys[r].length));
         }
-        return check(model, keys.length, (predictor, r, bits, logits, p) -> {
+        return check(model, keys.length, (predictor, r, bits, logits, ints, p) -> {
             predictor.projectFeatures(keys[r], weights[r], keys[r].length, bits);
+            if (ints != null) {
+                predictor.integerLogitsFeatures(keys[r], weights[r], keys[r].length, ints);
+            }
             return predictor.scoresFeatures(keys[r], weights[r], keys[r].length, p);
         }, lines, dl4jBits, dl4jProbabilities, cDir, CDriver.Target.HOST);
     }
@@ -117,13 +156,16 @@ public final class ThreeWayParity {
         for (byte[] bytes : utf8) {
             lines.add(CDriver.textLine('t', bytes));
         }
-        return check(model, utf8.size(), (predictor, r, bits, logits, p) -> {
+        return check(model, utf8.size(), (predictor, r, bits, logits, ints, p) -> {
             byte[] bytes = utf8.get(r);
             int n = featurizer.featurizeUtf8(bytes, 0, bytes.length, scratch);
             for (int j = 0; j < n; j++) {
                 weights[j] = featurizer.config().weighting() == FeatureWeighting.BINARY ? 1f : scratch.counts()[j];
             }
             predictor.projectFeatures(scratch.keys(), weights, n, bits);
+            if (ints != null) {
+                predictor.integerLogitsFeatures(scratch.keys(), weights, n, ints);
+            }
             int label = predictor.scoresFeatures(scratch.keys(), weights, n, p);
             assertEquals(label, textPredictor.predictUtf8(bytes, 0, bytes.length), "text " + r + ": TextPredictor");
             return label;
@@ -146,13 +188,16 @@ public final class ThreeWayParity {
         boolean denseInput = model.input().kind() == InputKind.DENSE;
         long[][] bits = new long[n][model.projectionSpec().numWords()];
         float[][] logits = new float[n][];
+        boolean fixed = model.isFixedPoint();
+        int[][] intLogits = new int[n][];
         float[][] p = new float[n][k];
         int[] labels = new int[n];
         Predictor predictor = model.predictor();
         float[] decoded = new float[numBits];
         for (int r = 0; r < n; r++) {
-            logits[r] = denseInput ? new float[k] : null;
-            labels[r] = javaCase.run(predictor, r, bits[r], logits[r], p[r]);
+            logits[r] = denseInput && !fixed ? new float[k] : null;
+            intLogits[r] = fixed ? new int[k] : null;
+            labels[r] = javaCase.run(predictor, r, bits[r], logits[r], intLogits[r], p[r]);
             if (withDl4j) {
                 PackedBits.unpack(bits[r], numBits, model.encoding(), decoded, 0);
                 assertArrayEquals(decoded, dl4jBits[r], "example " + r + ": projection bits, Java vs DL4J");
@@ -177,6 +222,10 @@ public final class ThreeWayParity {
             CDriver.Result result = results.get(r);
             CDriver.assertMatches(result, bits[r], labels[r], logits[r], p[r], exactLogits,
                     "example " + r + ": Java vs C on " + target);
+            if (fixed) {
+                assertArrayEquals(intLogits[r], result.logitWords, "example " + r + ": int32 logits, Java vs C on "
+                        + target);
+            }
             instructions += result.instructions;
             maxInstructions = Math.max(maxInstructions, result.instructions);
             maxStack = Math.max(maxStack, result.stackBytes);

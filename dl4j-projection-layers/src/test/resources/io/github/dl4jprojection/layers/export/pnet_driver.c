@@ -6,9 +6,14 @@
  *   text model:     t <hex bytes of the text>    pnet_project_text, then pnet_forward
  *                   b <hex bytes of the text>    pnet_featurize_text: prints "bag <n> <key hex>:<count> ..."
  *                   x                            argument checks: prints "checks <code> ..." (see run_checks)
+ *   integer-only model (TESTNET_FIXED): the same lines, through the integer calls (pnet_encode_bits and
+ *                   pnet_forward_fixed after a float projection, pnet_project_text_fixed for text), and
+ *                   p <hex bytes of the pixels>  pnet_project_pixels, then pnet_forward_fixed (dense models)
  * The first output line is "labels" and the label names, tab-separated. Then, per case:
  *   ok <hex bit words> | <label> | <logits> | <probabilities>      or      error <code>
- * with every float as the 8 hex digits of its IEEE bits (exact, and needs no C99 %a, which newlib lacks).
+ * with every float as the 8 hex digits of its IEEE bits (exact, and needs no C99 %a, which newlib lacks), and the
+ * logits of an integer-only model as the 8 hex digits of the int32 (the probabilities, pnet_fixed_probabilities,
+ * are computed outside the measured cost).
  * Built with PNET_DRIVER_COST (the Cortex-M build, pnet_mcu_startup.c), each ok line ends with
  *   | cost <instructions> <stack bytes>
  * measured around the projection and forward pass only (not the parsing or printing).
@@ -45,6 +50,30 @@ static float weights[MAX_FEATURES];
 static uint64_t bits[TESTNET_NUM_WORDS];
 static float logits[TESTNET_NUM_LABELS];
 static float probabilities[TESTNET_NUM_LABELS];
+#ifdef TESTNET_FIXED
+static int32_t int_scratch[TESTNET_SCRATCH_INTS];
+static int32_t int_logits[TESTNET_NUM_LABELS];
+static uint8_t pixels[TESTNET_N_IN + 1];
+#endif
+
+#if defined(TESTNET_FIXED) || defined(TESTNET_TEXT_SCRATCH_BYTES)
+static int hex_digit(int c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
+}
+
+/* Decodes the hex bytes after a command letter into out[0 .. max); returns their number. */
+static size_t read_hex(const char *p, unsigned char *out, size_t max) {
+    size_t n = 0;
+    while (*p == ' ') {
+        p++;
+    }
+    while (p[0] != '\0' && p[0] != '\n' && p[1] != '\0' && n < max) {
+        out[n++] = (unsigned char) (hex_digit(p[0]) * 16 + hex_digit(p[1]));
+        p += 2;
+    }
+    return n;
+}
+#endif
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
 /*
  * One word more than the model asks for, to test a misaligned start; calls use the last
@@ -54,21 +83,9 @@ static uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8 + 1];
 #define TEXT (text_scratch + 1)
 static char text[MAX_TEXT];
 
-static int hex_digit(int c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
-}
-
 /* Decodes the hex bytes after the command letter into text; returns their number. */
 static size_t read_text(const char *p) {
-    size_t n = 0;
-    while (*p == ' ') {
-        p++;
-    }
-    while (p[0] != '\0' && p[0] != '\n' && p[1] != '\0' && n < MAX_TEXT) {
-        text[n++] = (char) (hex_digit(p[0]) * 16 + hex_digit(p[1]));
-        p += 2;
-    }
-    return n;
+    return read_hex(p, (unsigned char *) text, MAX_TEXT);
 }
 
 static void print_bag(const char *p) {
@@ -118,6 +135,26 @@ static int run_case(char *p) {
         swap = 1;
         p++;
     }
+#ifdef TESTNET_FIXED
+    if (*p == 'p') {
+        read_hex(p + 1, pixels, TESTNET_N_IN);
+        COST_BEGIN();
+        status = pnet_project_pixels(m, pixels, int_scratch, bits);
+        status = status < 0 ? status : pnet_forward_fixed(m, int_scratch, int_logits);
+        COST_END();
+        return status;
+    }
+#ifdef TESTNET_TEXT_SCRATCH_BYTES
+    if (*p == 't') {
+        size_t n = read_text(p + 1);
+        COST_BEGIN();
+        status = pnet_project_text_fixed(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, int_scratch, bits);
+        status = status < 0 ? status : pnet_forward_fixed(m, int_scratch, int_logits);
+        COST_END();
+        return status;
+    }
+#endif
+#endif
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
     if (*p == 't') {
         size_t n = read_text(p + 1);
@@ -154,7 +191,12 @@ static int run_case(char *p) {
     COST_BEGIN();
     status = m->input_kind == PNET_DENSE ? pnet_project_dense(m, x, scratch, bits)
                                          : pnet_project_features(m, keys, weights, count, scratch, bits);
+#ifdef TESTNET_FIXED
+    status = status < 0 ? status : pnet_encode_bits(m, bits, int_scratch);
+    status = status < 0 ? status : pnet_forward_fixed(m, int_scratch, int_logits);
+#else
     status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+#endif
     COST_END();
     return status;
 }
@@ -195,9 +237,16 @@ int main(void) {
             printf(" %016" PRIx64, bits[j]);
         }
         printf(" | %d |", label);
+#ifdef TESTNET_FIXED
+        pnet_fixed_probabilities(&testnet_model, int_logits, probabilities);
+        for (j = 0; j < TESTNET_NUM_LABELS; j++) {
+            printf(" %08" PRIx32, (uint32_t) int_logits[j]);
+        }
+#else
         for (j = 0; j < TESTNET_NUM_LABELS; j++) {
             print_float(logits[j]);
         }
+#endif
         printf(" |");
         for (j = 0; j < TESTNET_NUM_LABELS; j++) {
             print_float(probabilities[j]);

@@ -88,6 +88,16 @@ final class ContentReader {
         return out;
     }
 
+    /** {@code n} little-endian i32 values; the caller has checked {@code 4 * n} with {@link #needDeclared}. */
+    int[] ints(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = le32(p);
+            p += 4;
+        }
+        return out;
+    }
+
     /** {@code n} raw bytes; the caller has checked {@code n} with {@link #needDeclared}. */
     byte[] bytes(int n) {
         byte[] out = Arrays.copyOfRange(b, p, p + n);

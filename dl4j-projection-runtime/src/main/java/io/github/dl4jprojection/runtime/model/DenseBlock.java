@@ -11,6 +11,17 @@ package io.github.dl4jprojection.runtime.model;
  * per output unit, and computes {@code z[j] = (sum_i x[i] * q[i][j]) * s[j] + b[j]}; the
  * exporter quantizes with {@code runtime.internal.model.Int8Quantizer}. The exact float32
  * evaluation order is in {@code docs/FORMAT.md}.
+ *
+ * <p>An {@link WeightType#INT8_FIXED} block ({@link #int8Fixed}, made by {@link Int8Calibrator}) runs on integers
+ * only: with {@code x_q} the int8 input ({@code |x_q| <= 128}),
+ * <pre>
+ *   acc[j] = b_q[j] + sum_i x_q[i] * q[i][j]                                   int32 (bounded at load)
+ *   r[j]   = floor((acc[j] * m[j] + 2^(shift[j] - 1)) / 2^shift[j])            int64; r = acc * m when shift = 0
+ *   hidden layer: z = clamp(r, -128, 127);  y = z (IDENTITY), max(z, 0) (RELU), table[z + 128] (the others)
+ *   last layer:   logit[j] = r[j]                                              int32, not saturated
+ * </pre>
+ * Real values are {@code z * preScale} and {@code y * outputScale} (for the last layer, the logits at one common
+ * scale); the scales are informative for hidden layers and turn the logits into probabilities.
  */
 public final class DenseBlock {
 
@@ -29,9 +40,31 @@ public final class DenseBlock {
     /** INT8: {@code s[j]}; null for FLOAT32. */
     final float[] scales;
     final float[] bias;
+    /** INT8_FIXED only (else null): the int32 bias {@code b_q[j]}, multipliers {@code m[j]}, shifts, table. */
+    final int[] fixedBias;
+    final int[] multipliers;
+    final byte[] shifts;
+    /** INT8_FIXED with a {@link #usesTable tabled} function: {@code y = table[z + 128]}; else null. */
+    final byte[] table;
+    /** INT8_FIXED: the real value of one unit of {@code z} and of {@code y}; 0 otherwise. */
+    final float preScale;
+    final float outputScale;
 
     private DenseBlock(int nIn, int nOut, Nonlinearity nonlinearity, float alpha, WeightType weightType,
                        float[] weights, byte[] quantized, float[] scales, float[] bias) {
+        this(nIn, nOut, nonlinearity, alpha, weightType, weights, quantized, scales, bias, null, null, null, null, 0f,
+                0f);
+    }
+
+    private DenseBlock(int nIn, int nOut, Nonlinearity nonlinearity, float alpha, WeightType weightType,
+                       float[] weights, byte[] quantized, float[] scales, float[] bias, int[] fixedBias,
+                       int[] multipliers, byte[] shifts, byte[] table, float preScale, float outputScale) {
+        this.fixedBias = fixedBias;
+        this.multipliers = multipliers;
+        this.shifts = shifts;
+        this.table = table;
+        this.preScale = preScale;
+        this.outputScale = outputScale;
         this.nIn = nIn;
         this.nOut = nOut;
         this.nonlinearity = nonlinearity;
@@ -84,6 +117,82 @@ public final class DenseBlock {
                                   Nonlinearity nonlinearity, float alpha) {
         checkShape(nIn, nOut);
         checkFunction(nonlinearity, alpha);
+        checkQuantized(nIn, nOut, quantized);
+        checkFinite(scales, nOut, "scales", 0);
+        for (int j = 0; j < nOut; j++) {
+            if (scales[j] < 0f) {
+                throw new IllegalArgumentException("scale [" + j + "] must not be negative, got " + scales[j]);
+            }
+        }
+        checkFinite(bias, nOut, "bias", 0);
+        return new DenseBlock(nIn, nOut, nonlinearity, alpha, WeightType.INT8, null, quantized.clone(),
+                scales.clone(), bias.clone());
+    }
+
+    /** The largest shift of an INT8_FIXED output: keeps {@code acc * m + 2^(shift - 1)} inside int64. */
+    public static final int MAX_SHIFT = 62;
+    /** The entries of an INT8_FIXED activation table: one per int8 value of {@code z}, {@code -128 .. 127}. */
+    public static final int TABLE_SIZE = 256;
+
+    /**
+     * Whether an INT8_FIXED layer with {@code f} looks its output up in a table: every function but IDENTITY and
+     * RELU, which are exact on integers (TANH, SIGMOID, LEAKY_RELU, HARD_TANH).
+     */
+    public static boolean usesTable(Nonlinearity f) {
+        return f != Nonlinearity.IDENTITY && f != Nonlinearity.RELU;
+    }
+
+    /**
+     * An integer-only block (see the class comment); arrays are copied.
+     *
+     * @param quantized   {@code nIn * nOut} weights in {@code [-127, 127]}, {@code q[i][j]} at {@code i * nOut + j}
+     * @param bias        {@code nOut} int32 biases at the accumulator's scale
+     * @param multipliers {@code nOut} values in {@code [0, 2^31 - 1]}
+     * @param shifts      {@code nOut} values in {@code [0, }{@value #MAX_SHIFT}{@code ]}
+     * @param table       {@value #TABLE_SIZE} int8 outputs for {@code z = -128 .. 127} when {@link #usesTable},
+     *                    else null
+     * @param preScale    finite, positive: the real value of one unit of {@code z}
+     * @param outputScale finite, positive: the real value of one unit of {@code y}; equal to {@code preScale} for
+     *                    IDENTITY and RELU
+     * @throws IllegalArgumentException naming the parameter that breaks a rule
+     */
+    public static DenseBlock int8Fixed(int nIn, int nOut, byte[] quantized, int[] bias, int[] multipliers,
+                                       byte[] shifts, byte[] table, float preScale, float outputScale,
+                                       Nonlinearity nonlinearity, float alpha) {
+        checkShape(nIn, nOut);
+        checkFunction(nonlinearity, alpha);
+        checkQuantized(nIn, nOut, quantized);
+        checkLength(bias == null ? -1 : bias.length, nOut, "bias");
+        checkLength(multipliers == null ? -1 : multipliers.length, nOut, "multipliers");
+        checkLength(shifts == null ? -1 : shifts.length, nOut, "shifts");
+        for (int j = 0; j < nOut; j++) {
+            if (multipliers[j] < 0) {
+                throw new IllegalArgumentException("multiplier [" + j + "] must be in [0, 2^31 - 1], got "
+                        + multipliers[j]);
+            }
+            if (shifts[j] < 0 || shifts[j] > MAX_SHIFT) {
+                throw new IllegalArgumentException("shift [" + j + "] must be in [0, " + MAX_SHIFT + "], got "
+                        + shifts[j]);
+            }
+        }
+        if (usesTable(nonlinearity)) {
+            checkLength(table == null ? -1 : table.length, TABLE_SIZE, nonlinearity + " table");
+        } else if (table != null) {
+            throw new IllegalArgumentException(nonlinearity + " is exact on integers and takes no table, got "
+                    + table.length + " entries");
+        }
+        checkScale(preScale, "preScale");
+        checkScale(outputScale, "outputScale");
+        if (!usesTable(nonlinearity) && Float.floatToIntBits(preScale) != Float.floatToIntBits(outputScale)) {
+            throw new IllegalArgumentException("outputScale must equal preScale for " + nonlinearity + ", got "
+                    + outputScale + " and " + preScale);
+        }
+        return new DenseBlock(nIn, nOut, nonlinearity, alpha, WeightType.INT8_FIXED, null, quantized.clone(), null,
+                null, bias.clone(), multipliers.clone(), shifts.clone(), table == null ? null : table.clone(),
+                preScale, outputScale);
+    }
+
+    private static void checkQuantized(int nIn, int nOut, byte[] quantized) {
         if (quantized == null || quantized.length != (long) nIn * nOut) {
             throw new IllegalArgumentException("quantized weights must hold nIn * nOut = " + (long) nIn * nOut
                     + " values, got " + (quantized == null ? "null" : String.valueOf(quantized.length)));
@@ -94,15 +203,19 @@ public final class DenseBlock {
                         + "] is -128; int8 weights are symmetric, in [-127, 127]");
             }
         }
-        checkFinite(scales, nOut, "scales", 0);
-        for (int j = 0; j < nOut; j++) {
-            if (scales[j] < 0f) {
-                throw new IllegalArgumentException("scale [" + j + "] must not be negative, got " + scales[j]);
-            }
+    }
+
+    private static void checkLength(int length, int expected, String name) {
+        if (length != expected) {
+            throw new IllegalArgumentException(name + " must hold " + expected + " values, got "
+                    + (length < 0 ? "null" : String.valueOf(length)));
         }
-        checkFinite(bias, nOut, "bias", 0);
-        return new DenseBlock(nIn, nOut, nonlinearity, alpha, WeightType.INT8, null, quantized.clone(),
-                scales.clone(), bias.clone());
+    }
+
+    private static void checkScale(float scale, String name) {
+        if (!(scale > 0f) || Float.isInfinite(scale)) {
+            throw new IllegalArgumentException(name + " must be finite and positive, got " + scale);
+        }
     }
 
     private static float defaultAlpha(Nonlinearity nonlinearity) {
@@ -170,10 +283,18 @@ public final class DenseBlock {
         return weightType;
     }
 
-    /** The effective weight {@code W[i][j]}: the stored float, or {@code q[i][j] * s[j]} for int8. */
+    /**
+     * The effective weight {@code W[i][j]}: the stored float, or {@code q[i][j] * s[j]} for int8.
+     *
+     * @throws IllegalStateException for an INT8_FIXED block, whose real weights depend on its input's scale
+     */
     public float weight(int i, int j) {
         if (i < 0 || i >= nIn || j < 0 || j >= nOut) {
             throw new IndexOutOfBoundsException("weight [" + i + "][" + j + "] is outside [" + nIn + "][" + nOut + "]");
+        }
+        if (weightType == WeightType.INT8_FIXED) {
+            throw new IllegalStateException("an INT8_FIXED block's real weights depend on its input's scale; use"
+                    + " quantizedWeights() and multipliers()");
         }
         int k = i * nOut + j;
         return weightType == WeightType.FLOAT32 ? weights[k] : quantized[k] * scales[j];
@@ -215,13 +336,63 @@ public final class DenseBlock {
         return scales.clone();
     }
 
-    /** A copy of the bias. */
+    /**
+     * A copy of the float bias.
+     *
+     * @throws IllegalStateException for an INT8_FIXED block (its bias is {@link #fixedBias()})
+     */
     public float[] bias() {
+        if (bias == null) {
+            throw new IllegalStateException("an INT8_FIXED block has an int32 bias; use fixedBias()");
+        }
         return bias.clone();
     }
 
-    /** The number of stored parameters (weights, scales and biases). */
+    /** INT8_FIXED: a copy of the int32 bias {@code b_q}; throws IllegalStateException for other blocks. */
+    public int[] fixedBias() {
+        return fixed(fixedBias, "bias").clone();
+    }
+
+    /** INT8_FIXED: a copy of the multipliers {@code m[j]}; throws IllegalStateException for other blocks. */
+    public int[] multipliers() {
+        return fixed(multipliers, "multipliers").clone();
+    }
+
+    /** INT8_FIXED: a copy of the requantization shifts; throws IllegalStateException for other blocks. */
+    public byte[] shifts() {
+        return fixed(shifts, "shifts").clone();
+    }
+
+    /** INT8_FIXED with a tabled function: a copy of the 256-entry table; null for IDENTITY and RELU. */
+    public byte[] table() {
+        fixed(shifts, "table");
+        return table == null ? null : table.clone();
+    }
+
+    /** INT8_FIXED: the real value of one unit of {@code z}; throws IllegalStateException for other blocks. */
+    public float preScale() {
+        fixed(shifts, "preScale");
+        return preScale;
+    }
+
+    /** INT8_FIXED: the real value of one unit of the output (the logit scale of a last layer). */
+    public float outputScale() {
+        fixed(shifts, "outputScale");
+        return outputScale;
+    }
+
+    private <T> T fixed(T field, String name) {
+        if (field == null) {
+            throw new IllegalStateException("a " + weightType + " block has no fixed-point " + name);
+        }
+        return field;
+    }
+
+    /** The number of stored parameters (weights, scales and biases; for INT8_FIXED also multipliers, shifts, table). */
     public long numParameters() {
+        if (weightType == WeightType.INT8_FIXED) {
+            return (long) nIn * nOut + 3L * nOut + (table == null ? 0 : TABLE_SIZE);
+        }
         return (long) nIn * nOut + nOut + (scales == null ? 0 : nOut);
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  *   FEATURES: str kind, u32 version, map settings
  *   u32 numLayers, then per layer: u32 nIn, u32 nOut, u8 f, u8 weightType, u16 0, f32 alpha,
  *       FLOAT32: f32[nIn * nOut] W;  INT8: f32[nOut] scales, i8[nIn * nOut] q;  then f32[nOut] bias
+ *       (version 3 adds INT8_FIXED, whose record {@link #layer} also reads when the caller allows it)
  *   u32 numLabels, str[numLabels];  map provenance
  * </pre>
  * Frozen: what this class reads and writes is pinned byte for byte by {@code golden/v1}. {@link FormatV2} reuses
@@ -50,18 +51,22 @@ final class FormatV1 implements FormatCodec {
                 .density(1.0 / (1 << k)).build();
         builder.projection(spec).encoding(encodingCode == 0 ? BitEncoding.ZERO_ONE : BitEncoding.PLUS_MINUS_ONE);
         builder.input(kind == InputKind.DENSE ? denseInput(in, spec) : featureInput(in));
-        return layersLabelsProvenance(in, builder, t * d);
+        return layersLabelsProvenance(in, builder, t * d, NO_FIXED_BEFORE_V3);
     }
+
+    /** Why a version-1 or version-2 file cannot hold weight type 2. */
+    static final String NO_FIXED_BEFORE_V3 = "weightType 2 (INT8_FIXED) needs format version 3";
 
     /**
      * The part every version shares after the input (and any encoder) sections: the dense layers, the first
      * taking {@code width} inputs, the labels and the provenance, to the end of the content; then the model.
+     * {@code noFixed} is why INT8_FIXED layers are refused, or null where they are allowed (version 3).
      */
-    static ProjectionModel layersLabelsProvenance(ContentReader in, ProjectionModel.Builder builder, long width)
-            throws ModelFormatException {
+    static ProjectionModel layersLabelsProvenance(ContentReader in, ProjectionModel.Builder builder, long width,
+                                                  String noFixed) throws ModelFormatException {
         long numLayers = in.u32("numLayers", 1, PnetFormat.MAX_LAYERS);
         for (int l = 0; l < numLayers; l++) {
-            DenseBlock layer = layer(in, l, width);
+            DenseBlock layer = layer(in, l, width, noFixed);
             builder.addLayer(layer);
             width = layer.nOut;
         }
@@ -121,7 +126,8 @@ final class FormatV1 implements FormatCodec {
         }
     }
 
-    static DenseBlock layer(ContentReader in, int l, long expectedIn) throws ModelFormatException {
+    /** A layer record; {@code noFixed} is why weight type INT8_FIXED is refused here, or null if it is allowed. */
+    static DenseBlock layer(ContentReader in, int l, long expectedIn, String noFixed) throws ModelFormatException {
         String name = "layer " + l;
         int at = in.position();
         long nIn = in.u32(name + " nIn", 1, PnetFormat.MAX_LAYER_WIDTH);
@@ -138,8 +144,14 @@ final class FormatV1 implements FormatCodec {
         if (type == null) {
             throw in.error(INVALID_VALUE, codeAt + 1, name + ": unknown weightType code " + in.byteAt(codeAt + 1));
         }
+        if (type == WeightType.INT8_FIXED && noFixed != null) {
+            throw in.error(INVALID_VALUE, codeAt + 1, name + ": " + noFixed);
+        }
         in.reserved(2);
         float alpha = in.f32(name + " alpha");
+        if (type == WeightType.INT8_FIXED) {
+            return fixedLayer(in, name, (int) nIn, (int) nOut, f, alpha);
+        }
         long count = nIn * nOut;
         long bytes = type == WeightType.FLOAT32 ? 4 * count + 4 * nOut : 4 * nOut + count + 4 * nOut;
         in.needDeclared(bytes, name + " parameters (" + nIn + " x " + nOut + " " + type + ")");
@@ -156,11 +168,46 @@ final class FormatV1 implements FormatCodec {
         }
     }
 
+    /**
+     * The rest of an INT8_FIXED record (version 3, docs/FORMAT.md 11.2): {@code f32 preScale, f32 outputScale,
+     * i8[nIn * nOut] q, i32[nOut] bias, i32[nOut] multipliers, u8[nOut] shifts}, then {@code i8[256]} table for a
+     * tabled function.
+     */
+    private static DenseBlock fixedLayer(ContentReader in, String name, int nIn, int nOut, Nonlinearity f, float alpha)
+            throws ModelFormatException {
+        float preScale = in.f32(name + " preScale");
+        float outputScale = in.f32(name + " outputScale");
+        long count = (long) nIn * nOut;
+        boolean tabled = DenseBlock.usesTable(f);
+        in.needDeclared(count + 9L * nOut + (tabled ? DenseBlock.TABLE_SIZE : 0),
+                name + " parameters (" + nIn + " x " + nOut + " INT8_FIXED)");
+        byte[] q = in.bytes((int) count);
+        int[] bias = in.ints(nOut);
+        int[] multipliers = in.ints(nOut);
+        byte[] shifts = in.bytes(nOut);
+        byte[] table = tabled ? in.bytes(DenseBlock.TABLE_SIZE) : null;
+        try {
+            return DenseBlock.int8Fixed(nIn, nOut, q, bias, multipliers, shifts, table, preScale, outputScale, f,
+                    alpha);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(INVALID_VALUE, name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses to write integer-only layers in a version that cannot hold them. */
+    static void checkNoFixed(ProjectionModel model, int version) {
+        if (model.isFixedPoint()) {
+            throw new IllegalArgumentException("format version " + version + " cannot hold INT8_FIXED layers"
+                    + " (version 3 can)");
+        }
+    }
+
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
         if (model.sequenceEncoder() != null) {
             throw new IllegalArgumentException("format version 1 cannot hold a sequence model (version 2 can)");
         }
+        checkNoFixed(model, 1);
         writeProjection(model, s);
         s.u8(0);
         writeInput(model.input(), s);
@@ -215,6 +262,22 @@ final class FormatV1 implements FormatCodec {
         s.u8(0);
         s.u8(0);
         s.f32(layer.alpha);
+        if (layer.weightType == WeightType.INT8_FIXED) {
+            s.f32(layer.preScale);
+            s.f32(layer.outputScale);
+            s.bytes(layer.quantized);
+            for (int b : layer.fixedBias) {
+                s.u32(b);
+            }
+            for (int m : layer.multipliers) {
+                s.u32(m);
+            }
+            s.bytes(layer.shifts);
+            if (layer.table != null) {
+                s.bytes(layer.table);
+            }
+            return;
+        }
         if (layer.weightType == WeightType.FLOAT32) {
             for (float w : layer.weights) {
                 s.f32(w);

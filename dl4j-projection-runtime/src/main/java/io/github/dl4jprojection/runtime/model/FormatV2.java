@@ -36,6 +36,14 @@ final class FormatV2 implements FormatCodec {
 
     @Override
     public ProjectionModel read(ContentReader in) throws ModelFormatException {
+        return read(in, FormatV1.NO_FIXED_BEFORE_V3);
+    }
+
+    /**
+     * This version's layout; {@code noFixed} is why INT8_FIXED dense layers are refused, or null where they are
+     * allowed ({@link FormatV3}, whose layout this is otherwise).
+     */
+    static ProjectionModel read(ContentReader in, String noFixed) throws ModelFormatException {
         ProjectionModel.Builder builder = ProjectionModel.builder();
         long t = in.u32("numFunctions (T)", 1, ProjectionSpec.MAX_BITS);
         long d = in.u32("bitsPerFunction (d)", 1, ProjectionSpec.MAX_BITS);
@@ -66,7 +74,7 @@ final class FormatV2 implements FormatCodec {
             builder.sequenceEncoder(encoder);
             width = encoder.outputWidth();
         }
-        return FormatV1.layersLabelsProvenance(in, builder, width);
+        return FormatV1.layersLabelsProvenance(in, builder, width, noFixed);
     }
 
     /** The SEQUENCE section; its layer records are checked like dense layers (sizes before allocation). */
@@ -98,7 +106,7 @@ final class FormatV2 implements FormatCodec {
      */
     private static DenseBlock layerNamed(ContentReader in, String name, long expectedIn) throws ModelFormatException {
         try {
-            return FormatV1.layer(in, 0, expectedIn);
+            return FormatV1.layer(in, 0, expectedIn, "a sequence layer cannot be INT8_FIXED");
         } catch (ModelFormatException e) {
             throw new ModelFormatException(e.problem(), name + ": " + e.getMessage(), e);
         }
@@ -106,6 +114,12 @@ final class FormatV2 implements FormatCodec {
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
+        FormatV1.checkNoFixed(model, 2);
+        writeContent(model, s);
+    }
+
+    /** This version's layout, which {@link FormatV3} shares. */
+    static void writeContent(ProjectionModel model, ContentWriter s) {
         FormatV1.writeProjection(model, s);
         SequenceEncoder sequence = model.sequenceEncoder();
         s.u8(sequence == null ? FAMILY_BAG : FAMILY_SEQUENCE);

@@ -44,6 +44,13 @@ public final class Predictor {
     private final float[] tokenRows;
     private final float[] convOut;
     private final long[] tokenWords;
+    // Integer-only (INT8_FIXED) models only (null otherwise): the activations and the int32 logits.
+    private final int[] intA;
+    private final int[] intB;
+    private int[] intLogits;
+    private final float logitScale;
+    /** {@link #predictPixels}: the pixels as floats, allocated at the first call (dense models only). */
+    private float[] pixelFloats;
 
     Predictor(ProjectionModel model) {
         this.projection = model.projection();
@@ -69,6 +76,75 @@ public final class Predictor {
             this.tokenRows = null;
             this.convOut = null;
             this.tokenWords = null;
+        }
+        boolean fixed = model.isFixedPoint();
+        this.intA = fixed ? new int[model.maxWidth()] : null;
+        this.intB = fixed ? new int[model.maxWidth()] : null;
+        this.logitScale = fixed ? model.logitScale() : 0f;
+    }
+
+    /**
+     * The label of an image given as raw unsigned 8-bit pixels ({@code pixels[i] & 0xFF}, 0..255), for a model
+     * trained on raw 0..255 pixels: the same label as {@link #predict(float[])} on the same values as floats. The
+     * projection's float sums of integers below 2^24 are exact, so they equal the int32 sums of the emitted C's
+     * {@code pnet_predict_pixels} (docs/FORMAT.md 11.5); this needs {@code 255 * nIn <= 2^24}.
+     *
+     * @throws IllegalArgumentException if {@code pixels} is null or not {@code nIn} long
+     * @throws IllegalStateException if the model takes hashed features or {@code 255 * nIn > 2^24}
+     */
+    public int predictPixels(byte[] pixels) {
+        int nIn = projection.nIn();
+        if (inputKind != InputKind.DENSE) {
+            projectDense(null);
+        }
+        if (255L * nIn > 1 << 24) {
+            throw new IllegalStateException("pixel input needs 255 * nIn <= 2^24 for exact sums, but nIn is " + nIn
+                    + ": use predict(float[])");
+        }
+        if (pixels == null || pixels.length != nIn) {
+            throw new IllegalArgumentException("pixels must hold nIn = " + nIn + " values, got "
+                    + (pixels == null ? "null" : String.valueOf(pixels.length)));
+        }
+        if (pixelFloats == null) {
+            pixelFloats = new float[nIn];
+        }
+        for (int i = 0; i < nIn; i++) {
+            pixelFloats[i] = pixels[i] & 0xFF;
+        }
+        return predict(pixelFloats);
+    }
+
+    /**
+     * Writes the int32 logits of an integer-only model ({@link ProjectionModel#isFixedPoint()}) for a dense input to
+     * {@code out[0, numLabels)} and returns the label (the first largest logit): the integers the emitted C computes.
+     *
+     * @throws IllegalStateException if the model is not integer-only or takes hashed features
+     */
+    public int integerLogits(float[] x, int[] out) {
+        checkIntegerLogits(out);
+        projectDense(x);
+        int label = forward();
+        System.arraycopy(intLogits, 0, out, 0, numLabels);
+        return label;
+    }
+
+    /** The feature-bag form of {@link #integerLogits(float[], int[])}. */
+    public int integerLogitsFeatures(long[] keys, float[] weights, int count, int[] out) {
+        checkIntegerLogits(out);
+        projectFeatures(keys, weights, count);
+        int label = forward();
+        System.arraycopy(intLogits, 0, out, 0, numLabels);
+        return label;
+    }
+
+    private void checkIntegerLogits(int[] out) {
+        if (intA == null) {
+            throw new IllegalStateException("this model computes in float (FLOAT32 or INT8 weights): use logits;"
+                    + " integer logits need an INT8_FIXED model (Int8Calibrator)");
+        }
+        if (out == null || out.length < numLabels) {
+            throw new IllegalArgumentException("output array must hold " + numLabels + " values (one per label), got "
+                    + (out == null ? "null" : String.valueOf(out.length)));
         }
     }
 
@@ -237,8 +313,31 @@ public final class Predictor {
 
     /** Runs the dense layers on the encoded bits; leaves the logits in {@link #logits}. */
     private int forward() {
+        if (intA != null) {
+            return forwardFixed();
+        }
         PackedBits.unpack(bits, numBits, encoding, bufferA, 0);
         return forward(bufferA);
+    }
+
+    /**
+     * The integer-only layers ({@link FixedKernels}); leaves the int32 logits in {@link #intLogits} and their float
+     * values ({@code logit * logitScale}) in {@link #logits}.
+     */
+    private int forwardFixed() {
+        FixedKernels.unpack(bits, numBits, encoding, intA);
+        int[] in = intA;
+        int[] out = intB;
+        for (int l = 0; l < layers.length; l++) {
+            FixedKernels.forward(layers[l], in, out, l == layers.length - 1);
+            int[] t = in;
+            in = out;
+            out = t;
+        }
+        intLogits = in;
+        FixedKernels.dequantize(in, numLabels, logitScale, bufferA);
+        logits = bufferA;
+        return FixedKernels.argmax(in, numLabels);
     }
 
     /** Runs the dense layers on {@code first} (one of the two buffers); leaves the logits in {@link #logits}. */

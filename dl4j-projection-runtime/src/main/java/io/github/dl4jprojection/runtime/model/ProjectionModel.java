@@ -65,6 +65,7 @@ public final class ProjectionModel {
     private final Map<String, String> provenance;
     private final LshProjection projection;
     private final int maxWidth;
+    private final boolean fixedPoint;
     private final ThreadLocal<Predictor> threadPredictor;
 
     private ProjectionModel(Builder b, List<DenseBlock> layers, List<String> labels, Map<String, Integer> labelIndex,
@@ -80,6 +81,7 @@ public final class ProjectionModel {
         this.provenance = provenance;
         this.projection = projection;
         this.maxWidth = maxWidth;
+        this.fixedPoint = layerArray[0].weightType == WeightType.INT8_FIXED;
         // Not ThreadLocal.withInitial: Android has it from API level 26 only.
         this.threadPredictor = new ThreadLocal<Predictor>() {
             @Override
@@ -252,6 +254,27 @@ public final class ProjectionModel {
             n += layer.numParameters();
         }
         return n;
+    }
+
+    /**
+     * Whether the dense layers run on integers only ({@link WeightType#INT8_FIXED}, format version 3): then
+     * {@link Predictor#integerLogits} gives the int32 logits, and the float logits are those times
+     * {@link #logitScale()}.
+     */
+    public boolean isFixedPoint() {
+        return fixedPoint;
+    }
+
+    /**
+     * The real value of one unit of an integer logit.
+     *
+     * @throws IllegalStateException unless {@link #isFixedPoint()}
+     */
+    public float logitScale() {
+        if (!fixedPoint) {
+            throw new IllegalStateException("a float model has float logits; logitScale() is for INT8_FIXED models");
+        }
+        return layerArray[layerArray.length - 1].outputScale;
     }
 
     /** The projection, prepared at build time. */
@@ -437,10 +460,30 @@ public final class ProjectionModel {
             }
             int width = inputWidth;
             double bound = inputBound;
+            boolean fixed = layers.get(0) != null && layers.get(0).weightType == WeightType.INT8_FIXED;
+            if (fixed && sequence != null) {
+                throw new IllegalArgumentException("INT8_FIXED layers are for bag models (DENSE or FEATURES input):"
+                        + " a sequence model cannot be exported integer-only yet; use FLOAT32 or INT8 weights");
+            }
+            long fixedInBound = 1;
             for (int l = 0; l < layers.size(); l++) {
                 DenseBlock layer = layers.get(l);
                 if (layer == null) {
                     throw new IllegalArgumentException("layers[" + l + "] must not be null");
+                }
+                if (fixed != (layer.weightType == WeightType.INT8_FIXED)) {
+                    throw new IllegalArgumentException("layers[" + l + "] is " + layer.weightType + " but layers[0] is "
+                            + layers.get(0).weightType + ": an integer-only model has INT8_FIXED layers only");
+                }
+                if (fixed) {
+                    if (layer.nIn != width) {
+                        throw new IllegalArgumentException("layers[" + l + "].nIn must be " + width + ", got "
+                                + layer.nIn);
+                    }
+                    checkFixedBound(layer, fixedInBound, l, l == layers.size() - 1);
+                    fixedInBound = 128;
+                    width = layer.nOut;
+                    continue;
                 }
                 if (layer.nIn != width) {
                     throw new IllegalArgumentException("layers[" + l + "].nIn must be " + width + " ("
@@ -460,6 +503,37 @@ public final class ProjectionModel {
                         + " follows it), got " + last.nonlinearity);
             }
             return new ArrayList<>(layers);
+        }
+
+        /**
+         * The integer overflow bound of docs/FORMAT.md section 11.4: with {@code |x_q[i]| <= inBound} (1 for the
+         * encoded bits, 128 for an int8 activation), {@code A[j] = |b_q[j]| + inBound * sum_i |q[i][j]|} must fit
+         * int32 (every partial sum is then in range too), and for the last layer so must the requantized
+         * {@code (A[j] * m[j] + 2^shift[j]) >> shift[j]}; and the float logit {@code (2^31) * scale} must stay
+         * below the activation bound. All in 64-bit integers: {@code A < 2^32} and {@code m < 2^31}.
+         */
+        private static void checkFixedBound(DenseBlock layer, long inBound, int l, boolean last) {
+            for (int j = 0; j < layer.nOut; j++) {
+                long sum = 0;
+                for (int i = 0, k = j; i < layer.nIn; i++, k += layer.nOut) {
+                    sum += Math.abs(layer.quantized[k]);
+                }
+                long a = Math.abs((long) layer.fixedBias[j]) + inBound * sum;
+                if (a > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("layers[" + l + "] output " + j + " can overflow its int32"
+                            + " accumulator: |bias| + " + inBound + " * sum |q| = " + a + " > 2^31 - 1");
+                }
+                int shift = layer.shifts[j];
+                long r = shift == 0 ? a * layer.multipliers[j] : (a * layer.multipliers[j] + (1L << shift)) >> shift;
+                if (last && r > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("layers[" + l + "] (the logits) output " + j + " can overflow"
+                            + " int32 after requantization: up to " + r + " > 2^31 - 1");
+                }
+            }
+            if (last && !(layer.outputScale * 0x1p31 <= PnetFormat.MAX_ACTIVATION_BOUND)) {
+                throw new IllegalArgumentException("layers[" + l + "] logit scale " + layer.outputScale + " can make a"
+                        + " float logit exceed " + PnetFormat.MAX_ACTIVATION_BOUND);
+            }
         }
 
         /**

@@ -19,8 +19,10 @@ public final class ProvenanceKeys {
     public static final String ACCURACY = "accuracy";
     /** The evaluation set the accuracy was measured on. */
     public static final String EVALUATION_DATA = "evaluation.data";
-    /** How the weights were exported: {@code float32} or {@code int8}. */
+    /** How the weights were exported: {@code float32}, {@code int8} or {@code int8-fixed} (integer-only). */
     public static final String WEIGHTS = "weights";
+    /** An integer-only model's calibration: what {@link Int8Calibrator} observed, for example {@code 2000 examples}. */
+    public static final String CALIBRATION = "calibration";
     /** Share of evaluation examples where the exported model agrees with the source model's label. */
     public static final String AGREEMENT = "agreement";
 

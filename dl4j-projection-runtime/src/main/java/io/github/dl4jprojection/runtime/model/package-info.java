@@ -11,11 +11,14 @@
  * specified in {@code docs/FORMAT.md}; a file that breaks a rule is rejected with a
  * {@link io.github.dl4jprojection.runtime.model.ModelFormatException} that says which.
  * {@link io.github.dl4jprojection.runtime.model.Predictor} runs a model without allocating.
+ * {@link io.github.dl4jprojection.runtime.model.Int8Calibrator} turns a float model and some training inputs into
+ * an integer-only one (INT8_FIXED layers, format version 3), which the Predictor runs with integers only
+ * ({@code FixedKernels}), as the emitted C does.
  *
  * <p>Inside (package-private): the reader checks the header, the same for every version, and
  * hands the content to the {@code FormatCodec} that {@code FormatVersions} registers for the
  * header's version ({@code FormatV1}: docs/FORMAT.md section 3; {@code FormatV2}: section 10, the model
- * family and the SEQUENCE section); the writer frames what the newest
+ * family and the SEQUENCE section; {@code FormatV3}: section 11, the INT8_FIXED layers); the writer frames what the newest
  * codec writes. Packages under {@code runtime.internal} hold the helpers a device user never
  * calls and are not API.
  */

@@ -37,6 +37,8 @@ public final class GoldenFiles {
     static final String[] MODELS = {"dense-float32", "dense-int8", "features"};
     /** The sequence model, from version 2 on. */
     static final String SEQUENCE = "sequence";
+    /** The integer-only (INT8_FIXED) models, from version 3 on: their cases also pin the int32 logits. */
+    static final String[] FIXED = {"dense-fixed", "features-fixed"};
     static final int CASES = 40;
 
     private GoldenFiles() {
@@ -45,9 +47,10 @@ public final class GoldenFiles {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v" + PnetFormat.VERSION);
         Files.createDirectories(dir);
-        ProjectionModel[] models = {denseFloat32(), denseInt8(), features(), sequence()};
-        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE};
-        // One generator for all models, in this order: the cases of the first three are those of golden/v1.
+        ProjectionModel[] models = {denseFloat32(), denseInt8(), features(), sequence(), denseFixed(), featuresFixed()};
+        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE, FIXED[0], FIXED[1]};
+        // One generator for all models, in this order: the cases of the first three are those of golden/v1, the
+        // sequence model's those of golden/v2.
         Random random = new Random(20240501L);
         for (int m = 0; m < models.length; m++) {
             ModelWriter.write(models[m], dir.resolve(names[m] + PnetFormat.FILE_EXTENSION));
@@ -132,6 +135,24 @@ public final class GoldenFiles {
         return TestModels.quantized(f);
     }
 
+    /**
+     * 20 inputs, 6 x 11 bits, PLUS_MINUS_ONE, RELU, LEAKY_RELU, TANH and HARD_TANH hidden layers, integer-only:
+     * calibrated on 200 random inputs.
+     */
+    static ProjectionModel denseFixed() {
+        ProjectionModel f = base(505, InputSpec.dense(20), spec(6, 11, 0xF1EDL, 0.5), BitEncoding.PLUS_MINUS_ONE,
+                new int[] {10, 9, 8, 7}, new Nonlinearity[] {Nonlinearity.RELU, Nonlinearity.LEAKY_RELU,
+                    Nonlinearity.TANH, Nonlinearity.HARD_TANH}, "a", "b", "c").build();
+        return TestModels.calibrated(f, new Random(505), 200);
+    }
+
+    /** Hashed features, 16 x 8 bits, ZERO_ONE, a SIGMOID hidden layer, integer-only: calibrated on 200 random bags. */
+    static ProjectionModel featuresFixed() {
+        ProjectionModel f = base(606, InputSpec.features(TestModels.testFeaturizer()), spec(16, 8, 606L, 0.25),
+                BitEncoding.ZERO_ONE, new int[] {6}, new Nonlinearity[] {Nonlinearity.SIGMOID}, "x", "y").build();
+        return TestModels.calibrated(f, new Random(606), 200);
+    }
+
     /** Hashed features with a featurizer section, 16 x 8 bits, a SIGMOID hidden layer. */
     static ProjectionModel features() {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -176,8 +197,16 @@ public final class GoldenFiles {
         for (int w = 0; w < bits.length; w++) {
             words.append(w == 0 ? "" : ",").append(Long.toHexString(bits[w]));
         }
-        return line.append("\tbits=").append(words).append("\tlabel=").append(label).append("\tp=").append(floats(p))
-                .toString();
+        line.append("\tbits=").append(words).append("\tlabel=").append(label).append("\tp=").append(floats(p));
+        if (model.isFixedPoint()) {
+            int[] logits = TestModels.referenceIntegerLogits(model, bits);
+            StringBuilder ints = new StringBuilder();
+            for (int j = 0; j < logits.length; j++) {
+                ints.append(j == 0 ? "" : ",").append(logits[j]);
+            }
+            line.append("\tlogits=").append(ints);
+        }
+        return line.toString();
     }
 
     private static String floats(float[] v) {

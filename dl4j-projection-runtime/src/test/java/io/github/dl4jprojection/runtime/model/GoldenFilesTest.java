@@ -174,9 +174,58 @@ class GoldenFilesTest {
             assertEquals(Float.floatToIntBits(expected[j]), Float.floatToIntBits(p[j]),
                     where + ": probability " + j + " is " + p[j] + ", recorded " + expected[j]);
         }
+        if (model.isFixedPoint()) {
+            checkIntegerLogits(model, predictor, f, bits, where);
+            return;
+        }
         double[] reference = TestModels.referenceSoftmax(TestModels.referenceLogits(model, bits));
         for (int j = 0; j < expected.length; j++) {
             assertEquals(reference[j], p[j], 1e-5, where + ": double-precision reference, probability " + j);
+        }
+    }
+
+    /** An integer-only model's case also pins its int32 logits: the runtime's and the test's reference give them. */
+    private static void checkIntegerLogits(ProjectionModel model, Predictor predictor, Map<String, String> f,
+                                           long[] bits, String where) {
+        String[] recorded = f.get("logits").split(",");
+        int[] expected = new int[recorded.length];
+        for (int j = 0; j < expected.length; j++) {
+            expected[j] = Integer.parseInt(recorded[j]);
+        }
+        int[] logits = new int[model.numLabels()];
+        if (f.containsKey("x")) {
+            predictor.integerLogits(parseFloats(f.get("x")), logits);
+        } else {
+            String[] hex = f.get("keys").isEmpty() ? new String[0] : f.get("keys").split(",");
+            long[] keys = new long[hex.length];
+            for (int j = 0; j < hex.length; j++) {
+                keys[j] = Long.parseUnsignedLong(hex[j], 16);
+            }
+            predictor.integerLogitsFeatures(keys, parseFloats(f.get("weights")), keys.length, logits);
+        }
+        assertArrayEquals(expected, logits, where + ": int32 logits");
+        assertArrayEquals(expected, TestModels.referenceIntegerLogits(model, bits), where + ": reference int32 logits");
+    }
+
+    /** The v3 integer-only models are what their names say, with the tables and scales GoldenFiles gave them. */
+    @Test
+    void goldenV3FixedModelsAreIntegerOnly() throws Exception {
+        Path v3 = goldenFolders().get(3);
+        for (String name : GoldenFiles.FIXED) {
+            ProjectionModel model = ProjectionModel.load(v3.resolve(name + PnetFormat.FILE_EXTENSION));
+            assertTrue(model.isFixedPoint(), name);
+            for (DenseBlock layer : model.layers()) {
+                assertEquals(WeightType.INT8_FIXED, layer.weightType(), name);
+                assertEquals(DenseBlock.usesTable(layer.nonlinearity()), layer.table() != null, name + " table");
+            }
+            assertEquals(GoldenFiles.CASES, Files.readAllLines(v3.resolve(name + EXPECTED)).size(), name);
+            assertTrue(Files.readAllLines(v3.resolve(name + EXPECTED)).get(0).contains("\tlogits="), name);
+        }
+        for (String name : GoldenFiles.MODELS) {
+            byte[] v2 = Files.readAllBytes(goldenFolders().get(2).resolve(name + PnetFormat.FILE_EXTENSION));
+            byte[] v3bytes = Files.readAllBytes(v3.resolve(name + PnetFormat.FILE_EXTENSION));
+            v2[8] = 3;
+            assertArrayEquals(v2, v3bytes, name + ": a float model's v3 file is its v2 file with version 3");
         }
     }
 

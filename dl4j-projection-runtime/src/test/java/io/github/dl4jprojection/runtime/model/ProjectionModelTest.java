@@ -263,28 +263,12 @@ class ProjectionModelTest {
 
     @Test
     void predictAllocatesNothingInSteadyState() {
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "allocation counters need a HotSpot-compatible JVM");
-        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
-        org.junit.jupiter.api.Assumptions.assumeTrue(hotspot.isThreadAllocatedMemorySupported());
-        hotspot.setThreadAllocatedMemoryEnabled(true);
         ProjectionModel model = TestModels.quantized(TestModels.smallDense(61));
         Predictor predictor = model.predictor();
         float[] x = TestModels.randomInput(new Random(1), 12);
         float[] p = new float[3];
-        for (int r = 0; r < 2000; r++) {
-            predictor.scores(x, p);
-            model.predict(x);
-        }
-        long thread = Thread.currentThread().getId();
-        long before = hotspot.getThreadAllocatedBytes(thread);
-        int sum = 0;
-        for (int r = 0; r < 20000; r++) {
-            sum += predictor.scores(x, p) + model.predict(x);
-        }
-        long allocated = hotspot.getThreadAllocatedBytes(thread) - before;
-        assertTrue(allocated < 20000, "40000 predictions allocated " + allocated + " bytes (sum " + sum + ")");
+        long allocated = TestModels.allocatedBytes(() -> predictor.scores(x, p) + model.predict(x));
+        assertTrue(allocated < 20000, "40000 predictions allocated " + allocated + " bytes");
     }
 
     private static void assertMessage(Throwable e, String part) {

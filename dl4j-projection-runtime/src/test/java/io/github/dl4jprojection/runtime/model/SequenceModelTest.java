@@ -22,10 +22,10 @@ class SequenceModelTest {
 
     @Test
     void roundTripsThroughVersion2AndRefusesVersion1() throws Exception {
-        byte[] bytes = ModelWriter.toBytes(MODEL);
+        byte[] bytes = ModelWriter.toBytes(MODEL, FormatVersions.forVersion(2));
         assertEquals(2, ModelReader.le32(bytes, 8));
         ProjectionModel back = ProjectionModel.load(bytes);
-        assertArrayEquals(bytes, ModelWriter.toBytes(back));
+        assertArrayEquals(bytes, ModelWriter.toBytes(back, FormatVersions.forVersion(2)));
         assertEquals(12, back.sequenceEncoder().maxTokens());
         assertEquals(3, back.sequenceEncoder().convWidth());
         assertEquals(MODEL.numParameters(), back.numParameters());

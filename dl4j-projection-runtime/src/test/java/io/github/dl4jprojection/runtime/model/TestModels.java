@@ -7,6 +7,7 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -79,6 +80,104 @@ final class TestModels {
             b.addLayer(Int8Quantizer.quantize(layer));
         }
         return b.provenance(ProvenanceKeys.WEIGHTS, "int8").build();
+    }
+
+    /** {@code model} made integer-only by {@link Int8Calibrator} on {@code n} random inputs of {@code random}. */
+    static ProjectionModel calibrated(ProjectionModel model, Random random, int n) {
+        Int8Calibrator calibrator = Int8Calibrator.of(model);
+        for (int r = 0; r < n; r++) {
+            if (model.input().kind() == InputKind.DENSE) {
+                calibrator.observe(randomInput(random, model.input().nIn()));
+            } else {
+                long[] keys = randomKeys(random);
+                calibrator.observeFeatures(keys, randomWeights(random, keys.length), keys.length);
+            }
+        }
+        return calibrator.calibrate();
+    }
+
+    /**
+     * The int32 logits of an INT8_FIXED model from its packed bits, written independently of FixedKernels: output by
+     * output, with {@link Math#floorDiv} for the rounding shift.
+     */
+    static int[] referenceIntegerLogits(ProjectionModel model, long[] bits) {
+        int numBits = model.projectionSpec().numBits();
+        long[] x = new long[numBits];
+        for (int b = 0; b < numBits; b++) {
+            x[b] = PackedBits.get(bits, b) ? 1 : model.encoding() == BitEncoding.PLUS_MINUS_ONE ? -1 : 0;
+        }
+        List<DenseBlock> layers = model.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            DenseBlock layer = layers.get(l);
+            byte[] q = layer.quantizedWeights();
+            int[] bias = layer.fixedBias();
+            int[] m = layer.multipliers();
+            byte[] shifts = layer.shifts();
+            byte[] table = layer.table();
+            long[] y = new long[layer.nOut()];
+            for (int j = 0; j < y.length; j++) {
+                long acc = bias[j];
+                for (int i = 0; i < layer.nIn(); i++) {
+                    acc += x[i] * q[i * layer.nOut() + j];
+                }
+                long r = Math.floorDiv(acc * m[j] + (shifts[j] == 0 ? 0 : 1L << (shifts[j] - 1)), 1L << shifts[j]);
+                if (l == layers.size() - 1) {
+                    y[j] = r;
+                } else {
+                    long z = Math.max(-128, Math.min(127, r));
+                    y[j] = table != null ? table[(int) z + 128]
+                            : layer.nonlinearity() == Nonlinearity.RELU ? Math.max(0, z) : z;
+                }
+            }
+            x = y;
+        }
+        int[] logits = new int[x.length];
+        for (int j = 0; j < x.length; j++) {
+            logits[j] = Math.toIntExact(x[j]);
+        }
+        return logits;
+    }
+
+    /**
+     * The bytes this thread allocates in 20,000 calls of {@code call} after 2,000 calls to warm up (skips the test
+     * without HotSpot's allocation counters). {@code call} returns a label, summed so the JIT keeps the calls.
+     */
+    static long allocatedBytes(java.util.function.IntSupplier call) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "allocation counters need a HotSpot-compatible JVM");
+        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
+        org.junit.jupiter.api.Assumptions.assumeTrue(hotspot.isThreadAllocatedMemorySupported());
+        hotspot.setThreadAllocatedMemoryEnabled(true);
+        int sum = 0;
+        for (int r = 0; r < 2000; r++) {
+            sum += call.getAsInt();
+        }
+        long thread = Thread.currentThread().getId();
+        long before = hotspot.getThreadAllocatedBytes(thread);
+        for (int r = 0; r < 20000; r++) {
+            sum += call.getAsInt();
+        }
+        long allocated = hotspot.getThreadAllocatedBytes(thread) - before;
+        return sum == Integer.MIN_VALUE ? allocated + 1 : allocated;
+    }
+
+    /** 0 to 8 random feature keys. */
+    static long[] randomKeys(Random random) {
+        long[] keys = new long[random.nextInt(9)];
+        for (int j = 0; j < keys.length; j++) {
+            keys[j] = random.nextLong();
+        }
+        return keys;
+    }
+
+    /** Counts 1..3, now and then a Gaussian. */
+    static float[] randomWeights(Random random, int n) {
+        float[] w = new float[n];
+        for (int j = 0; j < n; j++) {
+            w[j] = random.nextInt(4) == 0 ? (float) random.nextGaussian() : 1 + random.nextInt(3);
+        }
+        return w;
     }
 
     /** Zeros, small integers and Gaussians: exercises skipped zeros and inexact float sums. */
