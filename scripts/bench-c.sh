@@ -45,7 +45,8 @@ for config in "${configs[@]}"; do
     fi
 done
 if [ "${SKIP_JMH:-0}" != 1 ]; then
-    join() { local IFS=,; echo "$*"; }
+    # One value of each parameter once: JMH runs every combination of the lists, repeated values included.
+    join() { printf '%s\n' "$@" | sort -u | paste -sd, -; }
     JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}" SKIP_MVN=1 RESULTS_DIR="$results" \
         "$root/scripts/bench.sh" ImagePredictBenchmark -p bits="$(join "${bits_list[@]}")" \
         -p density="$(join "${density_list[@]}")" -p weights="$(join "${weights_list[@]}")" | tee -a "$report"
