@@ -151,9 +151,9 @@ public final class CExporter {
         String upper = name.toUpperCase(Locale.ROOT);
         ProjectionSpec spec = model.projectionSpec();
         // pnet_forward reads each layer's input at one end of the scratch and writes its output at the other.
-        int scratchFloats = spec.numBits();
+        int scratchValues = spec.numBits();
         for (DenseBlock layer : model.layers()) {
-            scratchFloats = Math.max(scratchFloats, layer.nIn() + layer.nOut());
+            scratchValues = Math.max(scratchValues, layer.nIn() + layer.nOut());
         }
         boolean dense = model.input().kind() == InputKind.DENSE;
         FeaturizerConfig text = textConfig(model);
@@ -203,10 +203,10 @@ public final class CExporter {
         define(c, upper + "_NUM_BITS", spec.numBits());
         define(c, upper + "_NUM_WORDS", spec.numWords());
         define(c, upper + "_NUM_LABELS", model.numLabels());
-        define(c, upper + "_SCRATCH_FLOATS", scratchFloats);
+        define(c, upper + "_SCRATCH_FLOATS", scratchValues);
         if (model.isFixedPoint()) {
             // The integer calls take an int32_t scratch of the same count (pnet_forward_fixed, pnet_predict_pixels).
-            define(c, upper + "_SCRATCH_INTS", scratchFloats);
+            define(c, upper + "_SCRATCH_INTS", scratchValues);
             define(c, upper + "_FIXED", 1);
         }
         if (!dense) {
