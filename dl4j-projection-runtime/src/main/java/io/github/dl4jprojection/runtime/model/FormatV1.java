@@ -32,26 +32,54 @@ final class FormatV1 implements FormatCodec {
     @Override
     public ProjectionModel read(ContentReader in) throws ModelFormatException {
         ProjectionModel.Builder builder = ProjectionModel.builder();
-        long t = in.u32("numFunctions (T)", 1, ProjectionSpec.MAX_BITS);
-        long d = in.u32("bitsPerFunction (d)", 1, ProjectionSpec.MAX_BITS);
-        if (t * d > ProjectionSpec.MAX_BITS) {
-            throw in.error(SIZE_OUT_OF_RANGE, in.position() - 8, "T * d = " + t + " * " + d + " exceeds "
-                    + ProjectionSpec.MAX_BITS);
-        }
-        long seed = in.i64("seed");
-        int k = in.u8("sparsityLog2", ProjectionSpec.MAX_SPARSITY_LOG2);
-        int encodingCode = in.u8("bitEncoding", 1);
-        int kindAt = in.position();
-        InputKind kind = InputKind.ofCode(in.u8("inputKind", 255));
-        if (kind == null) {
-            throw in.error(INVALID_VALUE, kindAt, "unknown inputKind " + in.byteAt(kindAt) + " (0 DENSE, 1 FEATURES)");
-        }
+        ProjectionHeader projection = ProjectionHeader.read(in);
         in.reserved(1);
-        ProjectionSpec spec = ProjectionSpec.builder().numFunctions((int) t).bitsPerFunction((int) d).seed(seed)
-                .density(1.0 / (1 << k)).build();
-        builder.projection(spec).encoding(encodingCode == 0 ? BitEncoding.ZERO_ONE : BitEncoding.PLUS_MINUS_ONE);
-        builder.input(kind == InputKind.DENSE ? denseInput(in, spec) : featureInput(in));
-        return layersLabelsProvenance(in, builder, t * d, NO_FIXED_BEFORE_V3);
+        projection.readInput(in, builder);
+        return layersLabelsProvenance(in, builder, projection.spec.numBits(), NO_FIXED_BEFORE_V3);
+    }
+
+    /**
+     * The first 19 bytes of the projection section, which every version shares (T, d, seed, sparsityLog2,
+     * bitEncoding, inputKind); the byte after them is reserved in version 1 and the model family from version 2.
+     */
+    static final class ProjectionHeader {
+        final ProjectionSpec spec;
+        final BitEncoding encoding;
+        final InputKind kind;
+
+        private ProjectionHeader(ProjectionSpec spec, BitEncoding encoding, InputKind kind) {
+            this.spec = spec;
+            this.encoding = encoding;
+            this.kind = kind;
+        }
+
+        static ProjectionHeader read(ContentReader in) throws ModelFormatException {
+            long t = in.u32("numFunctions (T)", 1, ProjectionSpec.MAX_BITS);
+            long d = in.u32("bitsPerFunction (d)", 1, ProjectionSpec.MAX_BITS);
+            if (t * d > ProjectionSpec.MAX_BITS) {
+                throw in.error(SIZE_OUT_OF_RANGE, in.position() - 8, "T * d = " + t + " * " + d + " exceeds "
+                        + ProjectionSpec.MAX_BITS);
+            }
+            long seed = in.i64("seed");
+            int k = in.u8("sparsityLog2", ProjectionSpec.MAX_SPARSITY_LOG2);
+            int encodingCode = in.u8("bitEncoding", 1);
+            int kindAt = in.position();
+            InputKind kind = InputKind.ofCode(in.u8("inputKind", 255));
+            if (kind == null) {
+                throw in.error(INVALID_VALUE, kindAt, "unknown inputKind " + in.byteAt(kindAt)
+                        + " (0 DENSE, 1 FEATURES)");
+            }
+            ProjectionSpec spec = ProjectionSpec.builder().numFunctions((int) t).bitsPerFunction((int) d).seed(seed)
+                    .density(1.0 / (1 << k)).build();
+            return new ProjectionHeader(spec, encodingCode == 0 ? BitEncoding.ZERO_ONE : BitEncoding.PLUS_MINUS_ONE,
+                    kind);
+        }
+
+        /** Sets the projection and encoding on {@code builder} and reads the input section (section 3.2). */
+        void readInput(ContentReader in, ProjectionModel.Builder builder) throws ModelFormatException {
+            builder.projection(spec).encoding(encoding);
+            builder.input(kind == InputKind.DENSE ? denseInput(in, spec) : featureInput(in));
+        }
     }
 
     /** Why a version-1 or version-2 file cannot hold weight type 2. */

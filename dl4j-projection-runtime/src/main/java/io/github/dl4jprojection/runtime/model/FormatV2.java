@@ -1,10 +1,6 @@
 package io.github.dl4jprojection.runtime.model;
 
 import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.INVALID_VALUE;
-import static io.github.dl4jprojection.runtime.model.ModelFormatException.Problem.SIZE_OUT_OF_RANGE;
-
-import io.github.dl4jprojection.runtime.projection.BitEncoding;
-import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 
 /**
  * Format version 2, docs/FORMAT.md "The .pnet model format, version 2": version 1's layout, with the model family
@@ -45,30 +41,15 @@ final class FormatV2 implements FormatCodec {
      */
     static ProjectionModel read(ContentReader in, String noFixed) throws ModelFormatException {
         ProjectionModel.Builder builder = ProjectionModel.builder();
-        long t = in.u32("numFunctions (T)", 1, ProjectionSpec.MAX_BITS);
-        long d = in.u32("bitsPerFunction (d)", 1, ProjectionSpec.MAX_BITS);
-        if (t * d > ProjectionSpec.MAX_BITS) {
-            throw in.error(SIZE_OUT_OF_RANGE, in.position() - 8, "T * d = " + t + " * " + d + " exceeds "
-                    + ProjectionSpec.MAX_BITS);
-        }
-        long seed = in.i64("seed");
-        int k = in.u8("sparsityLog2", ProjectionSpec.MAX_SPARSITY_LOG2);
-        int encodingCode = in.u8("bitEncoding", 1);
-        int kindAt = in.position();
-        InputKind kind = InputKind.ofCode(in.u8("inputKind", 255));
-        if (kind == null) {
-            throw in.error(INVALID_VALUE, kindAt, "unknown inputKind " + in.byteAt(kindAt) + " (0 DENSE, 1 FEATURES)");
-        }
+        FormatV1.ProjectionHeader projection = FormatV1.ProjectionHeader.read(in);
         int familyAt = in.position();
         int family = in.u8("model family", FAMILY_SEQUENCE);
-        if (family == FAMILY_SEQUENCE && kind != InputKind.FEATURES) {
-            throw in.error(INVALID_VALUE, familyAt, "a SEQUENCE model needs FEATURES (text) input, got " + kind);
+        if (family == FAMILY_SEQUENCE && projection.kind != InputKind.FEATURES) {
+            throw in.error(INVALID_VALUE, familyAt, "a SEQUENCE model needs FEATURES (text) input, got "
+                    + projection.kind);
         }
-        ProjectionSpec spec = ProjectionSpec.builder().numFunctions((int) t).bitsPerFunction((int) d).seed(seed)
-                .density(1.0 / (1 << k)).build();
-        builder.projection(spec).encoding(encodingCode == 0 ? BitEncoding.ZERO_ONE : BitEncoding.PLUS_MINUS_ONE);
-        builder.input(kind == InputKind.DENSE ? FormatV1.denseInput(in, spec) : FormatV1.featureInput(in));
-        long width = t * d;
+        projection.readInput(in, builder);
+        long width = projection.spec.numBits();
         if (family == FAMILY_SEQUENCE) {
             SequenceEncoder encoder = sequence(in, width);
             builder.sequenceEncoder(encoder);
