@@ -14,6 +14,8 @@ import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.FrozenVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -88,7 +90,7 @@ final class JointGraphFactory {
             if (v.layer != null) {
                 g.addLayer(v.name, trainerLayer(v.layer, options.freezeTrainer), v.preProcessor, v.inputs);
             } else {
-                g.addVertex(v.name, v.vertex, v.inputs);
+                g.addVertex(v.name, trainerVertex(v.vertex, options.freezeTrainer), v.inputs);
             }
         }
         g.addLayer(JointNames.TRAINER_LOGITS, trainerLayer(trainer.logits.clone(), options.freezeTrainer),
@@ -198,6 +200,15 @@ final class JointGraphFactory {
             withoutRegularization((FrozenLayerWithBackprop) layer);
         }
         return layer;
+    }
+
+    /**
+     * A trainer vertex without parameters (scaling, merge, element-wise) as the joint graph holds it: frozen, DL4J's
+     * {@link FrozenVertex}, in front of frozen layers, because DL4J's backward pass stops at a {@link FrozenLayer}
+     * and then fails on a plain vertex before it ("errors not set"), as it would at the first minibatch.
+     */
+    private static GraphVertex trainerVertex(GraphVertex vertex, boolean freeze) {
+        return freeze && !(vertex instanceof FrozenVertex) ? new FrozenVertex(vertex) : vertex;
     }
 
     private static void withoutRegularization(FrozenLayerWithBackprop frozen) {

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -135,6 +136,34 @@ class FrozenTrainerTest {
         assertEquals(imported, trainerParameters(joint), "frozen graph trainer parameters moved");
         assertEquals(before.size(), imported.size());
         assertEquals(graphParams, graph.params(), "the source graph was modified");
+    }
+
+    /**
+     * A graph trainer with a vertex before its layers (the input scaling of the pipeline's image trainers): DL4J's
+     * backward pass stopped at the frozen layer and failed on the vertex ("errors not set") before it was frozen too.
+     */
+    @Test
+    void aGraphTrainerWithAScalingVertexInFrontStaysFrozen() {
+        ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(5).l2(0.05)
+                .updater(new Adam(0.01)).graphBuilder()
+                .addInputs("pixels").setInputTypes(InputType.feedForward(DIMS))
+                .addVertex("scaled", new ScaleVertex(0.5), "pixels")
+                .addLayer("dense", new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build(), "scaled")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
+                        .activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out").build());
+        graph.init();
+        graph.fit(Blobs.iterator(train, 30), 2);
+        INDArray expected = graph.outputSingle(train.getFeatures());
+
+        JointProjectionModel joint = frozenJoint(new JointProjectionModel.Builder().trainer(graph)
+                .trainerInputType(InputType.feedForward(DIMS)));
+        Map<String, INDArray> imported = trainerParameters(joint);
+        joint.fit(Blobs.iterator(train, 30), 3);
+
+        assertEquals(imported, trainerParameters(joint), "frozen graph trainer parameters moved");
+        assertTrue(expected.equalsWithEps(joint.trainerOutput(train.getFeatures()), 1e-6),
+                "the frozen trainer still computes what the network did");
     }
 
     /** With freezeTrainer(false) the trainer trains on, under its own regularization. */
