@@ -154,7 +154,7 @@ class TextTrainEndToEndTest {
         String header = new String(Files.readAllBytes(cDir.resolve("pnet_model_model.h")), StandardCharsets.US_ASCII);
         assertEquals(CExporter.header(exported, "model"), header);
         assertTrue(header.contains("#define MODEL_TEXT_SCRATCH_BYTES "), header);
-        assertTrue(header.contains("&model_text,\n    NULL, NULL,\n    NULL, 0.0f\n};"), "the model points at its featurizer");
+        assertTrue(header.contains("&model_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL\n};"), "the model points at its featurizer");
         CliRun.Result precomputed = run("", "export-c", model.toString(), "--out", dir.resolve("spam-c-columns").toString(),
                 "--precompute-columns");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, precomputed.code, precomputed.toString());
