@@ -40,7 +40,10 @@ import java.util.regex.Pattern;
  *       {@code pnet_text_config} {@code <name>_text} with the featurizer settings and the code point tables,
  *       emitted from {@link TextTables} so that C and Java classify and fold alike by construction, and the
  *       macro {@code <NAME>_TEXT_SCRATCH_BYTES} ({@link #textScratchBytes}); it runs on raw UTF-8 with
- *       {@code pnet_predict_text}.</li>
+ *       {@code pnet_predict_text}. A sequence model (format 2's SEQUENCE family, which needs that featurizer) also
+ *       gets its token encoder as a {@code pnet_sequence} {@code <name>_sequence} and the macros
+ *       {@code <NAME>_MAX_TOKENS} and {@code <NAME>_TOKEN_BITS_WORDS}; {@code pnet_predict_text} runs it too, and its
+ *       {@code <NAME>_SCRATCH_FLOATS} covers the encoder ({@link #sequenceScratchFloats}).</li>
  *   <li>{@code pnet_runtime.h}, {@code pnet_runtime.c}: the runtime (no malloc, no mutable globals;
  *       the projection matrix is recomputed from hashes, never stored).</li>
  * </ul>

@@ -10,7 +10,8 @@
  *
  * Memory: no malloc, no mutable globals. The caller supplies a float scratch array of
  * <NAME>_SCRATCH_FLOATS values (a macro of the model header), and for text models also a text scratch
- * of <NAME>_TEXT_SCRATCH_BYTES bytes; calls on different scratch arrays may run concurrently.
+ * of <NAME>_TEXT_SCRATCH_BYTES bytes (the same for a sequence model, whose encoder works in the float
+ * scratch whatever the number of tokens); calls on different scratch arrays may run concurrently.
  *
  * The projection matrix is never stored: each non-zero input's entries are recomputed from
  * XXH64(index, seed) and SplitMix64, which costs ceil(T*d/64) * (k + 1) + 1 hashes per non-zero
