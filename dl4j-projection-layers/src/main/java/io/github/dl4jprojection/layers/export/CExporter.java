@@ -263,7 +263,7 @@ public final class CExporter {
             layerFields(c, name + "_token", sequence.tokenLayer());
             c.append("},  /* ").append(sequence.tokenLayer().nonlinearity()).append(" */\n    {");
             layerFields(c, name + "_conv", sequence.convLayer());
-            c.append("}  /* ").append(sequence.convLayer().nonlinearity()).append(" */\n};\n\n");
+            c.append("},  /* ").append(sequence.convLayer().nonlinearity()).append(" */\n    pnet_encode_text\n};\n\n");
         }
         c.append("static const char *const ").append(name).append("_labels[").append(model.numLabels())
                 .append("] = {\n");

@@ -1022,8 +1022,9 @@ int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, voi
 
 int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, float *probabilities) {
-    int status = model != NULL && model->sequence != NULL
-                 ? pnet_encode_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL)
+    const pnet_sequence *q = model == NULL ? NULL : model->sequence;
+    int status = q != NULL && q->encode != NULL
+                 ? q->encode(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL)
                  : pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
 }
@@ -1103,9 +1104,14 @@ int pnet_encode_text(const pnet_model *model, const char *utf8, size_t len, void
     pnet_seeds(model->text, &seeds);
     for (s = 0; s < n + p; s++) {
         float *row = window + shifted;
-        memmove(window, window + d, shifted * sizeof(float));
+        size_t i;
+        /* A forward copy moves the window down by one row (no memmove: it would pull in libc code on a device). */
+        for (i = 0; i < shifted; i++) {
+            window[i] = window[i + d];
+        }
         if (s < n) {
-            pnet_token_bits(model, &w, &seeds, s, acc, token_bits == NULL ? NULL : token_bits + (size_t) s * model->num_words);
+            pnet_token_bits(model, &w, &seeds, s, acc,
+                            token_bits == NULL ? NULL : token_bits + (size_t) s * model->num_words);
             pnet_dense(&q->token_layer, acc, row);
         } else {
             for (j = 0; j < d; j++) {

@@ -142,11 +142,16 @@ typedef struct pnet_fixed_layer {
  *   g[j] = max over t < n of c_t[j]                                        (max pooling), the dense layers' input
  * Both layers are evaluated as dense layers (FLOAT32 or INT8 weights).
  */
+struct pnet_model;
 typedef struct pnet_sequence {
     uint32_t max_tokens;      /* L: tokens read per text, later ones are ignored */
     uint32_t conv_width;      /* k, odd */
     pnet_layer token_layer;   /* [B][D] */
     pnet_layer conv_layer;    /* [k * D][C]: row w * D + i is input channel i at window offset w */
+    /* pnet_encode_text, which pnet_predict_text calls through this pointer: only a sequence model's header names
+       it, so the firmware of a bag model links none of the sequence code (--gc-sections drops it). */
+    int (*encode)(const struct pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                  size_t text_scratch_bytes, float *scratch, uint64_t *token_bits);
 } pnet_sequence;
 
 /* A model: projection configuration, layers (the last gives the logits) and labels. */

@@ -94,7 +94,8 @@ class CSequenceTest {
                 header);
         String int8 = CExporter.header(ExportTestModels.quantized(model), "topics");
         assertTrue(int8.contains("{24u, 12u, 1, " + WeightType.INT8.code() + ", 0x0.0p0f, NULL, topics_conv_quantized,"
-                + " topics_conv_scales, topics_conv_bias}"), int8);
+                + " topics_conv_scales, topics_conv_bias},  /* RELU */\n    pnet_encode_text\n};"),
+                "pnet_predict_text calls the encoder through the model: " + int8);
     }
 
     @Test
