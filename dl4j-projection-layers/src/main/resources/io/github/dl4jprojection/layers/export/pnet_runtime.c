@@ -174,8 +174,9 @@ int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, 
 }
 
 /*
- * The projection of the bag (keys[j], weights[j]), taken in order, thresholded: the encoded bits in acc[0 .. num_bits),
- * the packed ones in bits when not NULL. The bag models' one projection and every token's of a sequence model.
+ * The projection of the bag (keys[j], weights[j]), taken in order, thresholded: the encoded bits in
+ * acc[0 .. num_bits), the packed ones in bits when not NULL. The bag models' one projection and every token's
+ * of a sequence model.
  */
 static void pnet_project_bag(const pnet_model *m, const uint64_t *keys, const float *weights, uint32_t count,
                              float *acc, uint64_t *bits) {
