@@ -6,7 +6,8 @@
 # ns/example. Then it runs ImagePredictBenchmark on the same configurations with JMH for the Java figure.
 #   scripts/bench-c.sh [BITS:DENSITY:WEIGHTS[:columns] ...]     default: 256:0.0625:FLOAT32 1024:0.25:FLOAT32
 # (":columns" exports the C with precomputed projection columns, export-c --precompute-columns; JMH runs once
-# per BITS:DENSITY:WEIGHTS).
+# per BITS:DENSITY:WEIGHTS). A configuration seq:S, seq:M or seq:L times the sequence model of
+# SequencePredictBenchmark of that size on its 2 KB message (pnet_predict_text), and JMH that benchmark.
 # Environment: MVN_FLAGS (e.g. -o), SKIP_BUILD=1 reuses the benchmarks jar, SKIP_JMH=1 skips the Java run,
 # CC (default gcc), RESULTS_DIR (default bench-results/).
 set -euo pipefail
@@ -31,9 +32,18 @@ report="$results/c-$stamp.txt"
 bits_list=()
 density_list=()
 weights_list=()
+seq_list=()
 for config in "${configs[@]}"; do
     IFS=: read -r bits density weights columns <<<"$config"
     dir="$work/$bits-$density-$weights${columns:+-$columns}"
+    if [ "$bits" = seq ]; then
+        java -cp "$jar" io.github.dl4jprojection.benchmarks.CBenchmarkExport "$dir" seq "$density"
+        "${CC:-gcc}" -std=c99 -pedantic -Wall -Wextra -Werror -O2 -o "$dir/pnet_bench" \
+            dl4j-projection-benchmarks/src/main/c/pnet_bench.c "$dir/pnet_runtime.c" -I"$dir" -lm
+        echo "C -O2 sequence model size=$density, 2 KB text: $("$dir/pnet_bench" "$dir")" | tee -a "$report"
+        seq_list+=("$density")
+        continue
+    fi
     # shellcheck disable=SC2086
     java -cp "$jar" io.github.dl4jprojection.benchmarks.CBenchmarkExport "$dir" "$bits" "$density" "$weights" $columns
     "${CC:-gcc}" -std=c99 -pedantic -Wall -Wextra -Werror -O2 -o "$dir/pnet_bench" \
@@ -44,9 +54,13 @@ for config in "${configs[@]}"; do
         bits_list+=("$bits"); density_list+=("$density"); weights_list+=("$weights")
     fi
 done
-if [ "${SKIP_JMH:-0}" != 1 ]; then
+join() { printf '%s\n' "$@" | sort -u | paste -sd, -; }
+if [ "${SKIP_JMH:-0}" != 1 ] && [ ${#seq_list[@]} -gt 0 ]; then
+    JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}" SKIP_MVN=1 RESULTS_DIR="$results" \
+        "$root/scripts/bench.sh" SequencePredictBenchmark -p size="$(join "${seq_list[@]}")" | tee -a "$report"
+fi
+if [ "${SKIP_JMH:-0}" != 1 ] && [ ${#bits_list[@]} -gt 0 ]; then
     # One value of each parameter once: JMH runs every combination of the lists, repeated values included.
-    join() { printf '%s\n' "$@" | sort -u | paste -sd, -; }
     JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}" SKIP_MVN=1 RESULTS_DIR="$results" \
         "$root/scripts/bench.sh" ImagePredictBenchmark -p bits="$(join "${bits_list[@]}")" \
         -p density="$(join "${density_list[@]}")" -p weights="$(join "${weights_list[@]}")" | tee -a "$report"

@@ -5,6 +5,7 @@ import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.WeightType;
+import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,7 +26,9 @@ import java.util.List;
  * the same inputs and checks that it predicts the same labels.
  *
  * <p>Usage: {@code CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns]}; {@code columns} exports with
- * precomputed projection columns ({@code export-c --precompute-columns}).
+ * precomputed projection columns ({@code export-c --precompute-columns}). {@code CBenchmarkExport DIR seq S|M|L}
+ * exports the sequence model of {@link SequencePredictBenchmark} instead, with its 2 KB message as UTF-8
+ * ({@code text.txt}) and the Java runtime's label of it.
  */
 public final class CBenchmarkExport {
 
@@ -32,6 +36,10 @@ public final class CBenchmarkExport {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[1].equals("seq")) {
+            sequence(Paths.get(args[0]), SequencePredictBenchmark.Size.valueOf(args[2]));
+            return;
+        }
         if (args.length != 4 && !(args.length == 5 && args[4].equals("columns"))) {
             throw new IllegalArgumentException("usage: CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns]");
         }
@@ -53,5 +61,14 @@ public final class CBenchmarkExport {
         }
         Files.write(dir.resolve("images.f32"), pixels.array());
         Files.write(dir.resolve("labels.txt"), labels, StandardCharsets.US_ASCII);
+    }
+
+    private static void sequence(Path dir, SequencePredictBenchmark.Size size) throws IOException {
+        ProjectionModel model = SequencePredictBenchmark.model(size);
+        CExporter.export(model, dir, "benchnet");
+        String message = SequencePredictBenchmark.message();
+        Files.write(dir.resolve("text.txt"), message.getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("labels.txt"), Collections.singletonList(Integer.toString(
+                TextPredictor.of(model).predict(message))), StandardCharsets.US_ASCII);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.benchmarks;
 
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +50,20 @@ public class SequencePredictBenchmark {
 
     @Setup
     public void setUp() {
-        message = SyntheticText.generate(TextPredictBenchmark.MESSAGE_CHARS, RandomModels.SEED);
+        message = message();
+        predictor = TextPredictor.of(model(size));
+    }
+
+    /** The measured model of {@code size} (also the C benchmark's, {@link CBenchmarkExport}). */
+    static ProjectionModel model(Size size) {
         InputSpec input = InputSpec.features(FeaturizerConfig.defaults().toSection());
-        predictor = TextPredictor.of(RandomModels.sequenceModel(input, RandomModels.spec(size.bits, 0.25), 256,
-                size.bottleneck, size.channels, 2));
+        return RandomModels.sequenceModel(input, RandomModels.spec(size.bits, 0.25), 256, size.bottleneck,
+                size.channels, 2);
+    }
+
+    /** The measured 2 KB message. */
+    static String message() {
+        return SyntheticText.generate(TextPredictBenchmark.MESSAGE_CHARS, RandomModels.SEED);
     }
 
     @Benchmark

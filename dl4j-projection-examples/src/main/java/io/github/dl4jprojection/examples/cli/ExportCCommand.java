@@ -51,7 +51,7 @@ final class ExportCCommand implements Callable<Integer> {
         try {
             written = context.backends().cExporter().export(model, out, precomputeColumns);
         } catch (IllegalArgumentException e) {
-            // A model the C emitter cannot express (a sequence model, columns of a text model): the user's file.
+            // A model the C emitter cannot express (columns of a text model, a sequence model on another featurizer).
             throw new CommandFailedException(model + ": " + e.getMessage());
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -35,7 +35,7 @@ final class TextOptions {
     @Option(names = "--model", paramLabel = "bag|seq", converter = Converters.Model.class,
             description = "Text tasks: the projection network, bag (SGNN: one projection of the whole text, --bits) "
                     + "or seq (PRADO-like: each token projected to --token-bits, a bottleneck, a convolution over "
-                    + "--conv-width tokens and max pooling; model format 2, Java runtime only) (default: bag).")
+                    + "--conv-width tokens and max pooling; model format 2, Java runtime and export-c) (default: bag).")
     ProjectionFamily model;
 
     @Option(names = "--token-bits", paramLabel = "T:d", converter = Converters.Bits.class,

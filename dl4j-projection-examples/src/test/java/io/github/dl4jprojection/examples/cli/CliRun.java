@@ -1,12 +1,19 @@
 package io.github.dl4jprojection.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.dl4jprojection.data.ImageDataLocator;
 import io.github.dl4jprojection.data.text.TextDataLocator;
+import io.github.dl4jprojection.layers.export.CExporter;
 import io.github.dl4jprojection.pipeline.DefaultBackends;
+import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -35,6 +42,20 @@ final class CliRun {
         int code = cli.execute(args);
         return new Result(code, out.toString().replace(System.lineSeparator(), "\n"),
                 err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    /**
+     * Runs {@code projectionnet export-c model --out cDir}, asserts that it wrote the three files and that the header
+     * is {@link CExporter#header} of the loaded model under the symbol prefix {@code name}, and returns the header.
+     */
+    static String exportC(Path dir, Path model, Path cDir, String name) throws IOException {
+        Result r = run(dir, "", "export-c", model.toString(), "--out", cDir.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
+        assertTrue(r.out.contains("Wrote 3 files"), r.out);
+        String header = new String(Files.readAllBytes(cDir.resolve(CExporter.headerFileName(name))),
+                StandardCharsets.US_ASCII);
+        assertEquals(CExporter.header(ProjectionModel.load(model), name), header);
+        return header;
     }
 
     /** The exit code and the two output streams of a run, with "\n" line ends. */

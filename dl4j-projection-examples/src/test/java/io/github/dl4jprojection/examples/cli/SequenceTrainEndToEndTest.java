@@ -4,9 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.SpamAssassinCorpus;
+import io.github.dl4jprojection.layers.export.CDriver;
+import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code train --model seq} on the bundled 600-text spam sample (the mlp trainer, one epoch, a small sequence
  * model): the written file is a format-2 sequence model that agrees with the DL4J branch on every test text, and
- * {@code eval} and {@code predict} take it as they take a bag model; {@code export-c} refuses it in one line, and
- * the seq options are refused where they do not apply.
+ * {@code eval} and {@code predict} take it as they take a bag model; {@code export-c} writes C that runs it like the
+ * Java runtime, and the seq options are refused where they do not apply.
  */
 class SequenceTrainEndToEndTest {
 
@@ -60,11 +71,38 @@ class SequenceTrainEndToEndTest {
         assertTrue(predict.out.startsWith("ham") || predict.out.startsWith("spam"), predict.out);
     }
 
+    /**
+     * {@code export-c} writes the sequence model's C; on the raw UTF-8 of every test text it gives the Java runtime's
+     * bits of every token, labels and probabilities ({@link ThreeWayParity#sequence}), and the runtime agrees with the
+     * DL4J branch (the train output above): DL4J == Java == C on the sample's test set. With the system properties
+     * {@code pnet.seq.c-model} (a trained .pnet file) and {@code pnet.seq.c-data} (the SpamAssassin tarball), the same
+     * check runs on that model and the corpus's test split instead (docs/RESULTS.md).
+     */
     @Test
-    void exportCRefusesASequenceModelInOneLine() {
-        CliRun.Result c = run("", "export-c", model.toString(), "--out", dir.resolve("c").toString());
-        assertTrue(c.code != ProjectionNetCli.EXIT_OK, c.toString());
-        assertTrue(c.err.contains("C export of sequence models") && c.err.split("\n").length == 1, c.err);
+    void exportCOfTheSequenceModelRunsOnRawTextLikeTheRuntime() throws Exception {
+        String header = CliRun.exportC(dir, model, dir.resolve("seq-c"), "seq");
+        assertTrue(header.contains("&seq_sequence\n};"), "the model points at its token encoder");
+        ProjectionModel exported = ProjectionModel.load(model);
+
+        String otherModel = System.getProperty("pnet.seq.c-model", "");
+        ProjectionModel checked = otherModel.isEmpty() ? exported : ProjectionModel.load(Paths.get(otherModel));
+        String corpus = System.getProperty("pnet.seq.c-data", "");
+        List<LabeledText> test = corpus.isEmpty() ? new BundledSpamAssassinSample().load().test()
+                : SpamAssassinCorpus.fromTarball(Paths.get(corpus)).load().test();
+        List<byte[]> texts = new ArrayList<>();
+        for (LabeledText t : test) {
+            texts.add(t.text().getBytes(StandardCharsets.UTF_8));
+        }
+        int[] labels = ThreeWayParity.sequence(checked, texts, null, null,
+                Files.createDirectories(dir.resolve("seq-c-parity")), CDriver.Target.HOST);
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += checked.labels().get(labels[i]).equals(test.get(i).label()) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "sequence model %s: Java == C (every token's bits, labels, scores within 1e-5) on"
+                + " %d test texts%s; accuracy %.2f %%%n", otherModel.isEmpty() ? model : otherModel, labels.length,
+                corpus.isEmpty() ? " of the bundled sample" : " of " + corpus, 100.0 * correct / labels.length);
+        assertEquals(test.size(), labels.length);
     }
 
     @Test

@@ -119,9 +119,10 @@ PNET_DEFINE_ACCUMULATE(pnet_accumulate_int, int32_t)
             }                                                                                               \
         }                                                                                                   \
         for (b = 0; b < m->num_bits; b++) {                                                                 \
+            /* No branch on the bit itself: it is a coin flip, and a mispredicted branch per bit dominated. */ \
             int set = acc[b] > (type) 0;                                                                    \
-            if (set && bits != NULL) {                                                                      \
-                bits[b >> 6] |= UINT64_C(1) << (b & 63u);                                                   \
+            if (bits != NULL) {                                                                             \
+                bits[b >> 6] |= (uint64_t) set << (b & 63u);                                                \
             }                                                                                               \
             acc[b] = set ? on : off;                                                                        \
         }                                                                                                   \
@@ -172,13 +173,32 @@ int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, 
     return 0;
 }
 
+/*
+ * The projection of the bag (keys[j], weights[j]), taken in order, thresholded: the encoded bits in
+ * acc[0 .. num_bits), the packed ones in bits when not NULL. The bag models' one projection and every token's
+ * of a sequence model.
+ */
+static void pnet_project_bag(const pnet_model *m, const uint64_t *keys, const float *weights, uint32_t count,
+                             float *acc, uint64_t *bits) {
+    uint32_t j;
+    for (j = 0; j < m->num_bits; j++) {
+        acc[j] = 0.0f;
+    }
+    for (j = 0; j < count; j++) {
+        if (weights[j] != 0.0f) {
+            pnet_accumulate(m, keys[j], weights[j], acc);
+        }
+    }
+    pnet_threshold(m, acc, bits);
+}
+
 int pnet_project_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
                           float *scratch, uint64_t *bits) {
     uint32_t j;
     if (model == NULL || scratch == NULL || (count > 0u && (keys == NULL || weights == NULL))) {
         return PNET_ERR_ARGUMENT;
     }
-    if (model->input_kind != PNET_FEATURES) {
+    if (model->input_kind != PNET_FEATURES || model->sequence != NULL) {
         return PNET_ERR_INPUT_KIND;
     }
     for (j = 0; j < count; j++) {
@@ -186,15 +206,7 @@ int pnet_project_features(const pnet_model *model, const uint64_t *keys, const f
             return PNET_ERR_NOT_FINITE;
         }
     }
-    for (j = 0; j < model->num_bits; j++) {
-        scratch[j] = 0.0f;
-    }
-    for (j = 0; j < count; j++) {
-        if (weights[j] != 0.0f) {
-            pnet_accumulate(model, keys[j], weights[j], scratch);
-        }
-    }
-    pnet_threshold(model, scratch, bits);
+    pnet_project_bag(model, keys, weights, count, scratch, bits);
     return 0;
 }
 
@@ -845,52 +857,84 @@ static uint32_t pnet_symbol_end(const pnet_text_work *w, uint32_t i, uint32_t s)
     return s == m ? w->tok_end[i] : w->cp_offset[w->tok_cp_start[i] + s];
 }
 
-/* Every feature of the tokens, token by token (docs/TEXT.md section 5). */
-static void pnet_generate(const pnet_text_config *t, pnet_text_work *w) {
-    uint64_t word_seeds[4];
-    uint64_t skip_seeds[5];
-    uint64_t char_seed = pnet_splitmix64(t->hash_seed, PNET_TAG_CHAR_NGRAM);
-    uint32_t i;
+/*
+ * Empties the bag in O(its size), for the next token of a sequence model: slots are cleared in reverse order of
+ * insertion, so when key j's slot is sought every key inserted before it still marks the probe path j took.
+ */
+static void pnet_bag_clear(pnet_text_work *w) {
+    uint32_t mask = (UINT32_C(1) << w->slot_bits) - 1u;
+    while (w->size > 0u) {
+        uint32_t idx = --w->size;
+        uint32_t s = (uint32_t) (w->keys[idx] >> (64u - w->slot_bits));
+        while (w->slots[s] != idx + 1u) {
+            s = (s + 1u) & mask;
+        }
+        w->slots[s] = 0u;
+    }
+}
+
+/* The seeds of the feature types (docs/TEXT.md section 5): word n-grams by n, skip-grams by k, char n-grams. */
+typedef struct pnet_text_seeds {
+    uint64_t word[4];
+    uint64_t skip[5];
+    uint64_t chars;
+} pnet_text_seeds;
+
+static void pnet_seeds(const pnet_text_config *t, pnet_text_seeds *seeds) {
+    uint32_t n;
+    for (n = 1; n <= 3u; n++) {
+        seeds->word[n] = pnet_splitmix64(t->hash_seed, n);
+    }
+    for (n = 1; n <= 4u; n++) {
+        seeds->skip[n] = pnet_splitmix64(t->hash_seed, PNET_TAG_SKIP_BASE + n);
+    }
+    seeds->chars = pnet_splitmix64(t->hash_seed, PNET_TAG_CHAR_NGRAM);
+}
+
+/* Adds the features generated at token i to the bag, in the order of docs/TEXT.md section 5. */
+static void pnet_emit(const pnet_text_config *t, pnet_text_work *w, const pnet_text_seeds *seeds, uint32_t i) {
+    uint32_t end = w->tok_end[i];
     uint32_t n;
     uint32_t k;
-    for (n = 1; n <= 3u; n++) {
-        word_seeds[n] = pnet_splitmix64(t->hash_seed, n);
+    for (n = 1; n <= t->word_ngram_max && n <= i + 1u; n++) {
+        uint32_t start = w->tok_start[i - n + 1u];
+        pnet_bag_add(t, w, pnet_xxh64(w->bytes + start, end - start, seeds->word[n]));
     }
-    for (k = 1; k <= 4u; k++) {
-        skip_seeds[k] = pnet_splitmix64(t->hash_seed, PNET_TAG_SKIP_BASE + k);
+    for (k = 1; k <= t->max_skip && k + 1u <= i; k++) {
+        uint32_t a = i - k - 1u;
+        uint32_t len_a = w->tok_end[a] - w->tok_start[a];
+        uint32_t len_b = end - w->tok_start[i];
+        memcpy(w->pair, w->bytes + w->tok_start[a], len_a);
+        w->pair[len_a] = PNET_SEPARATOR;
+        memcpy(w->pair + len_a + 1u, w->bytes + w->tok_start[i], len_b);
+        pnet_bag_add(t, w, pnet_xxh64(w->pair, len_a + 1u + len_b, seeds->skip[k]));
     }
-    for (i = 0; i < w->tokens; i++) {
-        uint32_t end = w->tok_end[i];
-        for (n = 1; n <= t->word_ngram_max && n <= i + 1u; n++) {
-            uint32_t start = w->tok_start[i - n + 1u];
-            pnet_bag_add(t, w, pnet_xxh64(w->bytes + start, end - start, word_seeds[n]));
-        }
-        for (k = 1; k <= t->max_skip && k + 1u <= i; k++) {
-            uint32_t a = i - k - 1u;
-            uint32_t len_a = w->tok_end[a] - w->tok_start[a];
-            uint32_t len_b = end - w->tok_start[i];
-            memcpy(w->pair, w->bytes + w->tok_start[a], len_a);
-            w->pair[len_a] = PNET_SEPARATOR;
-            memcpy(w->pair + len_a + 1u, w->bytes + w->tok_start[i], len_b);
-            pnet_bag_add(t, w, pnet_xxh64(w->pair, len_a + 1u + len_b, skip_seeds[k]));
-        }
-        if (t->char_ngram_max > 0u && w->tok_is_word[i]) {
-            uint32_t symbols = w->tok_cp_end[i] - w->tok_cp_start[i] + 2u;
-            for (n = t->char_ngram_min; n <= t->char_ngram_max; n++) {
-                uint32_t s;
-                for (s = 0; s + n <= symbols; s++) {
-                    uint32_t from = pnet_symbol_start(w, i, s);
-                    uint32_t to = pnet_symbol_end(w, i, s + n - 1u);
-                    pnet_bag_add(t, w, pnet_xxh64(w->bytes + from, to - from, char_seed));
-                }
+    if (t->char_ngram_max > 0u && w->tok_is_word[i]) {
+        uint32_t symbols = w->tok_cp_end[i] - w->tok_cp_start[i] + 2u;
+        for (n = t->char_ngram_min; n <= t->char_ngram_max; n++) {
+            uint32_t s;
+            for (s = 0; s + n <= symbols; s++) {
+                uint32_t from = pnet_symbol_start(w, i, s);
+                uint32_t to = pnet_symbol_end(w, i, s + n - 1u);
+                pnet_bag_add(t, w, pnet_xxh64(w->bytes + from, to - from, seeds->chars));
             }
         }
     }
 }
 
-/* Checks the arguments, lays out the scratch and fills the bag; returns its size or PNET_ERR_*. */
-static int pnet_text_bag(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
-                         size_t text_scratch_bytes, pnet_text_work *w) {
+/* Every feature of the tokens, token by token (docs/TEXT.md section 5). */
+static void pnet_generate(const pnet_text_config *t, pnet_text_work *w) {
+    pnet_text_seeds seeds;
+    uint32_t i;
+    pnet_seeds(t, &seeds);
+    for (i = 0; i < w->tokens; i++) {
+        pnet_emit(t, w, &seeds, i);
+    }
+}
+
+/* Checks the arguments, lays out the scratch and tokenizes the text, with an empty bag; returns 0 or PNET_ERR_*. */
+static int pnet_text_tokens(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                            size_t text_scratch_bytes, pnet_text_work *w) {
     const pnet_text_config *t;
     uint32_t s;
     if (model == NULL || utf8 == NULL || text_scratch == NULL) {
@@ -921,8 +965,26 @@ static int pnet_text_bag(const pnet_model *model, const char *utf8, size_t len, 
     w->in_word = 0;
     pnet_decode_utf8(t, w, (const uint8_t *) utf8, len);
     pnet_end_word(w);
-    pnet_generate(t, w);
+    return 0;
+}
+
+/* pnet_text_tokens, then the bag of every token's features; returns its size or PNET_ERR_*. */
+static int pnet_text_bag(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                         size_t text_scratch_bytes, pnet_text_work *w) {
+    int status = pnet_text_tokens(model, utf8, len, text_scratch, text_scratch_bytes, w);
+    if (status < 0) {
+        return status;
+    }
+    pnet_generate(model->text, w);
     return (int) w->size;
+}
+
+/* The weights of the bag's features: their counts, or 1 (docs/TEXT.md, "Weights"). */
+static void pnet_bag_weights(const pnet_text_config *t, pnet_text_work *w) {
+    uint32_t j;
+    for (j = 0; j < w->size; j++) {
+        w->weights[j] = t->weighting == PNET_WEIGHT_BINARY ? 1.0f : (float) w->counts[j];
+    }
 }
 
 int pnet_featurize_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
@@ -945,25 +1007,127 @@ int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, voi
     pnet_text_work w;
     int n;
     int status;
-    uint32_t j;
     if (scratch == NULL) {
         return PNET_ERR_ARGUMENT;
+    }
+    if (model != NULL && model->sequence != NULL) {
+        return PNET_ERR_INPUT_KIND;
     }
     n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
     if (n < 0) {
         return n;
     }
-    for (j = 0; j < w.size; j++) {
-        w.weights[j] = model->text->weighting == PNET_WEIGHT_BINARY ? 1.0f : (float) w.counts[j];
-    }
+    pnet_bag_weights(model->text, &w);
     status = pnet_project_features(model, w.keys, w.weights, w.size, scratch, bits);
     return status < 0 ? status : n;
 }
 
 int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, float *probabilities) {
-    int status = pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
+    const pnet_sequence *q = model == NULL ? NULL : model->sequence;
+    int status = q != NULL && q->encode != NULL
+                 ? q->encode(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL)
+                 : pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
+}
+
+/* Java's Math.max on finite floats: the larger, and +0 over -0. */
+static float pnet_max(float a, float b) {
+    if (a == 0.0f && b == 0.0f) {
+        return signbit(a) ? b : a;
+    }
+    return a >= b ? a : b;
+}
+
+/*
+ * Token t's bits (the projection of the features generated at t; none for t >= the number of tokens, the one
+ * token of a text without tokens): the encoded bits in acc, the packed ones in bits when not NULL.
+ */
+static void pnet_token_bits(const pnet_model *m, pnet_text_work *w, const pnet_text_seeds *seeds, uint32_t t,
+                            float *acc, uint64_t *bits) {
+    pnet_bag_clear(w);
+    if (t < w->tokens) {
+        pnet_emit(m->text, w, seeds, t);
+        pnet_bag_weights(m->text, w);
+    }
+    pnet_project_bag(m, w->keys, w->weights, w->size, acc, bits);
+}
+
+/*
+ * The sequence encoder, streamed: window holds h_(s-k+1) .. h_s (k rows of D, zeros before the first token and
+ * after the last) when token s has entered it, which is u_(s-p), the convolution's input for t = s - p; the same
+ * floats in the same order as the Java runtime's rows of all tokens, in k * D floats instead of (L + k - 1) * D.
+ * Scratch: pooled g [0, C), c_t [C, 2C), the window [2C, 2C + kD), the token's bits [2C + kD, 2C + kD + B).
+ */
+int pnet_encode_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                     size_t text_scratch_bytes, float *scratch, uint64_t *token_bits) {
+    pnet_text_work w;
+    pnet_text_seeds seeds;
+    const pnet_sequence *q;
+    float *pooled;
+    float *conv;
+    float *window;
+    float *acc;
+    size_t d;
+    size_t shifted;
+    uint32_t channels;
+    uint32_t p;
+    uint32_t n;
+    uint32_t s;
+    uint32_t j;
+    int status;
+    if (model == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    q = model->sequence;
+    if (q == NULL) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    if (!pnet_supported(q->token_layer.nonlinearity) || !pnet_supported(q->conv_layer.nonlinearity)) {
+        return PNET_ERR_UNSUPPORTED;
+    }
+    status = pnet_text_tokens(model, utf8, len, text_scratch, text_scratch_bytes, &w);
+    if (status < 0) {
+        return status;
+    }
+    d = q->token_layer.n_out;
+    channels = q->conv_layer.n_out;
+    p = (q->conv_width - 1u) / 2u;
+    n = w.tokens < q->max_tokens ? w.tokens : q->max_tokens;
+    n = n == 0u ? 1u : n;
+    pooled = scratch;
+    conv = scratch + channels;
+    window = conv + channels;
+    shifted = (size_t) (q->conv_width - 1u) * d;
+    acc = window + shifted + d;
+    for (j = 0; j < shifted + d; j++) {
+        window[j] = 0.0f;
+    }
+    pnet_seeds(model->text, &seeds);
+    for (s = 0; s < n + p; s++) {
+        float *row = window + shifted;
+        size_t i;
+        /* A forward copy moves the window down by one row (no memmove: it would pull in libc code on a device). */
+        for (i = 0; i < shifted; i++) {
+            window[i] = window[i + d];
+        }
+        if (s < n) {
+            pnet_token_bits(model, &w, &seeds, s, acc,
+                            token_bits == NULL ? NULL : token_bits + (size_t) s * model->num_words);
+            pnet_dense(&q->token_layer, acc, row);
+        } else {
+            for (j = 0; j < d; j++) {
+                row[j] = 0.0f;
+            }
+        }
+        if (s >= p) {
+            pnet_dense(&q->conv_layer, window, conv);
+            for (j = 0; j < channels; j++) {
+                pooled[j] = s == p ? conv[j] : pnet_max(pooled[j], conv[j]);
+            }
+        }
+    }
+    return (int) n;
 }
 
 int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
@@ -973,6 +1137,9 @@ int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t le
     uint32_t j;
     if (scratch == NULL) {
         return PNET_ERR_ARGUMENT;
+    }
+    if (model != NULL && model->sequence != NULL) {
+        return PNET_ERR_INPUT_KIND;
     }
     n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
     if (n < 0) {

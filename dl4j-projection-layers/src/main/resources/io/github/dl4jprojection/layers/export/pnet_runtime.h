@@ -10,7 +10,8 @@
  *
  * Memory: no malloc, no mutable globals. The caller supplies a float scratch array of
  * <NAME>_SCRATCH_FLOATS values (a macro of the model header), and for text models also a text scratch
- * of <NAME>_TEXT_SCRATCH_BYTES bytes; calls on different scratch arrays may run concurrently.
+ * of <NAME>_TEXT_SCRATCH_BYTES bytes (the same for a sequence model, whose encoder works in the float
+ * scratch whatever the number of tokens); calls on different scratch arrays may run concurrently.
  *
  * The projection matrix is never stored: each non-zero input's entries are recomputed from
  * XXH64(index, seed) and SplitMix64, which costs ceil(T*d/64) * (k + 1) + 1 hashes per non-zero
@@ -19,6 +20,8 @@
  *
  * Text models also carry the "sgnn-text" featurizer (docs/TEXT.md): pnet_predict_text takes raw UTF-8
  * and computes the same bag of hashed features as the Java TextFeaturizer, then the projection above.
+ * Sequence models (--model seq) project every token on its own and run a token encoder (bottleneck,
+ * convolution, max pooling) before the dense layers: pnet_encode_text, or pnet_predict_text for both families.
  *
  * Build: compile as C99 with IEEE float32 arithmetic and WITHOUT floating-point contraction, that is
  * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
@@ -46,7 +49,8 @@
 /* Negative return values. */
 #define PNET_ERR_ARGUMENT (-1)   /* a null pointer */
 #define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite */
-#define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer */
+#define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer;
+                                    a bag call on a sequence model, or the reverse */
 #define PNET_ERR_SCRATCH (-4)    /* the text scratch is smaller than <NAME>_TEXT_SCRATCH_BYTES or not 8-byte aligned */
 #define PNET_ERR_UNSUPPORTED (-5) /* a layer's activation was left out of this build (PNET_NO_TANH, PNET_NO_SIGMOID) */
 #define PNET_ERR_WEIGHTS (-6)    /* pnet_forward on an integer-only model, or pnet_forward_fixed on a float one */
@@ -130,6 +134,26 @@ typedef struct pnet_fixed_layer {
     const int8_t *table;      /* 256 outputs for z = -128 .. 127, or NULL (IDENTITY, RELU) */
 } pnet_fixed_layer;
 
+/*
+ * The token encoder of a sequence model (docs/FORMAT.md section 10; the Java SequenceEncoder): with n tokens, B = T * d
+ * bits per token, D = token_layer.n_out, k = conv_width, p = (k - 1) / 2 and C = conv_layer.n_out,
+ *   h_t = token_layer(encode(bits_t)) for t < n, h_t = 0 outside [0, n)   (the bottleneck, shared by the tokens)
+ *   c_t = conv_layer(h_(t-p) | ... | h_(t+p))                              (1-D convolution, zero padding)
+ *   g[j] = max over t < n of c_t[j]                                        (max pooling), the dense layers' input
+ * Both layers are evaluated as dense layers (FLOAT32 or INT8 weights).
+ */
+struct pnet_model;
+typedef struct pnet_sequence {
+    uint32_t max_tokens;      /* L: tokens read per text, later ones are ignored */
+    uint32_t conv_width;      /* k, odd */
+    pnet_layer token_layer;   /* [B][D] */
+    pnet_layer conv_layer;    /* [k * D][C]: row w * D + i is input channel i at window offset w */
+    /* pnet_encode_text, which pnet_predict_text calls through this pointer: only a sequence model's header names
+       it, so the firmware of a bag model links none of the sequence code (--gc-sections drops it). */
+    int (*encode)(const struct pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                  size_t text_scratch_bytes, float *scratch, uint64_t *token_bits);
+} pnet_sequence;
+
 /* A model: projection configuration, layers (the last gives the logits) and labels. */
 typedef struct pnet_model {
     uint32_t num_functions;   /* T */
@@ -145,7 +169,8 @@ typedef struct pnet_model {
     const pnet_layer *layers;
     uint32_t num_labels;
     const char *const *labels; /* UTF-8 names */
-    uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs (int32 for the integer calls) */
+    uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs (int32 for the integer calls);
+                                 a sequence model's is also >= 2 C + k D + B (pnet_encode_text) */
     const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
     /* Optional, dense models only (CExporter's precomputed columns; NULL: entries are regenerated from the
        hashes). Input i's +1 entries are the bits columns[column_starts[2i] .. column_starts[2i+1]), its -1
@@ -157,6 +182,8 @@ typedef struct pnet_model {
        real value of an int32 logit is logit * logit_scale. NULL for a float model. */
     const pnet_fixed_layer *fixed_layers;
     float logit_scale;
+    /* Sequence models (format version 2's SEQUENCE family, text only): the token encoder; NULL for a bag model. */
+    const pnet_sequence *sequence;
 } pnet_model;
 
 /* XXH64 of the 8 little-endian bytes of key. */
@@ -218,9 +245,28 @@ int pnet_featurize_text(const pnet_model *model, const char *utf8, size_t len, v
 int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, uint64_t *bits);
 
-/* pnet_project_text then pnet_forward: the label index of the text, or PNET_ERR_*. */
+/*
+ * pnet_project_text (a bag model) or pnet_encode_text (a sequence model), then pnet_forward: the label index of
+ * the text, or PNET_ERR_*.
+ */
 int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, float *probabilities);
+
+/*
+ * Sequence models (model->sequence not NULL; docs/FORMAT.md section 10.3): the token encoder on the text. The
+ * tokens are the featurizer's (as pnet_featurize_text reads them); n = max(1, min(tokens, max_tokens)), a text
+ * without tokens being one token without features. Token t's bag (the features generated at t, docs/TEXT.md
+ * section 11) is projected to B bits, as pnet_project_features does; then the bottleneck, the convolution and the
+ * max pooling, streamed over a window of k bottleneck rows, so the work is n * (hashing + B * D + k * D * C)
+ * multiply-adds and the memory does not grow with n. Leaves the pooled C values in scratch for pnet_forward, and
+ * when token_bits is not NULL writes token t's packed bits to token_bits[t * num_words .. (t + 1) * num_words)
+ * (room for <NAME>_TOKEN_BITS_WORDS = max_tokens * num_words words). Returns n, or PNET_ERR_* (as
+ * pnet_project_text; PNET_ERR_INPUT_KIND for a bag model, PNET_ERR_UNSUPPORTED for a token or convolution
+ * activation this build left out). The bag calls (pnet_project_features, pnet_project_text and their integer
+ * forms) refuse a sequence model with PNET_ERR_INPUT_KIND.
+ */
+int pnet_encode_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                     size_t text_scratch_bytes, float *scratch, uint64_t *token_bits);
 
 /*
  * Integer-only models (model->fixed_layers not NULL; docs/FORMAT.md section 11, docs/EMBEDDED.md). The scratch is

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * probabilities within 1e-5, through the same driver and checks as the host C tests ({@link ThreeWayParity}). The
  * models have the shapes of the bundled examples ({@code projectionnet train} defaults): an image model of 60:12 bits
  * at density 1/4 with no hidden layer, on the 128 committed Fashion-MNIST images and random inputs; a text model of
- * 32:16 bits with a device-sized featurizer (N = F = 512), on the featurizer test corpus; and a small model with
- * ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
+ * 32:16 bits with a device-sized featurizer (N = F = 512), on the featurizer test corpus; a sequence model of the
+ * seq defaults' shape on the same featurizer and corpus; and a small model with ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
  * ({@code scripts/mcu-size.sh} keeps this test's builds by setting {@code -Dpnet.mcu.out=DIR}).
  *
  * <p>Without the Cortex-M toolchain the test is skipped with the names of the Debian packages to install, except
@@ -80,6 +80,23 @@ class CortexM4ParityTest {
         List<byte[]> texts = CTextFeaturizerTest.corpus();
         int[] labels = ThreeWayParity.text(textModel(), texts, null, null, dir(temp, "text", target), target);
         assertSeveral(labels);
+    }
+
+    /**
+     * The seq defaults' shape ({@code --model seq}: 8 x 16 bits per token, bottleneck 32, convolution width 3, 64
+     * channels, 256 tokens) with the device-sized featurizer of {@link #textModel}.
+     */
+    static ProjectionModel sequenceModel() {
+        FeaturizerConfig config = FeaturizerConfig.builder().maxCodePoints(512).maxFeatures(512).build();
+        return ExportTestModels.sequence(16, config, ExportTestModels.spec(8, 16, 44, 0.25), BitEncoding.PLUS_MINUS_ONE,
+                256, 32, Nonlinearity.RELU, 3, 64, Nonlinearity.RELU, new int[0], new Nonlinearity[0], "ham", "spam");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void sequenceModelMatchesJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
+        List<byte[]> texts = CTextFeaturizerTest.corpus();
+        assertSeveral(ThreeWayParity.sequence(sequenceModel(), texts, null, null, dir(temp, "seq", target), target));
     }
 
     @ParameterizedTest

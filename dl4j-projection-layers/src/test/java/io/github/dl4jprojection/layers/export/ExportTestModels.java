@@ -6,8 +6,10 @@ import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import java.util.Collections;
 import java.util.Random;
 
@@ -19,34 +21,64 @@ final class ExportTestModels {
 
     static ProjectionModel build(long seed, InputSpec input, ProjectionSpec spec, BitEncoding encoding,
                                  int[] hidden, Nonlinearity[] functions, String... labels) {
+        return withLayers(new Random(seed), ProjectionModel.builder().projection(spec).encoding(encoding).input(input),
+                spec.numBits(), hidden, functions, labels);
+    }
+
+    /**
+     * A random sequence model on the {@code text} featurizer: a bottleneck of {@code width} outputs ({@code token}),
+     * a convolution of {@code convWidth} tokens and {@code channels} outputs ({@code conv}), then dense layers as
+     * {@link #build}.
+     */
+    static ProjectionModel sequence(long seed, FeaturizerConfig text, ProjectionSpec spec, BitEncoding encoding,
+                                    int maxTokens, int width, Nonlinearity token, int convWidth, int channels,
+                                    Nonlinearity conv, int[] hidden, Nonlinearity[] functions, String... labels) {
         Random random = new Random(seed);
-        ProjectionModel.Builder b = ProjectionModel.builder().projection(spec).encoding(encoding).input(input);
-        int width = spec.numBits();
+        SequenceEncoder encoder = SequenceEncoder.of(maxTokens, layer(random, spec.numBits(), width, token, 1f),
+                convWidth, layer(random, convWidth * width, channels, conv, 1f));
+        return withLayers(random, ProjectionModel.builder().projection(spec).encoding(encoding)
+                .input(InputSpec.features(text.toSection())).sequenceEncoder(encoder), channels, hidden, functions,
+                labels);
+    }
+
+    /** Adds random dense layers on {@code width} inputs (the last: one output per label) and builds. */
+    private static ProjectionModel withLayers(Random random, ProjectionModel.Builder b, int width, int[] hidden,
+                                              Nonlinearity[] functions, String... labels) {
         for (int l = 0; l <= hidden.length; l++) {
             boolean last = l == hidden.length;
             int nOut = last ? labels.length : hidden[l];
-            float[] w = new float[width * nOut];
-            float scale = (last ? 2f : 1f) / (float) Math.sqrt(width);
-            for (int k = 0; k < w.length; k++) {
-                w[k] = (float) random.nextGaussian() * scale;
-            }
-            float[] bias = new float[nOut];
-            for (int j = 0; j < nOut; j++) {
-                bias[j] = (float) random.nextGaussian() * 0.1f;
-            }
-            Nonlinearity f = last ? Nonlinearity.IDENTITY : functions[l];
-            b.addLayer(f == Nonlinearity.LEAKY_RELU ? DenseBlock.float32(width, nOut, w, bias, f, 0.2f)
-                    : DenseBlock.float32(width, nOut, w, bias, f));
+            b.addLayer(layer(random, width, nOut, last ? Nonlinearity.IDENTITY : functions[l], last ? 2f : 1f));
             width = nOut;
         }
         return b.labels(labels).provenance("library.version", "test").provenance("note", "C parity */ /* ??= \\")
                 .build();
     }
 
+    /** Gaussian weights of standard deviation {@code gain / sqrt(nIn)}, biases of 0.1; leaky ReLU slope 0.2. */
+    private static DenseBlock layer(Random random, int nIn, int nOut, Nonlinearity f, float gain) {
+        float[] w = new float[nIn * nOut];
+        float scale = gain / (float) Math.sqrt(nIn);
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) random.nextGaussian() * scale;
+        }
+        float[] bias = new float[nOut];
+        for (int j = 0; j < nOut; j++) {
+            bias[j] = (float) random.nextGaussian() * 0.1f;
+        }
+        return f == Nonlinearity.LEAKY_RELU ? DenseBlock.float32(nIn, nOut, w, bias, f, 0.2f)
+                : DenseBlock.float32(nIn, nOut, w, bias, f);
+    }
+
+    /** The model with int8 weights in every dense layer, and in a sequence model's encoder. */
     static ProjectionModel quantized(ProjectionModel model) {
         ProjectionModel.Builder b = model.toBuilder().layers(Collections.<DenseBlock>emptyList());
         for (DenseBlock layer : model.layers()) {
             b.addLayer(Int8Quantizer.quantize(layer));
+        }
+        SequenceEncoder s = model.sequenceEncoder();
+        if (s != null) {
+            b.sequenceEncoder(SequenceEncoder.of(s.maxTokens(), Int8Quantizer.quantize(s.tokenLayer()), s.convWidth(),
+                    Int8Quantizer.quantize(s.convLayer())));
         }
         return b.build();
     }

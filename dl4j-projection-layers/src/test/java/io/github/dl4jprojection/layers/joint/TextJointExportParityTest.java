@@ -7,8 +7,6 @@ import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
-import io.github.dl4jprojection.runtime.internal.text.FeatureBag;
-import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
 import io.github.dl4jprojection.runtime.model.InputSpec;
@@ -50,14 +48,8 @@ import org.nd4j.linalg.learning.config.Adam;
 @ExtendWith(SingleThreadedNd4j.class)
 class TextJointExportParityTest {
 
-    private static final String[][] TOPICS = {
-            {"goal", "match", "Fußball", "Tor", "мяч", "ΓΚΟΛ", "⚽", "team", "score", "win", "stadium"},
-            {"pizza", "pasta", "café", "Crème", "хлеб", "ψωμί", "🍕", "cook", "tasty", "dinner", "soup"},
-            {"code", "laptop", "Software", "ПРОГРАММА", "λογισμικό", "💻", "bug", "server", "cloud", "app", "ΚΩΔΙΚΑΣ"}};
-    private static final String[] NOISE = {"the", "a", "and", "is", "very", "today", "!", "?", "...", "👍🏽", "и", "και"};
     private static final int TRAIN = 150;
     private static final int TEST = 45;
-    private static final int BUCKETS = 64;
 
     private static final FeaturizerConfig FEATURIZER = FeaturizerConfig.builder().maxCodePoints(256).maxFeatures(160)
             .hashSeed(11).build();
@@ -70,42 +62,36 @@ class TextJointExportParityTest {
         List<byte[]> train = new ArrayList<>();
         int[] trainLabels = new int[TRAIN];
         for (int i = 0; i < TRAIN; i++) {
-            trainLabels[i] = i % TOPICS.length;
-            train.add(text(random, trainLabels[i]).getBytes(StandardCharsets.UTF_8));
+            trainLabels[i] = i % TopicCorpus.LABELS.length;
+            train.add(TopicCorpus.utf8(random, trainLabels[i], 4 + random.nextInt(6)));
         }
         List<byte[]> eval = new ArrayList<>();
         int[] evalLabels = new int[TEST];
         for (int i = 0; i < TEST; i++) {
-            evalLabels[i] = random.nextInt(TOPICS.length);
-            eval.add(text(random, evalLabels[i]).getBytes(StandardCharsets.UTF_8));
+            evalLabels[i] = random.nextInt(TopicCorpus.LABELS.length);
+            eval.add(TopicCorpus.utf8(random, evalLabels[i], 4 + random.nextInt(6)));
         }
-        eval.addAll(illFormedVariants(eval.subList(0, 12)));
+        eval.addAll(TopicCorpus.illFormedVariants(eval.subList(0, 12)));
         eval.add(new byte[0]);
         StringBuilder longText = new StringBuilder();
         while (longText.length() < 3 * FEATURIZER.maxCodePoints()) {
-            longText.append(text(random, 2)).append(' ');
+            longText.append(TopicCorpus.text(random, 2, 4 + random.nextInt(6))).append(' ');
         }
         eval.add(longText.toString().getBytes(StandardCharsets.UTF_8));
 
         TextProjection projection = new TextProjection(FEATURIZER, SPEC);
-        TextFeaturizer words = new TextFeaturizer(FeaturizerConfig.builder().wordNgramMax(1).maxSkip(0).noCharNgrams()
-                .build());
         JointProjectionModel joint = new JointProjectionModel.Builder()
-                .trainerInputType(InputType.feedForward(BUCKETS))
+                .trainerInputType(InputType.feedForward(TopicCorpus.BUCKETS))
                 .trainerLayer("trainer_hidden", new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build(),
                         JointProjectionModel.TRAINER_INPUT)
-                .nClasses(TOPICS.length).labelNames(Arrays.asList("sport", "food", "tech"))
+                .nClasses(TopicCorpus.LABELS.length).labelNames(Arrays.asList(TopicCorpus.LABELS))
                 .bitVectorInput(new BitVectorInputLayer.Builder().spec(SPEC).build())
                 .hiddenLayers(16)
                 .updater(new Adam(1e-2))
                 .seed(3)
                 .build();
-        INDArray oneHot = Nd4j.zeros(TRAIN, TOPICS.length);
-        for (int i = 0; i < TRAIN; i++) {
-            oneHot.putScalar(i, trainLabels[i], 1.0);
-        }
-        MultiDataSet all = new MultiDataSet(new INDArray[] {bagOfWords(words, train), bits(projection, train)},
-                new INDArray[] {oneHot});
+        MultiDataSet all = new MultiDataSet(new INDArray[] {TopicCorpus.bagOfWords(train), bits(projection, train)},
+                new INDArray[] {TopicCorpus.oneHot(trainLabels)});
         joint.fit(new TestMultiDataSetIterator(30, all.asList().toArray(new org.nd4j.linalg.dataset.api.MultiDataSet[0])),
                 25);
 
@@ -117,7 +103,7 @@ class TextJointExportParityTest {
         ProjectionModel model = ProjectionModel.load(file);
         assertEquals(FEATURIZER, FeaturizerConfig.fromSection(model.input().featurizer()), "the file's featurizer");
 
-        Map<String, INDArray> activations = joint.graph().feedForward(new INDArray[] {bagOfWords(words, eval),
+        Map<String, INDArray> activations = joint.graph().feedForward(new INDArray[] {TopicCorpus.bagOfWords(eval),
                 bits(projection, eval)}, false);
         Path cDir = Files.createDirectories(dir.resolve("c"));
         int[] predicted = ThreeWayParity.text(model, eval,
@@ -132,50 +118,6 @@ class TextJointExportParityTest {
         System.out.printf(Locale.ROOT, "joint text model: DL4J, Java and C identical on %d raw texts (%d ill-formed);"
                 + " held-out accuracy %.3f%n", eval.size(), eval.size() - TEST, accuracy);
         assertTrue(accuracy > 0.7, "the projection network learned the topics (chance 1/3): " + accuracy);
-    }
-
-    /** A few words of one topic among noise words, in random case, separated by spaces or punctuation. */
-    private static String text(Random random, int topic) {
-        StringBuilder s = new StringBuilder();
-        int n = 4 + random.nextInt(6);
-        for (int w = 0; w < n; w++) {
-            String word = random.nextInt(10) < 6 ? TOPICS[topic][random.nextInt(TOPICS[topic].length)]
-                    : NOISE[random.nextInt(NOISE.length)];
-            int caseStyle = random.nextInt(5);
-            word = caseStyle == 0 ? word.toUpperCase(Locale.ROOT) : caseStyle == 1 ? word.toLowerCase(Locale.ROOT) : word;
-            s.append(w == 0 ? "" : random.nextInt(4) == 0 ? ", " : " ").append(word);
-        }
-        return s.toString();
-    }
-
-    /** Each text with ill-formed bytes spliced in: a stray continuation, an encoded surrogate, F5..FF, a truncation. */
-    private static List<byte[]> illFormedVariants(List<byte[]> texts) {
-        byte[][] junk = {{(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF5, (byte) 0xFF},
-                {(byte) 0xE2, (byte) 0x82}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
-        List<byte[]> out = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            byte[] t = texts.get(i);
-            byte[] j = junk[i % junk.length];
-            int at = t.length / 2;
-            byte[] b = new byte[t.length + j.length];
-            System.arraycopy(t, 0, b, 0, at);
-            System.arraycopy(j, 0, b, at, j.length);
-            System.arraycopy(t, at, b, at + j.length, t.length - at);
-            out.add(b);
-        }
-        return out;
-    }
-
-    /** The trainer's input: log(1 + count) of word unigrams hashed into {@value #BUCKETS} buckets. */
-    private static INDArray bagOfWords(TextFeaturizer words, List<byte[]> texts) {
-        float[][] x = new float[texts.size()][BUCKETS];
-        for (int r = 0; r < texts.size(); r++) {
-            FeatureBag bag = words.featurize(new String(texts.get(r), StandardCharsets.UTF_8));
-            for (int j = 0; j < bag.size(); j++) {
-                x[r][(int) Long.remainderUnsigned(bag.key(j), BUCKETS)] += (float) Math.log1p(bag.count(j));
-            }
-        }
-        return Nd4j.create(x);
     }
 
     /** The bits input: the reference text projection of the raw bytes, as 0/1. */

@@ -6,6 +6,9 @@
  *   text model:     t <hex bytes of the text>    pnet_project_text, then pnet_forward
  *                   b <hex bytes of the text>    pnet_featurize_text: prints "bag <n> <key hex>:<count> ..."
  *                   x                            argument checks: prints "checks <code> ..." (see run_checks)
+ *                   k                            the calls of the other family on "a": prints "kinds <code> ..."
+ *   sequence model (TESTNET_MAX_TOKENS): t lines through pnet_encode_text, then pnet_forward; the ok line's bit
+ *                   words are those of every token read (n * TESTNET_NUM_WORDS)
  *   integer-only model (TESTNET_FIXED): the same lines, through the integer calls (pnet_encode_bits and
  *                   pnet_forward_fixed after a float projection, pnet_project_text_fixed for text), and
  *                   p <hex bytes of the pixels>  pnet_project_pixels, then pnet_forward_fixed (dense models)
@@ -48,6 +51,12 @@ static float x[TESTNET_N_IN + 1];
 static uint64_t keys[MAX_FEATURES];
 static float weights[MAX_FEATURES];
 static uint64_t bits[TESTNET_NUM_WORDS];
+/* The bit words an ok line prints: the projection's, or every token's of a sequence model. */
+static const uint64_t *out_bits = bits;
+static size_t out_words = TESTNET_NUM_WORDS;
+#ifdef TESTNET_MAX_TOKENS
+static uint64_t token_bits[TESTNET_TOKEN_BITS_WORDS];
+#endif
 static float logits[TESTNET_NUM_LABELS];
 static float probabilities[TESTNET_NUM_LABELS];
 #ifdef TESTNET_FIXED
@@ -122,6 +131,14 @@ static void run_checks(void) {
            pnet_predict_text(m, "", 0, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, probabilities));
     printf(" %u %u\n", (unsigned) m->text->scratch_bytes, (unsigned) TESTNET_TEXT_SCRATCH_BYTES);
 }
+
+/* The bag family's calls and the sequence family's on "a" (one refuses with PNET_ERR_INPUT_KIND). */
+static void run_kinds(void) {
+    const pnet_model *m = &testnet_model;
+    printf("kinds %d %d %d\n", pnet_project_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits),
+           pnet_project_features(m, keys, weights, 0, scratch, bits),
+           pnet_encode_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, NULL));
+}
 #endif
 
 static int run_case(char *p) {
@@ -154,6 +171,18 @@ static int run_case(char *p) {
         return status;
     }
 #endif
+#endif
+#ifdef TESTNET_MAX_TOKENS
+    if (*p == 't') {
+        size_t n = read_text(p + 1);
+        COST_BEGIN();
+        status = pnet_encode_text(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, token_bits);
+        out_bits = token_bits;
+        out_words = status < 0 ? 0u : (size_t) status * TESTNET_NUM_WORDS;
+        status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+        COST_END();
+        return status;
+    }
 #endif
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
     if (*p == 't') {
@@ -226,6 +255,10 @@ int main(void) {
             run_checks();
             continue;
         }
+        if (line[0] == 'k') {
+            run_kinds();
+            continue;
+        }
 #endif
         label = run_case(line);
         if (label < 0) {
@@ -233,8 +266,8 @@ int main(void) {
             continue;
         }
         printf("ok");
-        for (j = 0; j < TESTNET_NUM_WORDS; j++) {
-            printf(" %016" PRIx64, bits[j]);
+        for (j = 0; j < out_words; j++) {
+            printf(" %016" PRIx64, out_bits[j]);
         }
         printf(" | %d |", label);
 #ifdef TESTNET_FIXED

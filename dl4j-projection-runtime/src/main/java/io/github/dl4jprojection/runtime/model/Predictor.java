@@ -249,6 +249,18 @@ public final class Predictor {
         return label;
     }
 
+    /**
+     * The logits form of {@link #predictTokens}: writes the last layer's outputs, before softmax, to
+     * {@code out[0, numLabels)} (what the emitted C's {@code pnet_forward} gives after {@code pnet_encode_text}).
+     */
+    public int logitsTokens(long[] tokenBits, int numTokens, float[] out) {
+        checkScores(out);
+        encodeSequence(tokenBits, numTokens);
+        int label = forward(bufferA);
+        System.arraycopy(logits, 0, out, 0, numLabels);
+        return label;
+    }
+
     /** Runs the {@link SequenceEncoder}; leaves its pooled output in {@link #bufferA}. */
     private void encodeSequence(long[] tokenBits, int numTokens) {
         if (sequence == null) {
