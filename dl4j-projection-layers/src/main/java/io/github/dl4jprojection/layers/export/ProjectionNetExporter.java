@@ -5,6 +5,7 @@ import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.layers.qat.Int8FakeQuantActivation;
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
@@ -389,7 +390,9 @@ public final class ProjectionNetExporter {
                     : ((BaseOutputLayer) config).hasBias();
             float[] bias = hasBias ? layer.getParam("b").castTo(DataType.FLOAT).dup('c').data().asFloat()
                     : new float[nOut];
-            IActivation activation = ff.getActivationFn();
+            // Quantization-aware training wraps a hidden activation; the device quantizes z and applies the same f.
+            IActivation activation = ff.getActivationFn() instanceof Int8FakeQuantActivation
+                    ? ((Int8FakeQuantActivation) ff.getActivationFn()).getActivation() : ff.getActivationFn();
             Nonlinearity f = nonlinearity(name, activation, last);
             float alpha = leakyAlpha(activation);
             return f == Nonlinearity.LEAKY_RELU ? DenseBlock.float32(nIn, nOut, weights, bias, f, alpha)
