@@ -81,6 +81,10 @@ class QuantizationAwareTrainingTest {
         System.out.println("int8 export vs DL4J on 128 images: with QAT " + withQat + "; float training " + withoutQat);
         assertEquals(1.0, withQat.agreement(), withQat.toString());
         assertTrue(withQat.maxProbabilityDifference() <= 1e-5, withQat.toString());
+        ExportComparison float32 = ExportComparison.dense(qat, ProjectionNetExporter.from(qat).export(), images,
+                labels);
+        assertEquals(1.0, float32.agreement(), "float32 keeps the int8 weights the network trained with: " + float32);
+        assertTrue(float32.maxProbabilityDifference() <= 1e-5, float32.toString());
         assertTrue(withoutQat.maxProbabilityDifference() > 100 * withQat.maxProbabilityDifference(),
                 "float training's int8 export is measurably further from DL4J: " + withoutQat);
     }
