@@ -117,6 +117,11 @@ final class TrainingOptions {
         }
     }
 
+    /** Whether training tracks int8 activation ranges in the graph ({@code --qat --quantize int8-fixed}). */
+    boolean tracksActivationRanges() {
+        return qat && quantize == ExportQuantization.INT8_FIXED;
+    }
+
     /** Whether {@code --workers} was given. */
     boolean workersGiven() {
         return workers != null;

@@ -198,6 +198,8 @@ class ProjectionNetCliTest {
         assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--qat", "--quantize",
                 "int8-fixed", "--hidden", "8", "--workers", "2", "--out", model.toString()), "projectionnet train",
                 "use --workers 1");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--qat", "--quantize", "int8-fixed", "--spark",
+                "local[2]", "--out", model.toString()), "projectionnet train", "train it without --spark");
     }
 
     @Test
