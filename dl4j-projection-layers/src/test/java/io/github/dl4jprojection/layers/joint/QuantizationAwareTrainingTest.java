@@ -54,7 +54,14 @@ class QuantizationAwareTrainingTest {
     }
 
     private static JointProjectionModel trained(QuantizationAwareTraining qat) {
-        JointProjectionModel joint = new JointProjectionModel.Builder()
+        JointProjectionModel joint = untrained(qat);
+        DataSet train = FashionMnist128.dataSet(images, labels, 0, TRAIN);
+        joint.fit(new ViewIterator(train, 32), EPOCHS);
+        return joint;
+    }
+
+    private static JointProjectionModel untrained(QuantizationAwareTraining qat) {
+        return new JointProjectionModel.Builder()
                 .trainerInputType(InputType.feedForward(FashionMnist128.PIXELS)).nClasses(10)
                 .trainerVertex("scaled", new ScaleVertex(1.0 / 255), JointProjectionModel.TRAINER_INPUT)
                 .trainerLayer("trainer_hidden", new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build(),
@@ -65,9 +72,6 @@ class QuantizationAwareTrainingTest {
                 .updater(new Adam(1e-2))
                 .seed(7)
                 .build();
-        DataSet train = FashionMnist128.dataSet(images, labels, 0, TRAIN);
-        joint.fit(new ViewIterator(train, 32), EPOCHS);
-        return joint;
     }
 
     @Test
@@ -123,6 +127,25 @@ class QuantizationAwareTrainingTest {
         assertEquals(3 * EPOCHS, a.getMinibatches(), "one range update per training minibatch");
         DataSet all = FashionMnist128.dataSet(images, labels, 0, images.length);
         assertEquals(qat.projectionOutput(all.getFeatures()), loaded.projectionOutput(all.getFeatures()));
+    }
+
+    /** A checkpoint holds the ranges: saved after one epoch and trained on, it ends as an uninterrupted run. */
+    @Test
+    void resumingFromASavedModelEndsLikeAnUninterruptedRun(@TempDir Path dir) throws Exception {
+        QuantizationAwareTraining qat = QuantizationAwareTraining.weightsAndActivations(0.9);
+        DataSet train = FashionMnist128.dataSet(images, labels, 0, TRAIN);
+        JointProjectionModel whole = untrained(qat);
+        whole.fit(new ViewIterator(train, 32), 2);
+        JointProjectionModel first = untrained(qat);
+        first.fit(new ViewIterator(train, 32), 1);
+        File file = dir.resolve("epoch1.zip").toFile();
+        first.save(file);
+        JointProjectionModel resumed = JointProjectionModel.load(file);
+        resumed.fit(new ViewIterator(train, 32), 1);
+        assertEquals(whole.graph().params(), resumed.graph().params());
+        List<String> hidden = whole.projectionDenseLayerNames().subList(0, 1);
+        assertEquals(QuantizationAwareTraining.hiddenRanges(whole.graph(), hidden)[0],
+                QuantizationAwareTraining.hiddenRanges(resumed.graph(), hidden)[0]);
     }
 
     @Test
