@@ -13,8 +13,8 @@ import java.util.Objects;
  * How a projection network is trained, in one immutable value: the trainer (by its registered name, see
  * {@link Trainers}), the projection ({@code T:d} bits, density), the projection network's hidden layers, the joint
  * loss {@code L = l1 CE(trainer, y) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(projection, y)}, the
- * optimisation (epochs, minibatch size, Adam's learning rate, seed), the export's weight type, and for text tasks
- * the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
+ * optimisation (epochs, minibatch size, Adam's learning rate, seed), the export's weight type and whether training is
+ * quantization-aware for it, and for text tasks the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
  * validated once, in {@link Builder#build()}, with messages that use the command line's option names, and its
  * {@link #asProperties() properties} go into the exported model's provenance and into checkpoints (a resumed run
  * must have the same configuration but for the epochs).
