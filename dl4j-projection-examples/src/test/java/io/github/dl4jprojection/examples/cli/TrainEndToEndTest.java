@@ -264,7 +264,7 @@ class TrainEndToEndTest {
         List<String> keys = new ArrayList<>();
         configuration.fieldNames().forEachRemaining(keys::add);
         assertEquals(Arrays.asList("task", "trainer", "bits", "density", "hidden", "lambda", "temperature", "epochs",
-                "batch-size", "learning-rate", "seed", "workers", "quantize", "pixel-max"), keys,
+                "batch-size", "learning-rate", "seed", "workers", "quantize", "qat", "pixel-max"), keys,
                 "the whole training configuration");
         for (String key : keys) {
             assertEquals(exported.provenance().get("training." + key), configuration.get(key).asText(),
