@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
 import java.util.List;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -12,7 +13,7 @@ final class JointModels {
 
     /**
      * A joint builder with the configuration's classes, projection hidden layers, loss weights, temperature,
-     * Adam learning rate and seed; the task adds the trainer and the projection input.
+     * Adam learning rate, seed and quantization-aware training; the task adds the trainer and the projection input.
      */
     static JointProjectionModel.Builder common(TrainingConfig config, List<String> labelNames) {
         return new JointProjectionModel.Builder()
@@ -24,6 +25,17 @@ final class JointModels {
                 .lambdaLabels(config.lossWeights().projection())
                 .temperature(config.temperature())
                 .updater(new Adam(config.learningRate()))
-                .seed(config.seed());
+                .seed(config.seed())
+                .quantizationAware(quantizationAware(config));
+    }
+
+    /** The fake quantization of the configured export, or null for float training. */
+    static QuantizationAwareTraining quantizationAware(TrainingConfig config) {
+        if (!config.quantizationAware()) {
+            return null;
+        }
+        return config.quantization() == ExportQuantization.INT8_FIXED
+                ? QuantizationAwareTraining.weightsAndActivations(QuantizationAwareTraining.DEFAULT_DECAY)
+                : QuantizationAwareTraining.weights();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * How a projection network is trained, in one immutable value: the trainer (by its registered name, see
  * {@link Trainers}), the projection ({@code T:d} bits, density), the projection network's hidden layers, the joint
  * loss {@code L = l1 CE(trainer, y) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(projection, y)}, the
- * optimisation (epochs, minibatch size, Adam's learning rate, seed), the export's weight type, and for text tasks
- * the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
+ * optimisation (epochs, minibatch size, Adam's learning rate, seed), the export's weight type and whether training is
+ * quantization-aware for it, and for text tasks the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
  * validated once, in {@link Builder#build()}, with messages that use the command line's option names, and its
  * {@link #asProperties() properties} go into the exported model's provenance and into checkpoints (a resumed run
  * must have the same configuration but for the epochs).
@@ -40,6 +40,7 @@ public final class TrainingConfig {
     private final long seed;
     private final int workers;
     private final ExportQuantization quantization;
+    private final boolean quantizationAware;
     private final TextSettings text;
     private final int pixelMax;
 
@@ -57,6 +58,7 @@ public final class TrainingConfig {
         seed = b.seed;
         workers = b.workers;
         quantization = b.quantization;
+        quantizationAware = b.quantizationAware;
         text = b.text;
         pixelMax = b.pixelMax == null ? 0 : b.pixelMax;
     }
@@ -81,6 +83,7 @@ public final class TrainingConfig {
         b.seed = seed;
         b.workers = workers;
         b.quantization = quantization;
+        b.quantizationAware = quantizationAware;
         b.text = text;
         b.pixelMax = task == TaskKind.IMAGE ? pixelMax : null;
         return b;
@@ -161,6 +164,15 @@ public final class TrainingConfig {
     }
 
     /**
+     * Whether the projection network trains with the int8 arithmetic of its export (quantization-aware training,
+     * {@code QuantizationAwareTraining}): int8 weights, and for {@link ExportQuantization#INT8_FIXED} int8 hidden
+     * activations on ranges tracked during training.
+     */
+    public boolean quantizationAware() {
+        return quantizationAware;
+    }
+
+    /**
      * The text settings of a text task.
      *
      * @throws IllegalStateException for an image task, which has none
@@ -206,6 +218,7 @@ public final class TrainingConfig {
         m.put("seed", Long.toString(seed));
         m.put("workers", Integer.toString(workers));
         m.put("quantize", quantization.cliName());
+        m.put("qat", Boolean.toString(quantizationAware));
         if (task == TaskKind.IMAGE) {
             m.put("pixel-max", Integer.toString(pixelMax));
         }
@@ -280,6 +293,7 @@ public final class TrainingConfig {
         private long seed = 42;
         private int workers = 1;
         private ExportQuantization quantization = ExportQuantization.NONE;
+        private boolean quantizationAware;
         private Integer pixelMax;
         private TextSettings text;
 
@@ -363,6 +377,12 @@ public final class TrainingConfig {
             return this;
         }
 
+        /** Default false; needs an int8 or int8-fixed {@link #quantization}, a bag model and, for int8-fixed, 1 worker. */
+        public Builder quantizationAware(boolean quantizationAware) {
+            this.quantizationAware = quantizationAware;
+            return this;
+        }
+
         /** Text tasks only; default {@link TextSettings#defaults()}. */
         public Builder text(TextSettings text) {
             this.text = text;
@@ -430,7 +450,26 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model seq"
                         + " has no integer-only form yet; use --quantize int8 or none");
             }
+            checkQuantizationAware();
             return new TrainingConfig(this);
+        }
+
+        private void checkQuantizationAware() {
+            if (!quantizationAware) {
+                return;
+            }
+            if (quantization == ExportQuantization.NONE) {
+                throw new IllegalArgumentException("qat trains for an int8 export: use it with --quantize int8 or"
+                        + " int8-fixed, not none");
+            }
+            if (text != null && text.model() == ProjectionFamily.SEQ) {
+                throw new IllegalArgumentException("qat is for bag models: --model seq cannot train quantized yet (DL4J's"
+                        + " Convolution1DLayer ignores weight noise); train it in float with --quantize int8");
+            }
+            if (quantization == ExportQuantization.INT8_FIXED && workers > 1 && !hiddenLayers.isEmpty()) {
+                throw new IllegalArgumentException("qat with --quantize int8-fixed tracks the hidden layers' ranges in"
+                        + " one graph: use --workers 1 (the parallel workers' copies would keep them)");
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.dl4jprojection.pipeline;
 import io.github.dl4jprojection.layers.export.ExportComparison;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
 import io.github.dl4jprojection.runtime.model.Int8Calibrator;
 import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
@@ -103,9 +104,7 @@ public final class TrainingPipeline {
         }
         ProjectionModel model = export(joint, config, task, createdAt);
         if (config.quantization() == ExportQuantization.INT8_FIXED) {
-            Int8Calibrator calibrator = Int8Calibrator.of(model);
-            task.calibrate(calibrator, ExportQuantization.CALIBRATION_EXAMPLES);
-            model = calibrator.calibrate();
+            model = integerOnly(joint, config, task, model);
         }
         ExportComparison comparison = ExportComparison.of(test.projectionProbabilities, task.runtimeScores(model),
                 task.testLabels());
@@ -145,6 +144,25 @@ public final class TrainingPipeline {
             exporter.provenance(TrainingConfig.PROVENANCE_PREFIX + e.getKey(), e.getValue());
         }
         return exporter.export();
+    }
+
+    /**
+     * The integer-only form of the float export: its hidden layers' int8 ranges are those quantization-aware training
+     * tracked (the network DL4J evaluated), else calibrated on the first training examples.
+     */
+    private static ProjectionModel integerOnly(JointProjectionModel joint, TrainingConfig config, TrainingTask task,
+                                               ProjectionModel model) {
+        Int8Calibrator calibrator = Int8Calibrator.of(model);
+        List<String> dense = joint.projectionDenseLayerNames();
+        if (config.quantizationAware()) {
+            calibrator.useRanges(QuantizationAwareTraining.hiddenRanges(joint.graph(), dense.subList(0,
+                    dense.size() - 1)), "quantization-aware training: moving average (decay "
+                    + QuantizationAwareTraining.DEFAULT_DECAY + ") of the training minibatches' max |z| per hidden"
+                    + " layer");
+        } else {
+            task.calibrate(calibrator, ExportQuantization.CALIBRATION_EXAMPLES);
+        }
+        return calibrator.calibrate();
     }
 
     /** Parameters of every layer that is not part of the projection network. */

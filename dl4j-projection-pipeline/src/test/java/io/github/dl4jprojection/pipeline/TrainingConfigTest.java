@@ -63,6 +63,23 @@ class TrainingConfigTest {
     }
 
     @Test
+    void quantizationAwareTrainingNeedsAnInt8BagExportAndChangesTraining() {
+        assertRejected(TaskKind.IMAGE, b -> b.quantizationAware(true), "qat trains for an int8 export");
+        assertRejected(TaskKind.TEXT, b -> b.quantizationAware(true).quantization(ExportQuantization.INT8)
+                .text(TextSettings.builder().model(ProjectionFamily.SEQ).build()), "qat is for bag models");
+        assertRejected(TaskKind.IMAGE, b -> b.quantizationAware(true).quantization(ExportQuantization.INT8_FIXED)
+                .hiddenLayers(Collections.singletonList(8)).workers(2), "qat with --quantize int8-fixed");
+        TrainingConfig qat = TrainingConfig.builder(TaskKind.IMAGE).quantizationAware(true)
+                .quantization(ExportQuantization.INT8).workers(2).build();
+        assertTrue(qat.quantizationAware());
+        assertEquals("true", qat.asProperties().get("qat"));
+        assertEquals("false", TrainingConfig.builder(TaskKind.IMAGE).build().asProperties().get("qat"));
+        assertTrue(qat.toBuilder().build().quantizationAware());
+        assertEquals(Collections.singletonList("qat true vs false"), qat.differencesFrom(qat.toBuilder()
+                .quantizationAware(false).build().asProperties()), "a resumed run must train as the checkpoint did");
+    }
+
+    @Test
     void outputFilesNeedAModelAndACheckpointToResume() {
         IllegalArgumentException resume = assertThrows(IllegalArgumentException.class,
                 () -> OutputFiles.of(Paths.get("m.pnet"), null, true));

@@ -23,6 +23,10 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%-34s %10s%n", "Compression (trainer / model)",
                 String.format(Locale.ROOT, "%.1fx", (double) r.trainerBytes() / Math.max(1, r.modelBytes())));
         out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime agrees with DL4J on", percent(r.runtimeAgreement()));
+        if (r.configuration() != null && "true".equals(r.configuration().get("qat"))) {
+            out.printf(Locale.ROOT, "%-34s %10s%n", "Quantization-aware training", "yes (" + r.configuration()
+                    .get("quantize") + ")");
+        }
         out.printf(Locale.ROOT, "%-34s %10s%n", "Runtime latency per example",
                 micros(run.runtime().nanosPerExample()));
         double total = run.outcome().totalTrainingSeconds();

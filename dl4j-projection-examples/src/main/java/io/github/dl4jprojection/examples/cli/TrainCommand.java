@@ -83,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(cmd, "--workers splits training over this machine's cores; with --spark "
                     + "the Spark executors are the workers");
         }
+        if (spark.settings(cmd) != null && training.tracksActivationRanges()) {
+            throw new ParameterException(cmd, "--qat --quantize int8-fixed tracks the hidden layers' ranges in one "
+                    + "graph, which --spark's executors would keep in their copies; train it without --spark");
+        }
         if (trainPerClass < 0) {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }

@@ -43,6 +43,13 @@ final class TrainingOptions {
                     + " version 3), for microcontrollers without an FPU. Bag models only.")
     ExportQuantization quantize;
 
+    @Option(names = {"--qat", "--quantize-aware"},
+            description = "Quantization-aware training: the projection network trains with the int8 weights of its"
+                    + " export (and with int8-fixed, int8 hidden activations on ranges tracked by a moving average),"
+                    + " so the export computes what training evaluated. Implies --quantize int8 unless int8-fixed is"
+                    + " given. Bag models only.")
+    boolean qat;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Parallel workers on this machine's cores (DL4J ParallelWrapper): each fits its own "
                     + "minibatches and their parameters are averaged after every one (default: 1, one after the "
@@ -92,7 +99,10 @@ final class TrainingOptions {
         }
         if (quantize != null) {
             b.quantization(quantize);
+        } else if (qat) {
+            b.quantization(ExportQuantization.INT8);
         }
+        b.quantizationAware(qat);
         if (workers != null) {
             b.workers(workers);
         }
@@ -105,6 +115,11 @@ final class TrainingOptions {
             // The configuration names its values as the options are named, so the option is the message's start.
             throw new ParameterException(cmd, "--" + e.getMessage());
         }
+    }
+
+    /** Whether training tracks int8 activation ranges in the graph ({@code --qat --quantize int8-fixed}). */
+    boolean tracksActivationRanges() {
+        return qat && quantize == ExportQuantization.INT8_FIXED;
     }
 
     /** Whether {@code --workers} was given. */

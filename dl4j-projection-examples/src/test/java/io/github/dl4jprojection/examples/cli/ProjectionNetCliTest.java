@@ -178,6 +178,31 @@ class ProjectionNetCliTest {
     }
 
     @Test
+    void qatImpliesAnInt8ExportAndRefusesWhatItCannotTrain() throws IOException {
+        Path model = dir.resolve("qat.pnet");
+        Path report = dir.resolve("qat.json");
+        assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--task", "images", "--data", images.toString(), "--qat",
+                "--out", model.toString(), "--report", report.toString()), err.toString());
+        assertTrue(fakes.lastJob.config().quantizationAware());
+        assertEquals(ExportQuantization.INT8, fakes.lastJob.config().quantization(), "--qat alone exports int8");
+        assertEquals("true", new ObjectMapper().readTree(report.toFile()).get("configuration").get("qat").asText());
+        assertTrue(out.toString().matches("(?s).*\nQuantization-aware training +yes \\(int8\\)\n.*"), out.toString());
+        assertEquals(ProjectionNetCli.EXIT_OK, run("train", "--task", "images", "--data", images.toString(),
+                "--quantize-aware", "--quantize", "int8-fixed", "--out", model.toString()), err.toString());
+        assertEquals(ExportQuantization.INT8_FIXED, fakes.lastJob.config().quantization());
+
+        assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--qat", "--quantize", "none",
+                "--out", model.toString()), "projectionnet train", "--qat trains for an int8 export");
+        assertUsageError(run("train", "--task", "spam", "--model", "seq", "--qat", "--out", model.toString()),
+                "projectionnet train", "--qat is for bag models");
+        assertUsageError(run("train", "--task", "images", "--data", images.toString(), "--qat", "--quantize",
+                "int8-fixed", "--hidden", "8", "--workers", "2", "--out", model.toString()), "projectionnet train",
+                "use --workers 1");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--qat", "--quantize", "int8-fixed", "--spark",
+                "local[2]", "--out", model.toString()), "projectionnet train", "train it without --spark");
+    }
+
+    @Test
     void wrongArgumentsOfOtherCommandsAreUsageErrors() {
         assertUsageError(run("eval", "--task", "fashion-mnist"), "projectionnet eval", "MODEL");
         assertUsageError(run("predict"), "projectionnet predict", "MODEL");

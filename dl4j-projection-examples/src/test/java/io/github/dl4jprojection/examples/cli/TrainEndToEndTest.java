@@ -196,6 +196,24 @@ class TrainEndToEndTest {
         assertTrue(agreement >= 0.9, "the integer-only export agrees with the float network on " + agreement);
     }
 
+    /**
+     * {@code --qat --quantize int8-fixed}: the hidden layer trains on int8 inputs with a tracked range, the export
+     * takes that range instead of calibrating, and the integer-only model computes what DL4J evaluated (the
+     * float-trained network's int8-fixed export above is only required to agree on 90 %).
+     */
+    @Test
+    void aQuantizationAwareIntegerOnlyModelAgreesWithDl4jAndRecordsWhereItsRangesCameFrom() throws Exception {
+        Path out = dir.resolve("qat/model.pnet");
+        train(1, out, "--qat", "--quantize", "int8-fixed");
+        ProjectionModel fixed = ProjectionModel.load(out);
+        assertTrue(fixed.isFixedPoint());
+        assertEquals("true", fixed.provenance().get("training.qat"));
+        assertTrue(fixed.provenance().get(ProvenanceKeys.CALIBRATION).startsWith("quantization-aware training"),
+                fixed.provenance().get(ProvenanceKeys.CALIBRATION));
+        double agreement = Double.parseDouble(fixed.provenance().get(ProvenanceKeys.AGREEMENT));
+        assertTrue(agreement >= 0.99, "the QAT integer-only export agrees with DL4J on " + agreement);
+    }
+
     @Test
     void twoParallelWorkersTrainAModelThatPassesTheSameParityCheck() throws Exception {
         Path out = dir.resolve("workers/model.pnet");
@@ -246,7 +264,7 @@ class TrainEndToEndTest {
         List<String> keys = new ArrayList<>();
         configuration.fieldNames().forEachRemaining(keys::add);
         assertEquals(Arrays.asList("task", "trainer", "bits", "density", "hidden", "lambda", "temperature", "epochs",
-                "batch-size", "learning-rate", "seed", "workers", "quantize", "pixel-max"), keys,
+                "batch-size", "learning-rate", "seed", "workers", "quantize", "qat", "pixel-max"), keys,
                 "the whole training configuration");
         for (String key : keys) {
             assertEquals(exported.provenance().get("training." + key), configuration.get(key).asText(),

@@ -5,6 +5,8 @@ import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
+import io.github.dl4jprojection.layers.qat.Int8FakeQuantActivation;
+import io.github.dl4jprojection.layers.qat.Int8FakeQuantWeights;
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
@@ -26,6 +28,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -385,11 +388,19 @@ public final class ProjectionNetExporter {
                         + "], got " + (w == null ? "none" : Arrays.toString(w.shape())));
             }
             float[] weights = w.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            boolean quantizationAware = ((BaseLayer) config).getWeightNoise() instanceof Int8FakeQuantWeights;
+            if (weightType == WeightType.FLOAT32 && quantizationAware) {
+                // Trained quantization-aware, the layer computes with its int8 weights: float32 keeps exactly those.
+                // INT8 quantizes the trained W itself, which gives the same q and scales.
+                weights = Int8Quantizer.fakeQuantize(weights, nIn, nOut);
+            }
             boolean hasBias = config instanceof DenseLayer ? ((DenseLayer) config).hasBias()
                     : ((BaseOutputLayer) config).hasBias();
             float[] bias = hasBias ? layer.getParam("b").castTo(DataType.FLOAT).dup('c').data().asFloat()
                     : new float[nOut];
-            IActivation activation = ff.getActivationFn();
+            // Quantization-aware training wraps a hidden activation; the device quantizes z and applies the same f.
+            IActivation activation = ff.getActivationFn() instanceof Int8FakeQuantActivation
+                    ? ((Int8FakeQuantActivation) ff.getActivationFn()).getActivation() : ff.getActivationFn();
             Nonlinearity f = nonlinearity(name, activation, last);
             float alpha = leakyAlpha(activation);
             return f == Nonlinearity.LEAKY_RELU ? DenseBlock.float32(nIn, nOut, weights, bias, f, alpha)

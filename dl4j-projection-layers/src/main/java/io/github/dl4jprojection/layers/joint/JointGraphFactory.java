@@ -5,6 +5,7 @@ import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
+import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,6 +45,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * <pre>
  *   trainer input -&gt; trainer body -&gt; trainer_logits (identity, K) -&gt; trainer_output (LossLayer: softmax, l1 * MCXENT)
  *   trainer input | bits -&gt; projection -&gt; projection_hidden_0..h-1 -&gt; projection_logits (identity, K)
+ *       (quantization-aware: int8 fake-quantized weights in hidden and logits layers, optionally int8 hidden z)
  *   or, for token bits [mb, B, L]: bits -&gt; projection -&gt; projection_bottleneck (dense per token, D)
  *       -&gt; projection_bottleneck_mask (padding to 0) -&gt; projection_conv (1-D, width k, C, same padding)
  *       -&gt; projection_pool (masked max over the tokens) -&gt; projection_hidden_0..h-1 -&gt; projection_logits
@@ -102,15 +105,18 @@ final class JointGraphFactory {
         List<String> denseNames = new ArrayList<>();
         List<String> sequenceNames = tokens ? addSequenceEncoder(g, options) : new ArrayList<>();
         String previous = tokens ? JointNames.SEQUENCE_POOL : JointNames.PROJECTION;
+        QuantizationAwareTraining qat = options.quantizationAware;
         for (int i = 0; i < options.hiddenLayerSizes.length; i++) {
             String name = JointNames.hidden(i);
+            IActivation activation = options.hiddenActivation.getActivationFunction();
             g.addLayer(name, new DenseLayer.Builder().nOut(options.hiddenLayerSizes[i])
-                    .activation(options.hiddenActivation).build(), previous);
+                    .activation(qat != null ? qat.hiddenActivation(activation) : activation)
+                    .weightNoise(qat != null ? qat.weightNoise() : null).build(), previous);
             denseNames.add(name);
             previous = name;
         }
         g.addLayer(JointNames.PROJECTION_LOGITS, new DenseLayer.Builder().nOut(trainer.nClasses)
-                .activation(Activation.IDENTITY).build(), previous);
+                .activation(Activation.IDENTITY).weightNoise(qat != null ? qat.weightNoise() : null).build(), previous);
         denseNames.add(JointNames.PROJECTION_LOGITS);
         g.addVertex(JointNames.MERGE, new MergeVertex(), JointNames.PROJECTION_LOGITS, JointNames.TRAINER_LOGITS);
         g.addLayer(JointNames.PROJECTION_OUTPUT, new DistillationOutputLayer.Builder().nClasses(trainer.nClasses)

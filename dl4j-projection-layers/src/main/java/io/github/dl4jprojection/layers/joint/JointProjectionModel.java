@@ -6,6 +6,7 @@ import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
+import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import java.io.File;
 import java.io.IOException;
@@ -408,6 +409,7 @@ public final class JointProjectionModel {
         IUpdater updater = new Adam(1e-3);
         long seed = 12345;
         DataType dataType;
+        QuantizationAwareTraining quantizationAware;
 
         /** An existing (possibly pre-trained) network ending in a softmax OutputLayer. */
         public Builder trainer(MultiLayerNetwork network) {
@@ -580,6 +582,16 @@ public final class JointProjectionModel {
         }
 
         /**
+         * Quantization-aware training of the projection network's dense layers (default null: float training):
+         * int8 fake-quantized weights, and int8 hidden activations if {@code qat} says so. Bag models only: DL4J
+         * 1.0.0-M2.1's Convolution1DLayer ignores weight noise, so a sequence encoder could not train quantized.
+         */
+        public Builder quantizationAware(QuantizationAwareTraining qat) {
+            this.quantizationAware = qat;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming the offending parameter: a negative or non-finite lambda, a
          *     temperature that is not positive, no or several trainers, no or two projection inputs, a projection
          *     nIn that does not match the trainer input, a bad class count, label names or hidden layer size
@@ -599,6 +611,10 @@ public final class JointProjectionModel {
                         + "bits computed outside the graph)");
             }
             checkSequenceEncoder();
+            if (quantizationAware != null && tokenBitsInput != null) {
+                throw new IllegalArgumentException("quantizationAware: sequence models cannot train quantized yet"
+                        + " (DL4J's Convolution1DLayer ignores weight noise); train it in float and export int8");
+            }
             if (hiddenLayerSizes == null) {
                 throw new IllegalArgumentException("hiddenLayers must not be null");
             }

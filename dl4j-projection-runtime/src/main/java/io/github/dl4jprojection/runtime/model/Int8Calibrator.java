@@ -2,6 +2,7 @@ package io.github.dl4jprojection.runtime.model;
 
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import java.util.Arrays;
 
 /**
  * Turns a float bag model (FLOAT32 or INT8 layers) into an integer-only one ({@link WeightType#INT8_FIXED}, format
@@ -41,6 +42,8 @@ public final class Int8Calibrator {
     /** Per hidden layer: the largest |z| (RELU: the largest z) seen. */
     private final double[] range;
     private long observed;
+    /** How {@link #range} was set by {@link #useRanges}; null while it comes from observed examples. */
+    private String rangeSource;
 
     private Int8Calibrator(ProjectionModel model) {
         this.model = model;
@@ -94,7 +97,8 @@ public final class Int8Calibrator {
     }
 
     /**
-     * Observes an input by its packed projection bits ({@link Predictor#project}).
+     * Observes an input by its packed projection bits ({@link Predictor#project}); after {@link #useRanges}, the
+     * observation replaces the given ranges.
      *
      * @throws IllegalArgumentException if {@code packedBits} is null or shorter than {@code ceil(T * d / 64)}
      */
@@ -102,6 +106,10 @@ public final class Int8Calibrator {
         if (packedBits == null || packedBits.length < bits.length) {
             throw new IllegalArgumentException("packedBits must hold " + bits.length + " words, got "
                     + (packedBits == null ? "null" : String.valueOf(packedBits.length)));
+        }
+        if (rangeSource != null) {
+            Arrays.fill(range, 0);
+            rangeSource = null;
         }
         PackedBits.unpack(packedBits, model.projectionSpec().numBits(), model.encoding(), bufferA, 0);
         float[] in = bufferA;
@@ -121,6 +129,34 @@ public final class Int8Calibrator {
         observed++;
     }
 
+    /**
+     * Takes the hidden layers' ranges as given instead of from observed examples: the ranges that
+     * quantization-aware training tracked, so the export quantizes each {@code z} exactly as training did
+     * ({@code s_z = range / 127}). Replaces any observations.
+     *
+     * @param hiddenRanges per hidden layer, the largest |z| (RELU: the largest z); finite, not negative
+     * @param source       how the ranges were found, for the model's provenance
+     * @throws IllegalArgumentException if there is not one range per hidden layer, or a range is negative or not
+     *                                  finite, or {@code source} is null or empty
+     */
+    public void useRanges(double[] hiddenRanges, String source) {
+        if (hiddenRanges == null || hiddenRanges.length != linear.length - 1) {
+            throw new IllegalArgumentException("expected " + (linear.length - 1) + " hidden-layer ranges, got "
+                    + (hiddenRanges == null ? "null" : String.valueOf(hiddenRanges.length)));
+        }
+        for (int l = 0; l < hiddenRanges.length; l++) {
+            if (!(hiddenRanges[l] >= 0) || Double.isInfinite(hiddenRanges[l])) {
+                throw new IllegalArgumentException("range of hidden layer " + l + " must be finite and not negative,"
+                        + " got " + hiddenRanges[l]);
+            }
+        }
+        if (source == null || source.isEmpty()) {
+            throw new IllegalArgumentException("source must name where the ranges come from");
+        }
+        System.arraycopy(hiddenRanges, 0, range, 0, hiddenRanges.length);
+        rangeSource = source;
+    }
+
     /** The number of inputs observed so far. */
     public long observed() {
         return observed;
@@ -135,7 +171,7 @@ public final class Int8Calibrator {
      *                                  times the column's largest weight) or a scale ratio does not fit the format
      */
     public ProjectionModel calibrate() {
-        if (observed == 0 && linear.length > 1) {
+        if (observed == 0 && rangeSource == null && linear.length > 1) {
             throw new IllegalStateException("observe some training examples before calibrate(): the hidden layers'"
                     + " int8 ranges come from them");
         }
@@ -152,7 +188,8 @@ public final class Int8Calibrator {
             inBound = 128;
         }
         return b.provenance(ProvenanceKeys.WEIGHTS, "int8-fixed")
-                .provenance(ProvenanceKeys.CALIBRATION, "max |z| per hidden layer over " + observed + " examples")
+                .provenance(ProvenanceKeys.CALIBRATION, rangeSource != null ? rangeSource
+                        : "max |z| per hidden layer over " + observed + " examples")
                 .build();
     }
 

@@ -177,4 +177,26 @@ class FixedPointModelTest {
         }
         return best;
     }
+    /** Quantization-aware training hands its tracked ranges over instead of examples: s_z = range / 127 per layer. */
+    @Test
+    void givenRangesSetTheHiddenScalesAndAreRecorded() {
+        ProjectionModel source = TestModels.smallDense(23);
+        Int8Calibrator calibrator = Int8Calibrator.of(source);
+        calibrator.useRanges(new double[] {3.5, 0.25}, "tracked in training");
+        ProjectionModel fixed = calibrator.calibrate();
+        assertEquals((float) (3.5 / 127), fixed.layers().get(0).preScale());
+        assertEquals((float) (0.25 / 127), fixed.layers().get(1).preScale());
+        assertEquals("tracked in training", fixed.provenance().get(ProvenanceKeys.CALIBRATION));
+
+        calibrator.observe(TestModels.randomInput(new Random(4), 12));
+        ProjectionModel observed = calibrator.calibrate();
+        assertTrue(observed.provenance().get(ProvenanceKeys.CALIBRATION).endsWith("over 1 examples"),
+                "an observation replaces the given ranges");
+        assertTrue(observed.layers().get(0).preScale() != fixed.layers().get(0).preScale());
+
+        assertThrows(IllegalArgumentException.class, () -> calibrator.useRanges(new double[] {1}, "x"), "one short");
+        assertThrows(IllegalArgumentException.class, () -> calibrator.useRanges(new double[] {1, Double.NaN}, "x"));
+        assertThrows(IllegalArgumentException.class, () -> calibrator.useRanges(new double[] {1, -1}, "x"));
+        assertThrows(IllegalArgumentException.class, () -> calibrator.useRanges(new double[] {1, 1}, ""));
+    }
 }
