@@ -229,6 +229,12 @@ public final class TrainingConfig {
     }
 
     /**
+     * Settings added after checkpoints were first written, with the value every checkpoint without them was
+     * trained with, so that such a checkpoint still resumes.
+     */
+    private static final Map<String, String> EARLIER_VALUES = Collections.singletonMap("qat", "false");
+
+    /**
      * The settings in which {@code other} differs from this configuration, as "name this vs other", ignoring
      * the epochs (a resumed run may ask for more), the workers (a run may resume on another machine) and the
      * export's weight type (it does not change training); empty when the two train the same networks.
@@ -240,7 +246,7 @@ public final class TrainingConfig {
         mine.remove("workers");
         mine.remove("quantize");
         for (Map.Entry<String, String> e : mine.entrySet()) {
-            String theirs = other.get(e.getKey());
+            String theirs = other.containsKey(e.getKey()) ? other.get(e.getKey()) : EARLIER_VALUES.get(e.getKey());
             if (!e.getValue().equals(theirs)) {
                 differences.add(e.getKey() + " " + e.getValue() + " vs " + (theirs == null ? "unset" : theirs));
             }

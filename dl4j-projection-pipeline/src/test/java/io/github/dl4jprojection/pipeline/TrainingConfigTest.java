@@ -79,6 +79,17 @@ class TrainingConfigTest {
                 .quantizationAware(false).build().asProperties()), "a resumed run must train as the checkpoint did");
     }
 
+    /** A checkpoint written before --qat existed holds no qat key: it trained without, and resumes so. */
+    @Test
+    void aCheckpointFromBeforeQatResumesWithoutItOnly() {
+        TrainingConfig plain = TrainingConfig.builder(TaskKind.IMAGE).build();
+        Map<String, String> older = plain.asProperties();
+        older.remove("qat");
+        assertEquals(Collections.emptyList(), plain.differencesFrom(older));
+        TrainingConfig qat = plain.toBuilder().quantizationAware(true).quantization(ExportQuantization.INT8).build();
+        assertEquals(Collections.singletonList("qat true vs false"), qat.differencesFrom(older));
+    }
+
     @Test
     void outputFilesNeedAModelAndACheckpointToResume() {
         IllegalArgumentException resume = assertThrows(IllegalArgumentException.class,
