@@ -51,9 +51,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * 64, the seed as projection seed) is trained for {@code --epochs} with {@code l2 * distill + l3 * labels}
  * ({@code l3 = 1}), exported, and scored by the Java runtime on the whole test set. {@code l2 = 0} (listed first)
  * is the projection trained on the labels alone in this same harness: the check that it matches the command
- * line's. One CSV row per point:
+ * line's. One CSV row per point ({@code weight_bytes}: 4 bytes per parameter of the exported network):
  * <pre>
- *   arm,l2,tau,seed,trainer_accuracy,runtime_accuracy,bytes,train_seconds
+ *   arm,l2,tau,seed,trainer_accuracy,runtime_accuracy,weight_bytes,train_seconds
  * </pre>
  *
  * <p>Usage ({@code java -cp benchmarks.jar io.github.dl4jprojection.benchmarks.FrozenTrainerStudy}):
@@ -72,13 +72,13 @@ public final class FrozenTrainerStudy {
     }
 
     public static void main(String[] args) throws IOException {
-        Options o = new Options();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.set(args[i], args[i + 1]);
-        }
-        if (o.out == null) {
-            System.err.println("frozen-trainer study: --out FILE.csv is required");
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("frozen-trainer study: " + e.getMessage());
             System.exit(2);
+            return;
         }
         TrainTestImages data = TrainTestImages.load(new ImageDataLocator().locate(ImageTask.FASHION_MNIST,
                 o.data, null));
@@ -89,7 +89,7 @@ public final class FrozenTrainerStudy {
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(o.out, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
             if (header) {
-                csv.println("arm,l2,tau,seed,trainer_accuracy,runtime_accuracy,bytes,train_seconds");
+                csv.println("arm,l2,tau,seed,trainer_accuracy,runtime_accuracy,weight_bytes,train_seconds");
             }
             for (long seed : o.seeds) {
                 ComputationGraph trainer = trainer(data.train(), seed);
@@ -185,7 +185,26 @@ public final class FrozenTrainerStudy {
         int epochs = 5;
         int trainerEpochs = 5;
 
-        void set(String name, String value) {
+        static Options parse(String[] args) {
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("every option takes a value; " + args[args.length - 1]
+                        + " has none");
+            }
+            Options o = new Options();
+            for (int i = 0; i < args.length; i += 2) {
+                try {
+                    o.set(args[i], args[i + 1]);
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    throw new IllegalArgumentException(args[i] + ": not a valid value: '" + args[i + 1] + "'");
+                }
+            }
+            if (o.out == null) {
+                throw new IllegalArgumentException("--out FILE.csv is required");
+            }
+            return o;
+        }
+
+        private void set(String name, String value) {
             switch (name) {
                 case "--data": data = Paths.get(value); break;
                 case "--out": out = Paths.get(value); break;
