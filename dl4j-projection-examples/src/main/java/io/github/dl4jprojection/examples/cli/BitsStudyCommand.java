@@ -8,6 +8,7 @@ import io.github.dl4jprojection.pipeline.study.FrontierRow;
 import io.github.dl4jprojection.pipeline.study.FrontierSummary;
 import io.github.dl4jprojection.pipeline.study.FrontierSweep;
 import io.github.dl4jprojection.pipeline.study.ImageStudyTask;
+import io.github.dl4jprojection.pipeline.study.SeedSummary;
 import io.github.dl4jprojection.pipeline.study.StudySettings;
 import io.github.dl4jprojection.pipeline.study.StudyTask;
 import io.github.dl4jprojection.pipeline.study.TextStudyTask;
@@ -94,7 +95,8 @@ final class BitsStudyCommand implements Callable<Integer> {
                     + "the summary CSV and the plots show the mean and the standard deviation (default: --seed).")
     long[] seeds;
 
-    @Option(names = "--replot", description = "Only re-draw the plots from DIR/TASK-frontier.csv of an earlier run.")
+    @Option(names = "--replot", description = "Only re-write the summary CSV and re-draw the plots from "
+            + "DIR/TASK-frontier.csv of an earlier run (or of several, concatenated).")
     boolean replot;
 
     @Mixin
@@ -176,6 +178,7 @@ final class BitsStudyCommand implements Callable<Integer> {
                 throw new CommandFailedException("--replot: no " + csv + " to draw from; run the study first");
             }
             List<FrontierRow> rows = FrontierCsv.read(csv);
+            FrontierCsv.writeSummary(SeedSummary.of(rows), FrontierSweep.summaryFile(out, task));
             FrontierSweep.plot(rows, task, out);
             o.print(FrontierSummary.markdown(rows));
             printPlots(o, task);

@@ -24,10 +24,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Runs the frontier study of one task, once per seed of {@link StudySettings#seeds()}.
  *
  * <ol>
- *   <li>Per seed: trains the task's trainer ({@link StudySettings#trainerEpochs()} epochs) and keeps its
+ *   <li>Per seed, first: trains the task's trainer ({@link StudySettings#trainerEpochs()} epochs) and keeps its
  *       log-probabilities on the training split: the soft targets of the distilled students, the trainer being
  *       frozen from then on.</li>
- *   <li>For each bit budget and hidden width: trains the projection network alone (c) and jointly (d), exports
+ *   <li>For each bit budget, seed and hidden width: trains the projection network alone (c) and jointly (d), exports
  *       each as float32 and as int8 to {@code models/TASK-METHOD-BITSb-hH-sSEED[-int8].pnet} and runs the files with
  *       the runtime; then sizes the MLP so that its float32 weights and biases take the projection network's
  *       ({@link ByteBudget}) and trains it alone (a) and distilled (b), and on image tasks the small CNN (e) to the
@@ -97,7 +97,7 @@ public final class FrontierSweep {
     /**
      * Runs the whole sweep.
      *
-     * @return every row, per seed: the trainer first, then the points
+     * @return every row: the trainers of the seeds first, then per budget, seed and hidden width the point
      * @throws IOException when an output file cannot be written
      */
     public List<FrontierRow> run() throws IOException {
@@ -105,14 +105,32 @@ public final class FrontierSweep {
         List<FrontierRow> rows = new ArrayList<>();
         log.println("Study: " + task.description());
         log.flush();
-        for (long seed : settings.seeds()) {
-            runSeed(settings.withSeed(seed), models, rows);
+        long[] seeds = settings.seeds();
+        INDArray[] teachers = new INDArray[seeds.length];
+        for (int s = 0; s < seeds.length; s++) {
+            teachers[s] = trainTeacher(settings.withSeed(seeds[s]), rows);
+        }
+        INDArray noTeacher = Nd4j.zerosLike(teachers[0]);
+        // Budgets outermost, then seeds: a run stopped early has every seed of the points it finished.
+        for (int bits : settings.budgets()) {
+            for (int s = 0; s < seeds.length; s++) {
+                StudySettings seeded = settings.withSeed(seeds[s]);
+                ProjectionSpec spec = seeded.spec(bits);
+                StudentInput projection = task.projection(spec);
+                for (int hidden : seeded.hidden()) {
+                    List<FrontierRow> point = point(seeded, spec, projection, hidden, teachers[s], noTeacher, models);
+                    rows.addAll(point);
+                    write(rows);
+                    logPoint(seeded.seed(), bits, hidden, point);
+                }
+            }
         }
         plot(rows, task.name(), outDir);
         return Collections.unmodifiableList(rows);
     }
 
-    private void runSeed(StudySettings seeded, Path models, List<FrontierRow> rows) throws IOException {
+    /** Trains the trainer of one seed, adds its row, and returns its log-probabilities on the training split. */
+    private INDArray trainTeacher(StudySettings seeded, List<FrontierRow> rows) throws IOException {
         long seed = seeded.seed();
         long t0 = System.nanoTime();
         MultiLayerNetwork trainer = task.newTrainer(seed);
@@ -124,38 +142,34 @@ public final class FrontierSweep {
         log.printf(Locale.ROOT, "seed %d: trainer %s: accuracy %.4f, %,d parameters, %.0f s%n", seed,
                 task.trainerName(), trainerAccuracy, trainer.numParams(), trainerSeconds);
         log.flush();
-        INDArray teacher = logProbabilities(trainer, task.trainerTrainFeatures());
-        INDArray noTeacher = Nd4j.zerosLike(teacher);
         write(rows);
+        return logProbabilities(trainer, task.trainerTrainFeatures());
+    }
 
-        for (int bits : seeded.budgets()) {
-            ProjectionSpec spec = seeded.spec(bits);
-            StudentInput projection = task.projection(spec);
-            for (int hidden : seeded.hidden()) {
-                long weightBytes = 0;
-                long overhead = 0;
-                List<FrontierRow> point = new ArrayList<>();
-                for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
-                    List<FrontierRow> pair = projectionRows(m, seeded, spec, projection, hidden,
-                            m.distilled() ? teacher : noTeacher, models);
-                    FrontierRow float32 = pair.get(0);
-                    weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * float32.params());
-                    overhead = Math.max(overhead, float32.exportedBytes() - ByteBudget.FLOAT_BYTES * float32.params());
-                    point.addAll(pair);
-                }
-                StudyTask.Baseline baseline = task.baseline(weightBytes, hidden);
-                for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
-                    point.addAll(mlpRows(m, seeded, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
-                }
-                CnnShape cnn = task.cnn(weightBytes);
-                if (cnn != null) {
-                    point.addAll(cnnRows(seeded, bits, hidden, cnn, overhead, noTeacher));
-                }
-                rows.addAll(point);
-                write(rows);
-                logPoint(seed, bits, hidden, point);
-            }
+    /** Every method's float32 and int8 rows at one point of one seed. */
+    private List<FrontierRow> point(StudySettings seeded, ProjectionSpec spec, StudentInput projection, int hidden,
+                                    INDArray teacher, INDArray noTeacher, Path models) throws IOException {
+        long weightBytes = 0;
+        long overhead = 0;
+        List<FrontierRow> point = new ArrayList<>();
+        for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
+            List<FrontierRow> pair = projectionRows(m, seeded, spec, projection, hidden,
+                    m.distilled() ? teacher : noTeacher, models);
+            FrontierRow float32 = pair.get(0);
+            weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * float32.params());
+            overhead = Math.max(overhead, float32.exportedBytes() - ByteBudget.FLOAT_BYTES * float32.params());
+            point.addAll(pair);
         }
+        int bits = spec.numBits();
+        StudyTask.Baseline baseline = task.baseline(weightBytes, hidden);
+        for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
+            point.addAll(mlpRows(m, seeded, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
+        }
+        CnnShape cnn = task.cnn(weightBytes);
+        if (cnn != null) {
+            point.addAll(cnnRows(seeded, bits, hidden, cnn, overhead, noTeacher));
+        }
+        return point;
     }
 
     private void write(List<FrontierRow> rows) throws IOException {
