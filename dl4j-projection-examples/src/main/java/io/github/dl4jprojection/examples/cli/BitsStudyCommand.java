@@ -8,6 +8,7 @@ import io.github.dl4jprojection.pipeline.study.FrontierRow;
 import io.github.dl4jprojection.pipeline.study.FrontierSummary;
 import io.github.dl4jprojection.pipeline.study.FrontierSweep;
 import io.github.dl4jprojection.pipeline.study.ImageStudyTask;
+import io.github.dl4jprojection.pipeline.study.SeedSummary;
 import io.github.dl4jprojection.pipeline.study.StudySettings;
 import io.github.dl4jprojection.pipeline.study.StudyTask;
 import io.github.dl4jprojection.pipeline.study.TextStudyTask;
@@ -35,16 +36,19 @@ import picocli.CommandLine.Spec;
 /** {@code projectionnet bits-study}: the size-accuracy frontier of projection networks against small MLPs. */
 @Command(name = "bits-study", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Sweep the projection's bit budget and compare, at equal exported bytes, four small models.", "",
+        description = {"Sweep the projection's bit budget and compare, at equal exported bytes, five small models.", "",
                 "Trains one trainer, then for each bit budget T*d and hidden width: (a) a small MLP on the raw input "
                         + "(pixels; hashed bag of words for texts) trained alone, (b) the same MLP distilled from the "
                         + "trainer, (c) the projection network trained alone (l1 = l2 = 0), (d) the projection network "
-                        + "trained with the joint loss against the trainer (frozen after its own training). The MLPs are "
+                        + "trained with the joint loss against the trainer (frozen after its own training), and on "
+                        + "image tasks (e) a small CNN (conv 3x3 - max pool - dense). The MLPs and the CNN are "
                         + "sized so that their float32 weights and biases (4 bytes each) take as many bytes as the "
-                        + "projection network's; both are counted with the .pnet file's header, labels and "
-                        + "configuration.",
-                "Writes DIR/TASK-frontier.csv, DIR/TASK-accuracy-vs-bytes.png, DIR/TASK-accuracy-vs-bits.png and the "
-                        + "exported models in DIR/models.", ""})
+                        + "projection network's; all are counted with the .pnet file's header, labels and "
+                        + "configuration. Every model is measured as float32 and as int8 (the same weights "
+                        + "quantized), with its time per example and multiply-accumulates.",
+                "Writes DIR/TASK-frontier.csv (one row per seed), DIR/TASK-frontier-summary.csv (mean and spread "
+                        + "over the seeds), DIR/TASK-accuracy-vs-{bytes,latency,bits}.png and the exported models "
+                        + "in DIR/models.", ""})
 final class BitsStudyCommand implements Callable<Integer> {
 
     /** The study's trainer of every task: a small MLP, which its image sweeps were measured with. */
@@ -86,7 +90,13 @@ final class BitsStudyCommand implements Callable<Integer> {
             description = "Image tasks: train on a stratified subset of N images per class (default: 0, all).")
     int trainPerClass;
 
-    @Option(names = "--replot", description = "Only re-draw the plots from DIR/TASK-frontier.csv of an earlier run.")
+    @Option(names = "--seeds", paramLabel = "S,...", split = ",",
+            description = "Run every point once per seed (trainer, projection, initialization and minibatch order); "
+                    + "the summary CSV and the plots show the mean and the standard deviation (default: --seed).")
+    long[] seeds;
+
+    @Option(names = "--replot", description = "Only re-write the summary CSV and re-draw the plots from "
+            + "DIR/TASK-frontier.csv of an earlier run (or of several, concatenated).")
     boolean replot;
 
     @Mixin
@@ -142,6 +152,12 @@ final class BitsStudyCommand implements Callable<Integer> {
             if (trainerEpochs != null) {
                 settings.trainerEpochs(trainerEpochs);
             }
+            if (seeds != null) {
+                if (training.seed != null) {
+                    throw new ParameterException(cmd, "--seed and --seeds: give one of them");
+                }
+                settings.seeds(seeds);
+            }
             return settings.build();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
@@ -162,18 +178,25 @@ final class BitsStudyCommand implements Callable<Integer> {
                 throw new CommandFailedException("--replot: no " + csv + " to draw from; run the study first");
             }
             List<FrontierRow> rows = FrontierCsv.read(csv);
+            FrontierCsv.writeSummary(SeedSummary.of(rows), FrontierSweep.summaryFile(out, task));
             FrontierSweep.plot(rows, task, out);
             o.print(FrontierSummary.markdown(rows));
-            o.println("Plots: " + FrontierSweep.bytesPlot(out, task) + ", " + FrontierSweep.bitsPlot(out, task));
+            printPlots(o, task);
             return ProjectionNetCli.EXIT_OK;
         }
         StudyTask task = dataOptions.task.isText() ? textTask(settings) : imageTask(settings);
         Files.createDirectories(out);
         List<FrontierRow> rows = new FrontierSweep(task, settings, out, o).run();
         o.print(FrontierSummary.markdown(rows));
-        o.println("Wrote " + rows.size() + " rows to " + FrontierSweep.csvFile(out, task.name()));
-        o.println("Plots: " + FrontierSweep.bytesPlot(out, task.name()) + ", " + FrontierSweep.bitsPlot(out, task.name()));
+        o.println("Wrote " + rows.size() + " rows to " + FrontierSweep.csvFile(out, task.name()) + " and their mean "
+                + "and spread over the seeds to " + FrontierSweep.summaryFile(out, task.name()));
+        printPlots(o, task.name());
         return ProjectionNetCli.EXIT_OK;
+    }
+
+    private void printPlots(PrintWriter o, String task) {
+        o.println("Plots: " + FrontierSweep.bytesPlot(out, task) + ", " + FrontierSweep.latencyPlot(out, task) + ", "
+                + FrontierSweep.bitsPlot(out, task));
     }
 
     private StudyTask imageTask(StudySettings settings) throws IOException {

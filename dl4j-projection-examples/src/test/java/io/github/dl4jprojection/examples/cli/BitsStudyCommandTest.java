@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.pipeline.study.FrontierCsv;
+import io.github.dl4jprojection.pipeline.study.FrontierSweep;
 import io.github.dl4jprojection.pipeline.study.StudyMethod;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.WeightType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code projectionnet bits-study} end to end on tiny data (synthetic 4x4 images of 3 classes; the bundled
- * SpamAssassin sample): the CSV has one trainer row and four rows per sweep point, the projection rows are the
- * exported files' sizes, the MLPs are sized to them, the PNGs decode; wrong arguments are usage errors.
+ * SpamAssassin sample): the CSV has, per seed, one trainer row and a float32 and an int8 row per method and sweep
+ * point, the projection rows are the exported files' sizes, the baselines are sized to them, the summary has the
+ * seeds' mean, the PNGs decode; wrong arguments are usage errors.
  */
 class BitsStudyCommandTest {
 
@@ -57,7 +59,7 @@ class BitsStudyCommandTest {
         Path images = writeImages(dir.resolve("images"));
         Path out = dir.resolve("image-study");
         CliRun.Result r = run("bits-study", "--task", "images", "--data", images.toString(), "--out", out.toString(),
-                "--budgets", "32,16", "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "2");
+                "--budgets", "32,16", "--bits-per-function", "8", "--hidden", "0,4", "--epochs", "2", "--seeds", "5,6");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
         assertEquals(1, r.out.split(java.util.regex.Pattern.quote(images.toString()), -1).length - 1,
                 "the data is named once: " + r.out);
@@ -65,10 +67,18 @@ class BitsStudyCommandTest {
                 "parameter counts are grouped: " + r.out);
 
         List<Map<String, String>> rows = readCsv(out.resolve("images-frontier.csv"));
-        assertEquals(1 + 2 * 2 * 4, rows.size(), "a trainer row and 4 methods x 2 budgets x 2 hidden widths");
+        assertEquals(2 * (1 + 2 * 2 * 5 * 2), rows.size(),
+                "per seed: a trainer row and 5 methods x 2 budgets x 2 hidden widths x float32, int8");
         assertEquals("trainer", rows.get(0).get("method"));
-        checkPoints(rows, new int[] {16, 32}, new int[] {0, 4}, out, SIDE * SIDE + 1 + CLASSES);
+        assertEquals("5", rows.get(0).get("seed"));
+        assertEquals("trainer", rows.get(1).get("method"));
+        assertEquals("6", rows.get(1).get("seed"));
+        for (String seed : new String[] {"5", "6"}) {
+            checkPoints(seed(rows, seed), new int[] {16, 32}, new int[] {0, 4}, out, SIDE * SIDE + 1 + CLASSES, true);
+        }
+        checkSummary(rows, out.resolve("images-frontier-summary.csv"), 2);
         checkPng(out.resolve("images-accuracy-vs-bytes.png"));
+        checkPng(out.resolve("images-accuracy-vs-latency.png"));
         checkPng(out.resolve("images-accuracy-vs-bits.png"));
     }
 
@@ -80,9 +90,10 @@ class BitsStudyCommandTest {
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
 
         List<Map<String, String>> rows = readCsv(out.resolve("spam-frontier.csv"));
-        assertEquals(1 + 2 * 2 * 4, rows.size());
+        assertEquals(1 + 2 * 2 * 4 * 2, rows.size(), "no CNN for texts");
         // Text baselines keep the point's hidden width and size their input: one input costs h (or K) weights.
-        checkPoints(rows, new int[] {16, 32}, new int[] {0, 4}, out, 4);
+        checkPoints(rows, new int[] {16, 32}, new int[] {0, 4}, out, 4, false);
+        checkSummary(rows, out.resolve("spam-frontier-summary.csv"), 1);
         for (Map<String, String> row : rows) {
             if (row.get("method").startsWith("mlp")) {
                 String expected = "0".equals(row.get("hidden")) ? "-2 on hashed bag" : "-4-2 on hashed bag";
@@ -97,7 +108,8 @@ class BitsStudyCommandTest {
         CliRun.Result replot = run("bits-study", "--task", "spam", "--out", out.toString(), "--replot");
         assertEquals(ProjectionNetCli.EXIT_OK, replot.code, replot.toString());
         checkPng(out.resolve("spam-accuracy-vs-bits.png"));
-        assertTrue(replot.out.contains("| 32 | 4 |") && replot.out.contains("of 4 points."), replot.out);
+        assertTrue(replot.out.contains("| 32 | 4 |") && replot.out.contains("of 4 points (float32).")
+                && replot.out.contains("of 4 points (int8)."), replot.out);
         assertEquals(ProjectionNetCli.EXIT_FAILURE,
                 run("bits-study", "--task", "spam", "--out", dir.resolve("empty").toString(), "--replot").code);
     }
@@ -120,6 +132,9 @@ class BitsStudyCommandTest {
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--distill-weight", "-1"), "--distill-weight");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--learning-rate", "0"), "--learning-rate");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--trainer-epochs", "0"), "--trainer-epochs");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--seeds", "1,x"), "--seeds");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--seeds", "1,1"), "--seeds must be distinct");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--seeds", "1,2", "--seed", "3"), "--seed and --seeds");
         assertUsage(run("bits-study", "--task", "spam"), "--out");
         Path file = Files.write(dir.resolve("a-file"), new byte[] {1});
         assertUsage(run("bits-study", "--task", "spam", "--out", file.toString()), "is a file");
@@ -127,26 +142,28 @@ class BitsStudyCommandTest {
     }
 
     /**
-     * Every point has the four methods; projection bytes are the files'; the MLPs' weights are within half an
-     * input or unit of the projection's, and carry the same file overhead.
+     * Every point has the methods as float32 and int8 rows; projection bytes are the files'; the baselines' float32
+     * weights are within half an input, unit or channel of the projection's, carry the same file overhead, and their
+     * int8 bytes are 1 per weight plus 8 per output; int8 files are smaller; MACs and times are positive.
      */
     private static void checkPoints(List<Map<String, String>> rows, int[] budgets, int[] hidden, Path out,
-                                    int maxMlpStep) throws IOException {
+                                    int maxMlpStep, boolean cnn) throws IOException {
+        String seed = rows.get(0).get("seed");
         for (int bits : budgets) {
             for (int h : hidden) {
-                Map<StudyMethod, Map<String, String>> point = new EnumMap<>(StudyMethod.class);
+                Map<String, Map<String, String>> point = new HashMap<>();
                 for (Map<String, String> row : rows) {
                     if (row.get("bits").equals(Integer.toString(bits)) && row.get("hidden").equals(Integer.toString(h))) {
-                        point.put(method(row.get("method")), row);
+                        point.put(row.get("method") + "/" + row.get("weights"), row);
                     }
                 }
-                assertEquals(4, point.size(), "bits " + bits + " hidden " + h + ": " + point.keySet());
+                assertEquals(2 * (cnn ? 5 : 4), point.size(), "bits " + bits + " hidden " + h + ": " + point.keySet());
                 long projectionWeightBytes = 0;
                 long overhead = 0;
                 for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
-                    Map<String, String> row = point.get(m);
-                    Path model = out.resolve("models").resolve("" + row.get("task") + "-" + m.csvName() + "-" + bits
-                            + "b-h" + h + ".pnet");
+                    Map<String, String> row = point.get(m.csvName() + "/float32");
+                    Path model = out.resolve("models").resolve(FrontierSweep.modelFileName(row.get("task"), m, bits, h,
+                            Long.parseLong(seed), WeightType.FLOAT32));
                     assertEquals(Files.size(model), Long.parseLong(row.get("exported_bytes")), row.toString());
                     ProjectionModel loaded = ProjectionModel.load(model);
                     assertEquals(bits, loaded.projectionSpec().numBits());
@@ -155,30 +172,73 @@ class BitsStudyCommandTest {
                     projectionWeightBytes = 4 * loaded.numParameters();
                     overhead = Files.size(model) - projectionWeightBytes;
                     assertTrue(overhead > 0, "the file has a header");
+                    Map<String, String> int8 = point.get(m.csvName() + "/int8");
+                    Path int8File = out.resolve("models").resolve(FrontierSweep.modelFileName(row.get("task"), m, bits,
+                            h, Long.parseLong(seed), WeightType.INT8));
+                    assertEquals(Files.size(int8File), Long.parseLong(int8.get("exported_bytes")), int8.toString());
+                    assertTrue(Files.size(int8File) < Files.size(model), "int8 is smaller: " + int8);
+                    assertEquals(WeightType.INT8, ProjectionModel.load(int8File).layers().get(0).weightType());
                 }
-                for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
-                    Map<String, String> row = point.get(m);
+                List<StudyMethod> baselines = new ArrayList<>(java.util.Arrays.asList(StudyMethod.MLP_ALONE,
+                        StudyMethod.MLP_DISTILLED));
+                if (cnn) {
+                    baselines.add(StudyMethod.CNN_ALONE);
+                }
+                for (StudyMethod m : baselines) {
+                    Map<String, String> row = point.get(m.csvName() + "/float32");
                     long weightBytes = 4 * Long.parseLong(row.get("params"));
                     assertEquals(weightBytes + overhead, Long.parseLong(row.get("exported_bytes")),
                             "4 bytes per weight and bias, and the same file overhead");
-                    assertTrue(Math.abs(weightBytes - projectionWeightBytes) <= 4L * maxMlpStep / 2 + 4,
-                            "MLP weights " + weightBytes + " bytes vs projection " + projectionWeightBytes + ": " + row);
+                    long step = m == StudyMethod.CNN_ALONE ? 4L * (10 + 4 * CLASSES) : 4L * maxMlpStep;
+                    assertTrue(Math.abs(weightBytes - projectionWeightBytes) <= step / 2 + 4,
+                            "weights " + weightBytes + " bytes vs projection " + projectionWeightBytes + ": " + row);
+                    assertEquals("java", row.get("measured_by"));
+                    Map<String, String> int8 = point.get(m.csvName() + "/int8");
+                    assertTrue(Long.parseLong(int8.get("exported_bytes")) < Long.parseLong(row.get("exported_bytes")),
+                            int8.toString());
+                    assertEquals(row.get("macs"), int8.get("macs"), "int8 does the same multiply-accumulates");
                 }
                 for (Map<String, String> row : point.values()) {
                     double accuracy = Double.parseDouble(row.get("accuracy"));
                     assertTrue(accuracy >= 0 && accuracy <= 1, row.toString());
+                    assertTrue(Long.parseLong(row.get("macs")) > 0 && Double.parseDouble(row.get("us_per_example")) > 0,
+                            row.toString());
                 }
             }
         }
     }
 
-    private static StudyMethod method(String csvName) {
-        for (StudyMethod m : StudyMethod.values()) {
-            if (m.csvName().equals(csvName)) {
-                return m;
+    /** The rows of one seed. */
+    private static List<Map<String, String>> seed(List<Map<String, String>> rows, String seed) {
+        List<Map<String, String>> selected = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            if (row.get("seed").equals(seed)) {
+                selected.add(row);
             }
         }
-        throw new AssertionError("unknown method " + csvName);
+        return selected;
+    }
+
+    /** The summary has one line per model over the seeds, and its mean is the rows' mean. */
+    private static void checkSummary(List<Map<String, String>> rows, Path summary, int seeds) throws IOException {
+        List<String> lines = Files.readAllLines(summary, StandardCharsets.UTF_8);
+        assertEquals(FrontierCsv.SUMMARY_HEADER, lines.get(0));
+        assertEquals(rows.size() / seeds, lines.size() - 1);
+        String[] header = FrontierCsv.SUMMARY_HEADER.split(",");
+        String[] first = lines.get(2).split(",", -1);
+        Map<String, String> s = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            s.put(header[i], first[i]);
+        }
+        assertEquals(Integer.toString(seeds), s.get("seeds"));
+        double sum = 0;
+        for (Map<String, String> row : rows) {
+            if (row.get("method").equals(s.get("method")) && row.get("weights").equals(s.get("weights"))
+                    && row.get("bits").equals(s.get("bits")) && row.get("hidden").equals(s.get("hidden"))) {
+                sum += Double.parseDouble(row.get("accuracy"));
+            }
+        }
+        assertEquals(sum / seeds, Double.parseDouble(s.get("accuracy_mean")), 1e-4, s.toString());
     }
 
     private static void checkPng(Path png) throws IOException {

@@ -16,7 +16,10 @@ package io.github.dl4jprojection.pipeline.study;
  *   <li>{@link #fixedHidden}: the hidden width is given (the projection network's, 0 for none) and the input
  *       width (hashed bag-of-words buckets) is the one nearest the budget, at least 1.</li>
  * </ul>
- * The MLP's actual bytes are reported, so the remaining difference is visible.
+ * The small CNN ({@link #cnn}) has the same weight budget: its pool is the smallest of 2, 4, 8, ... whose
+ * one-channel network fits the budget (the largest when none does), then its channel count is the one whose
+ * bytes are nearest the budget, at least 1. The MLP's and the CNN's actual bytes are reported, so the remaining
+ * difference is visible.
  */
 public final class ByteBudget {
 
@@ -55,6 +58,24 @@ public final class ByteBudget {
         double inputs = hidden > 0 ? (budget - hidden - (double) hidden * numClasses - numClasses) / hidden
                 : (budget - numClasses) / numClasses;
         return new MlpShape((int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(inputs))), hidden, numClasses);
+    }
+
+    /**
+     * The small CNN on {@code height x width} images whose float32 weights and biases are nearest {@code bytes}.
+     *
+     * @throws IllegalArgumentException naming the argument out of range
+     */
+    public static CnnShape cnn(int height, int width, int numClasses, long bytes) {
+        requirePositive(bytes);
+        int side = Math.min(height, width);
+        int pool = Math.min(2, side);
+        while (pool * 2 <= side && new CnnShape(height, width, 1, pool, numClasses).bytes() > bytes) {
+            pool *= 2;
+        }
+        long perChannel = new CnnShape(height, width, 1, pool, numClasses).params() - numClasses;
+        double channels = (bytes / (double) FLOAT_BYTES - numClasses) / perChannel;
+        return new CnnShape(height, width, (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(channels))), pool,
+                numClasses);
     }
 
     private static void requirePositive(long bytes) {

@@ -1,7 +1,9 @@
 package io.github.dl4jprojection.pipeline.study;
 
+import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.ModelWriter;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
+import io.github.dl4jprojection.runtime.model.WeightType;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,25 +21,37 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Runs the frontier study of one task.
+ * Runs the frontier study of one task, once per seed of {@link StudySettings#seeds()}.
  *
  * <ol>
- *   <li>Trains the task's trainer once ({@link StudySettings#trainerEpochs()} epochs) and keeps its
+ *   <li>Per seed, first: trains the task's trainer ({@link StudySettings#trainerEpochs()} epochs) and keeps its
  *       log-probabilities on the training split: the soft targets of the distilled students, the trainer being
  *       frozen from then on.</li>
- *   <li>For each bit budget and hidden width: trains the projection network alone (c) and jointly (d), exports
- *       each to {@code models/TASK-METHOD-BITSb-hH.pnet} and measures the file with the runtime; then sizes the
- *       MLP so that its float32 weights and biases take the projection network's ({@link ByteBudget}), counts
- *       its bytes as those plus the file's non-weight overhead, and trains it alone (a) and distilled (b),
- *       measured with DL4J (the {@code .pnet} format holds projection networks only).</li>
- *   <li>Writes {@code TASK-frontier.csv} after every point (a stopped run keeps what it measured) and, at the
- *       end, {@code TASK-accuracy-vs-bytes.png} and {@code TASK-accuracy-vs-bits.png}.</li>
+ *   <li>For each bit budget, seed and hidden width: trains the projection network alone (c) and jointly (d), exports
+ *       each as float32 and as int8 to {@code models/TASK-METHOD-BITSb-hH-sSEED[-int8].pnet} and runs the files with
+ *       the runtime; then sizes the MLP so that its float32 weights and biases take the projection network's
+ *       ({@link ByteBudget}) and trains it alone (a) and distilled (b), and on image tasks the small CNN (e) to the
+ *       same weight bytes ({@link ByteBudget#cnn}). The baselines (which the {@code .pnet} format cannot hold) run
+ *       in plain Java with the format's float32 weights and with the runtime's int8 quantization of them
+ *       ({@link JavaLayer}); their bytes are their stored weights plus the float32 projection file's non-weight
+ *       overhead.</li>
+ *   <li>Every model is timed on the test split, one example at a time on this thread ({@link TimedEvaluation});
+ *       its multiply-accumulates per example are counted from the shapes: the dense layers' {@code nIn * nOut},
+ *       the CNN's {@link CnnShape#macs()}, and for a projection network also its projection's additions
+ *       ({@link StudyTask#projectionAdds}).</li>
+ *   <li>Writes {@code TASK-frontier.csv} (one row per seed, method, weight type and point) and
+ *       {@code TASK-frontier-summary.csv} (mean and spread over the seeds, {@link SeedSummary}) after every point (a
+ *       stopped run keeps what it measured) and, at the end, the plots ({@link #plot}).</li>
  * </ol>
+ *
+ * <p>Equal bytes: at a point, every float32 model has about the projection network's float32 weight bytes; the
+ * int8 rows are the same trained models with int8 weights, at their own (about 4 times smaller) bytes.
  */
 public final class FrontierSweep {
 
     private static final int EVAL_BATCH = 1000;
     private static final double MIN_PROBABILITY = 1e-30;
+    private static final WeightType[] WEIGHTS = {WeightType.FLOAT32, WeightType.INT8};
 
     private final StudyTask task;
     private final StudySettings settings;
@@ -55,9 +69,14 @@ public final class FrontierSweep {
         this.log = log;
     }
 
-    /** The CSV file of a task in {@code outDir}. */
+    /** The CSV file of a task in {@code outDir}: one row per seed. */
     public static Path csvFile(Path outDir, String task) {
         return outDir.resolve(task + "-frontier.csv");
+    }
+
+    /** The summary CSV of a task in {@code outDir}: mean and spread over the seeds. */
+    public static Path summaryFile(Path outDir, String task) {
+        return outDir.resolve(task + "-frontier-summary.csv");
     }
 
     /** The accuracy-against-bytes PNG of a task in {@code outDir}. */
@@ -70,123 +89,206 @@ public final class FrontierSweep {
         return outDir.resolve(task + "-accuracy-vs-bits.png");
     }
 
+    /** The accuracy-against-latency PNG of a task in {@code outDir}. */
+    public static Path latencyPlot(Path outDir, String task) {
+        return outDir.resolve(task + "-accuracy-vs-latency.png");
+    }
+
     /**
      * Runs the whole sweep.
      *
-     * @return every row, trainer first
+     * @return every row: the trainers of the seeds first, then per budget, seed and hidden width the point
      * @throws IOException when an output file cannot be written
      */
     public List<FrontierRow> run() throws IOException {
         Path models = Files.createDirectories(outDir.resolve("models"));
-        Path csv = csvFile(outDir, task.name());
         List<FrontierRow> rows = new ArrayList<>();
         log.println("Study: " + task.description());
         log.flush();
-
-        long t0 = System.nanoTime();
-        MultiLayerNetwork trainer = task.newTrainer(settings.seed());
-        fitTrainer(trainer);
-        double trainerSeconds = seconds(t0);
-        double trainerAccuracy = StudentNetwork.accuracy(argmax(trainer, task.trainerTestFeatures()), task.testLabels());
-        rows.add(new FrontierRow(task.name(), StudyMethod.TRAINER, 0, 0, trainer.numParams(),
-                4L * trainer.numParams(), trainerAccuracy, trainerSeconds, "dl4j", task.trainerName()));
-        log.printf(Locale.ROOT, "trainer %s: accuracy %.4f, %,d parameters, %.0f s%n", task.trainerName(),
-                trainerAccuracy, trainer.numParams(), trainerSeconds);
-        log.flush();
-        INDArray teacher = logProbabilities(trainer, task.trainerTrainFeatures());
-        INDArray noTeacher = Nd4j.zerosLike(teacher);
-        FrontierCsv.write(rows, csv);
-
+        long[] seeds = settings.seeds();
+        INDArray[] teachers = new INDArray[seeds.length];
+        for (int s = 0; s < seeds.length; s++) {
+            teachers[s] = trainTeacher(settings.withSeed(seeds[s]), rows);
+        }
+        INDArray noTeacher = Nd4j.zerosLike(teachers[0]);
+        // Budgets outermost, then seeds: a run stopped early has every seed of the points it finished.
         for (int bits : settings.budgets()) {
-            ProjectionSpec spec = settings.spec(bits);
-            StudentInput projection = task.projection(spec);
-            for (int hidden : settings.hidden()) {
-                long weightBytes = 0;
-                long overhead = 0;
-                List<FrontierRow> point = new ArrayList<>();
-                for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
-                    FrontierRow row = projectionRow(m, spec, projection, hidden, m.distilled() ? teacher : noTeacher,
-                            models);
-                    weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * row.params());
-                    overhead = Math.max(overhead, row.exportedBytes() - ByteBudget.FLOAT_BYTES * row.params());
-                    point.add(row);
+            for (int s = 0; s < seeds.length; s++) {
+                StudySettings seeded = settings.withSeed(seeds[s]);
+                ProjectionSpec spec = seeded.spec(bits);
+                StudentInput projection = task.projection(spec);
+                for (int hidden : seeded.hidden()) {
+                    List<FrontierRow> point = point(seeded, spec, projection, hidden, teachers[s], noTeacher, models);
+                    rows.addAll(point);
+                    write(rows);
+                    logPoint(seeded.seed(), bits, hidden, point);
                 }
-                StudyTask.Baseline baseline = task.baseline(weightBytes, hidden);
-                for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
-                    point.add(mlpRow(m, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
-                }
-                rows.addAll(point);
-                FrontierCsv.write(rows, csv);
-                logPoint(bits, hidden, point);
             }
         }
         plot(rows, task.name(), outDir);
         return Collections.unmodifiableList(rows);
     }
 
+    /** Trains the trainer of one seed, adds its row, and returns its log-probabilities on the training split. */
+    private INDArray trainTeacher(StudySettings seeded, List<FrontierRow> rows) throws IOException {
+        long seed = seeded.seed();
+        long t0 = System.nanoTime();
+        MultiLayerNetwork trainer = task.newTrainer(seed);
+        fitTrainer(trainer, seeded);
+        double trainerSeconds = seconds(t0);
+        double trainerAccuracy = StudentNetwork.accuracy(argmax(trainer, task.trainerTestFeatures()), task.testLabels());
+        rows.add(new FrontierRow(task.name(), StudyMethod.TRAINER, seed, WeightType.FLOAT32, 0, 0, trainer.numParams(),
+                4L * trainer.numParams(), trainerAccuracy, 0, Double.NaN, trainerSeconds, "dl4j", task.trainerName()));
+        log.printf(Locale.ROOT, "seed %d: trainer %s: accuracy %.4f, %,d parameters, %.0f s%n", seed,
+                task.trainerName(), trainerAccuracy, trainer.numParams(), trainerSeconds);
+        log.flush();
+        write(rows);
+        return logProbabilities(trainer, task.trainerTrainFeatures());
+    }
+
+    /** Every method's float32 and int8 rows at one point of one seed. */
+    private List<FrontierRow> point(StudySettings seeded, ProjectionSpec spec, StudentInput projection, int hidden,
+                                    INDArray teacher, INDArray noTeacher, Path models) throws IOException {
+        long weightBytes = 0;
+        long overhead = 0;
+        List<FrontierRow> point = new ArrayList<>();
+        for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
+            List<FrontierRow> pair = projectionRows(m, seeded, spec, projection, hidden,
+                    m.distilled() ? teacher : noTeacher, models);
+            FrontierRow float32 = pair.get(0);
+            weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * float32.params());
+            overhead = Math.max(overhead, float32.exportedBytes() - ByteBudget.FLOAT_BYTES * float32.params());
+            point.addAll(pair);
+        }
+        int bits = spec.numBits();
+        StudyTask.Baseline baseline = task.baseline(weightBytes, hidden);
+        for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
+            point.addAll(mlpRows(m, seeded, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
+        }
+        CnnShape cnn = task.cnn(weightBytes);
+        if (cnn != null) {
+            point.addAll(cnnRows(seeded, bits, hidden, cnn, overhead, noTeacher));
+        }
+        return point;
+    }
+
+    private void write(List<FrontierRow> rows) throws IOException {
+        FrontierCsv.write(rows, csvFile(outDir, task.name()));
+        FrontierCsv.writeSummary(SeedSummary.of(rows), summaryFile(outDir, task.name()));
+    }
+
     /**
-     * Draws both plots of a task's rows into {@code outDir}.
+     * Draws the plots of a task's rows into {@code outDir}: accuracy against bytes, latency and bits.
      *
      * @throws IOException when a PNG cannot be written
      */
     public static void plot(List<FrontierRow> rows, String task, Path outDir) throws IOException {
         String title = FrontierPlots.title(task, rows);
         FrontierPlots.accuracyVsBytes(rows, title, bytesPlot(outDir, task));
+        FrontierPlots.accuracyVsLatency(rows, title, latencyPlot(outDir, task));
         FrontierPlots.accuracyVsBits(rows, title, bitsPlot(outDir, task));
     }
 
-    private FrontierRow projectionRow(StudyMethod method, ProjectionSpec spec, StudentInput input, int hidden,
-                                      INDArray teacher, Path models) throws IOException {
+    /** The float32 row, then the int8 row, of one trained projection network. */
+    private List<FrontierRow> projectionRows(StudyMethod method, StudySettings seeded, ProjectionSpec spec,
+                                             StudentInput input, int hidden, INDArray teacher, Path models)
+            throws IOException {
         int k = task.labelNames().size();
-        StudentNetwork net = StudentNetwork.create(input, hidden, k, method.distilled(), settings);
+        StudentNetwork net = StudentNetwork.create(input, hidden, k, method.distilled(), seeded);
         long t0 = System.nanoTime();
-        net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
+        net.fit(input.train(), teacher, task.trainLabels(), seeded.epochs(), seeded.batchSize(), seeded.seed());
         double seconds = seconds(t0);
-        ProjectionModel model = net.export(input, task.labelNames(), task.description());
-        Path file = models.resolve(task.name() + "-" + method.csvName() + "-" + spec.numBits() + "b-h" + hidden + ".pnet");
-        ModelWriter.write(model, file);
-        double accuracy = task.runtimeAccuracy(file);
         String detail = String.format(Locale.ROOT, "projection %d:%d density 1/%d on %s%s-%d", spec.numFunctions(),
                 spec.bitsPerFunction(), 1 << spec.sparsityLog2(), input.description(),
-                hidden > 0 ? "-" + hidden : "", k) + loss(method);
-        return new FrontierRow(task.name(), method, spec.numBits(), hidden, model.numParameters(), Files.size(file),
-                accuracy, seconds, "runtime", detail);
+                hidden > 0 ? "-" + hidden : "", k) + loss(method, seeded);
+        List<FrontierRow> pair = new ArrayList<>();
+        for (WeightType weights : WEIGHTS) {
+            ProjectionModel model = net.export(input, task.labelNames(), task.description(), weights);
+            Path file = models.resolve(modelFileName(task.name(), method, spec.numBits(), hidden, seeded.seed(),
+                    weights));
+            ModelWriter.write(model, file);
+            TimedEvaluation eval = task.runtime(file);
+            long macs = task.projectionAdds(spec);
+            for (DenseBlock layer : model.layers()) {
+                macs += (long) layer.nIn() * layer.nOut();
+            }
+            pair.add(new FrontierRow(task.name(), method, seeded.seed(), weights, spec.numBits(), hidden,
+                    net.numParams(), Files.size(file), eval.accuracy(), macs, eval.microsPerExample(), seconds,
+                    "runtime", detail));
+        }
+        return pair;
     }
 
-    private FrontierRow mlpRow(StudyMethod method, int bits, int hidden, StudyTask.Baseline baseline, long overhead,
-                               INDArray teacher) {
+    /** The name of an exported projection network in the {@code models} folder. */
+    public static String modelFileName(String task, StudyMethod method, int bits, int hidden, long seed,
+                                       WeightType weights) {
+        return task + "-" + method.csvName() + "-" + bits + "b-h" + hidden + "-s" + seed
+                + (weights == WeightType.INT8 ? "-int8" : "") + ".pnet";
+    }
+
+    private List<FrontierRow> mlpRows(StudyMethod method, StudySettings seeded, int bits, int hidden,
+                                      StudyTask.Baseline baseline, long overhead, INDArray teacher) {
         MlpShape shape = baseline.shape();
         StudentInput input = baseline.input();
         StudentNetwork net = StudentNetwork.create(input, shape.hidden(), shape.numClasses(), method.distilled(),
-                settings);
+                seeded);
         long t0 = System.nanoTime();
-        net.fit(input.train(), teacher, task.trainLabels(), settings.epochs(), settings.batchSize(), settings.seed());
+        net.fit(input.train(), teacher, task.trainLabels(), seeded.epochs(), seeded.batchSize(), seeded.seed());
         double seconds = seconds(t0);
-        double accuracy = StudentNetwork.accuracy(net.predict(input.test()), task.testLabels());
-        return new FrontierRow(task.name(), method, bits, hidden, shape.params(), shape.bytes() + overhead, accuracy,
-                seconds,
-                "dl4j", shape + " on " + input.description() + loss(method));
+        List<FrontierRow> pair = new ArrayList<>();
+        for (WeightType weights : WEIGHTS) {
+            MlpForward forward = net.mlpForward(weights == WeightType.INT8);
+            pair.add(javaRow(method, seeded, weights, bits, hidden, shape.params(), forward, shape.nIn(), overhead,
+                    seconds, shape + " on " + input.description() + loss(method, seeded)));
+        }
+        return pair;
+    }
+
+    private List<FrontierRow> cnnRows(StudySettings seeded, int bits, int hidden, CnnShape shape, long overhead,
+                                      INDArray noTeacher) {
+        StudentNetwork net = StudentNetwork.cnn(shape, false, seeded);
+        // The CNN reads the pixels the MLP baselines read (the same for every MLP size).
+        StudentInput pixels = task.baseline(1, 0).input();
+        long t0 = System.nanoTime();
+        net.fit(pixels.train(), noTeacher, task.trainLabels(), seeded.epochs(), seeded.batchSize(), seeded.seed());
+        double seconds = seconds(t0);
+        List<FrontierRow> pair = new ArrayList<>();
+        for (WeightType weights : WEIGHTS) {
+            pair.add(javaRow(StudyMethod.CNN_ALONE, seeded, weights, bits, hidden, shape.params(),
+                    net.cnnForward(weights == WeightType.INT8), pixels.width(), overhead, seconds,
+                    shape + " on " + pixels.description() + loss(StudyMethod.CNN_ALONE, seeded)));
+        }
+        return pair;
+    }
+
+    private FrontierRow javaRow(StudyMethod method, StudySettings seeded, WeightType weights, int bits, int hidden,
+                                long params, JavaBaseline forward, int inputWidth, long overhead, double seconds,
+                                String detail) {
+        TimedEvaluation eval = task.java(forward, inputWidth);
+        return new FrontierRow(task.name(), method, seeded.seed(), weights, bits, hidden, params,
+                forward.storedBytes() + overhead, eval.accuracy(), forward.macs(), eval.microsPerExample(), seconds,
+                "java", detail);
     }
 
     /** The loss of a student, for the detail column. */
-    private String loss(StudyMethod method) {
-        return method.distilled() ? String.format(Locale.ROOT, "; l2 %s tau %s", settings.lambdaDistill(),
-                settings.temperature()) : "; labels only";
+    private static String loss(StudyMethod method, StudySettings seeded) {
+        return method.distilled() ? String.format(Locale.ROOT, "; l2 %s tau %s", seeded.lambdaDistill(),
+                seeded.temperature()) : "; labels only";
     }
 
-    private void fitTrainer(MultiLayerNetwork trainer) {
+    private void fitTrainer(MultiLayerNetwork trainer, StudySettings seeded) {
         INDArray x = task.trainerTrainFeatures();
         INDArray y = task.trainLabels();
         int n = (int) x.rows();
         // Dropout masks come from ND4J's global generator: seeded, a run is repeatable.
-        Nd4j.getRandom().setSeed(settings.seed());
-        for (int epoch = 0; epoch < settings.trainerEpochs(); epoch++) {
-            int[] order = StudentNetwork.permutation(n, settings.seed() + epoch);
-            for (int from = 0; from < n; from += settings.batchSize()) {
-                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + settings.batchSize()));
+        Nd4j.getRandom().setSeed(seeded.seed());
+        for (int epoch = 0; epoch < seeded.trainerEpochs(); epoch++) {
+            int[] order = StudentNetwork.permutation(n, seeded.seed() + epoch);
+            for (int from = 0; from < n; from += seeded.batchSize()) {
+                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + seeded.batchSize()));
                 trainer.fit(new DataSet(x.getRows(rows), y.getRows(rows)));
             }
-            log.printf(Locale.ROOT, "  trainer epoch %d/%d: score %.4f%n", epoch + 1, settings.trainerEpochs(),
+            log.printf(Locale.ROOT, "  trainer epoch %d/%d: score %.4f%n", epoch + 1, seeded.trainerEpochs(),
                     trainer.score());
             log.flush();
         }
@@ -216,11 +318,14 @@ public final class FrontierSweep {
         return predicted;
     }
 
-    private void logPoint(int bits, int hidden, List<FrontierRow> point) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "bits %5d hidden %3d:", bits, hidden));
+    private void logPoint(long seed, int bits, int hidden, List<FrontierRow> point) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "seed %d bits %5d hidden %3d:", seed, bits,
+                hidden));
         for (FrontierRow r : point) {
-            line.append(String.format(Locale.ROOT, "  %s %.4f (%,d B)", r.method().csvName(), r.accuracy(),
-                    r.exportedBytes()));
+            if (r.weights() == WeightType.FLOAT32) {
+                line.append(String.format(Locale.ROOT, "  %s %.4f (%,d B, %.1f us)", r.method().csvName(),
+                        r.accuracy(), r.exportedBytes(), r.microsPerExample()));
+            }
         }
         log.println(line);
         log.flush();

@@ -31,7 +31,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <ul>
  *   <li>Trainer: the image example's MLP (dense 512 - dense 512, dropout - softmax) or CNN (conv 5x5x32 - pool -
  *       conv 5x5x64 - pool - dense 1024, dropout - softmax), on pixels scaled to [0, 1].</li>
- *   <li>Baseline MLPs: {@code pixels [0, 1] -> w (ReLU) -> K}, {@code w} sized by {@link ByteBudget#fixedInput}.</li>
+ *   <li>Baseline MLPs: {@code pixels [0, 1] -> w (ReLU) -> K}, {@code w} sized by {@link ByteBudget#fixedInput};
+ *       the small CNN ({@link CnnShape}) on the same pixels, sized by {@link ByteBudget#cnn}.</li>
  *   <li>Projection networks: a {@link ProjectionLayer} on the raw 0..255 pixels (exact integer sums, so the DL4J
  *       bits and the runtime's bits are the same), exported with {@link InputSpec#image}.</li>
  * </ul>
@@ -47,6 +48,7 @@ public final class ImageStudyTask implements StudyTask {
     private final INDArray scaledTest;
     private final String scaledName;
     private final INDArray trainLabels;
+    private final int pixelMax;
 
     /**
      * @param name     the task's command-line name
@@ -62,6 +64,7 @@ public final class ImageStudyTask implements StudyTask {
         this.scaledTrain = rawTrain.div((float) pixelMax);
         this.scaledTest = rawTest.div((float) pixelMax);
         this.scaledName = "pixels/" + pixelMax;
+        this.pixelMax = pixelMax;
         int[] labels = data.train().labels();
         this.trainLabels = Nd4j.zeros(DataType.FLOAT, labels.length, data.train().numClasses());
         for (int i = 0; i < labels.length; i++) {
@@ -145,16 +148,36 @@ public final class ImageStudyTask implements StudyTask {
     }
 
     @Override
-    public double runtimeAccuracy(Path modelFile) throws IOException {
+    public TimedEvaluation runtime(Path modelFile) throws IOException {
         Predictor predictor = ProjectionModel.load(modelFile).predictor();
         ImageDataset test = data.test();
         float[] x = new float[test.pixelsPerImage()];
-        int[] predicted = new int[test.size()];
-        for (int i = 0; i < predicted.length; i++) {
+        return TimedEvaluation.run(i -> {
             test.copyPixels(i, x, 0, 1f);
-            predicted[i] = predictor.predict(x);
-        }
-        return StudentNetwork.accuracy(predicted, test.labels());
+            return predictor.predict(x);
+        }, test.labels());
+    }
+
+    @Override
+    public TimedEvaluation java(JavaBaseline baseline, int inputWidth) {
+        ImageDataset test = data.test();
+        float[] x = new float[test.pixelsPerImage()];
+        float scale = 1f / pixelMax;
+        return TimedEvaluation.run(i -> {
+            test.copyPixels(i, x, 0, scale);
+            return baseline.classify(x);
+        }, test.labels());
+    }
+
+    @Override
+    public long projectionAdds(ProjectionSpec spec) {
+        return Math.round((double) data.train().pixelsPerImage() * spec.numBits() / (1 << spec.sparsityLog2()));
+    }
+
+    @Override
+    public CnnShape cnn(long bytes) {
+        ImageDataset train = data.train();
+        return ByteBudget.cnn(train.height(), train.width(), train.numClasses(), bytes);
     }
 
     private static INDArray pixels(ImageDataset images) {

@@ -1,8 +1,8 @@
 package io.github.dl4jprojection.pipeline.study;
 
 /**
- * The models a frontier row describes. The four students share the optimizer, epochs, minibatches and seed;
- * they differ in their input (raw input for the MLPs, projection bits for the projection networks) and in
+ * The models a frontier row describes. The students share the optimizer, epochs, minibatches and seed;
+ * they differ in their input (raw input for the MLPs and the CNN, projection bits for the projection networks) and in
  * their loss: {@code l2 * CE(softmax(z_t), softmax(z_s)) + l3 * CE(y, softmax(z_s))} with {@code l2 = 0} for
  * the students trained alone.
  */
@@ -17,7 +17,9 @@ public enum StudyMethod {
     /** (c) The projection network trained alone: labels only (l1 = l2 = 0). */
     PROJECTION_ALONE("projection-alone", "(c) projection alone"),
     /** (d) The projection network trained with the joint loss against the (frozen) trainer. */
-    PROJECTION_JOINT("projection-joint", "(d) projection joint");
+    PROJECTION_JOINT("projection-joint", "(d) projection joint"),
+    /** (e) A small CNN on the pixels ({@link CnnShape}), labels only; image tasks only. */
+    CNN_ALONE("cnn-alone", "(e) small CNN alone");
 
     private final String csvName;
     private final String label;

@@ -22,9 +22,11 @@ public final class StudySettings {
     private final int[] hidden;
     private final int bitsPerFunction;
     private final int trainerEpochs;
+    private final long[] seeds;
 
     private StudySettings(Builder b) {
         this.training = b.training;
+        this.seeds = b.seeds == null ? new long[] {b.training.seed()} : b.seeds.clone();
         this.budgets = b.budgets.clone();
         this.hidden = b.hidden.clone();
         this.bitsPerFunction = b.bitsPerFunction;
@@ -39,6 +41,21 @@ public final class StudySettings {
     /** How every student is trained. */
     public TrainingConfig training() {
         return training;
+    }
+
+    /** The seeds every point is run with, in the order given; by default the configuration's seed alone. */
+    public long[] seeds() {
+        return seeds.clone();
+    }
+
+    /**
+     * These settings with one seed: the configuration's seed (trainer, projection, initialization, minibatch order)
+     * replaced by {@code seed}.
+     */
+    public StudySettings withSeed(long seed) {
+        Builder b = new Builder(training.toBuilder().seed(seed).build()).budgets(budgets).hidden(hidden)
+                .bitsPerFunction(bitsPerFunction).trainerEpochs(trainerEpochs).seeds(seed);
+        return b.build();
     }
 
     /** Bit budgets T*d, ascending. */
@@ -114,6 +131,7 @@ public final class StudySettings {
         private int[] hidden = {0, 32};
         private int bitsPerFunction = 16;
         private Integer trainerEpochs;
+        private long[] seeds;
 
         private Builder(TrainingConfig training) {
             this.training = Objects.requireNonNull(training, "training");
@@ -143,8 +161,22 @@ public final class StudySettings {
             return this;
         }
 
+        /** Default: the configuration's seed alone; each seed once. */
+        public Builder seeds(long... seeds) {
+            this.seeds = seeds;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option out of range */
         public StudySettings build() {
+            if (seeds != null) {
+                if (seeds.length == 0) {
+                    throw new IllegalArgumentException("seeds must name at least one seed");
+                }
+                if (Arrays.stream(seeds).distinct().count() != seeds.length) {
+                    throw new IllegalArgumentException("seeds must be distinct, got " + Arrays.toString(seeds));
+                }
+            }
             if (bitsPerFunction < 1 || bitsPerFunction > 64) {
                 throw new IllegalArgumentException("bits-per-function must be in 1..64, got " + bitsPerFunction);
             }

@@ -51,12 +51,28 @@ public interface StudyTask {
     StudentInput projection(ProjectionSpec spec);
 
     /**
-     * Runs an exported model with the ND4J-free runtime over the test split.
+     * Runs an exported model with the ND4J-free runtime over the test split, one example at a time
+     * ({@link TimedEvaluation}).
      *
-     * @return the test accuracy
      * @throws IOException when the file cannot be read
      */
-    double runtimeAccuracy(Path modelFile) throws IOException;
+    TimedEvaluation runtime(Path modelFile) throws IOException;
+
+    /**
+     * Runs a baseline in plain Java over the test split, one example at a time from the raw example (pixels;
+     * text, hashed into {@code inputWidth} buckets), as {@link #runtime} runs a projection network.
+     */
+    TimedEvaluation java(JavaBaseline baseline, int inputWidth);
+
+    /**
+     * Additions of the projection per example: {@code inputs * T*d * 2^-k}, the expected non-zero entries of the
+     * projection matrix it visits ({@code +-1} entries: additions, no multiplies), with {@code inputs} the pixels
+     * of an image or the mean hashed features of a test text.
+     */
+    long projectionAdds(ProjectionSpec spec);
+
+    /** The small-CNN baseline whose float32 weights and biases take nearest {@code bytes}; null: none (text). */
+    CnnShape cnn(long bytes);
 
     /** A baseline MLP's shape and its input. */
     final class Baseline {

@@ -8,6 +8,7 @@ import io.github.dl4jprojection.pipeline.HashedBagOfWords;
 import io.github.dl4jprojection.pipeline.TextRuntimeModel;
 import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
 import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
@@ -155,9 +156,45 @@ public final class TextStudyTask implements StudyTask {
     }
 
     @Override
-    public double runtimeAccuracy(Path modelFile) throws IOException {
+    public TimedEvaluation runtime(Path modelFile) throws IOException {
         TextRuntimeModel model = TextRuntimeModel.load(modelFile);
-        return model.evaluate(data.test(), testLabels, null).accuracy();
+        float[] p = new float[model.labelNames().size()];
+        List<LabeledText> test = data.test();
+        return TimedEvaluation.run(i -> model.scores(test.get(i).text(), p), testLabels);
+    }
+
+    /** Hashes each text into a dense bag of {@code inputWidth} buckets (cleared after use), then runs the MLP. */
+    @Override
+    public TimedEvaluation java(JavaBaseline baseline, int inputWidth) {
+        HashedBagOfWords bag = new HashedBagOfWords(new TextFeaturizer(featurizer), inputWidth);
+        float[] x = new float[inputWidth];
+        List<LabeledText> test = data.test();
+        return TimedEvaluation.run(i -> {
+            HashedBagOfWords.SparseRow row = bag.encode(test.get(i).text());
+            row.addTo(x);
+            int predicted = baseline.classify(x);
+            for (int j = 0; j < row.size(); j++) {
+                x[row.index(j)] = 0f;
+            }
+            return predicted;
+        }, testLabels);
+    }
+
+    @Override
+    public long projectionAdds(ProjectionSpec spec) {
+        TextFeaturizer featurizer = new TextFeaturizer(this.featurizer);
+        FeaturizerScratch scratch = featurizer.newScratch();
+        long features = 0;
+        for (LabeledText t : data.test()) {
+            features += featurizer.featurize(t.text(), scratch);
+        }
+        double mean = data.test().isEmpty() ? 0 : (double) features / data.test().size();
+        return Math.round(mean * spec.numBits() / (1 << spec.sparsityLog2()));
+    }
+
+    @Override
+    public CnnShape cnn(long bytes) {
+        return null;
     }
 
     /** Hashed bags of {@code buckets} buckets for both splits (cached: the MLPs of a sweep share widths). */

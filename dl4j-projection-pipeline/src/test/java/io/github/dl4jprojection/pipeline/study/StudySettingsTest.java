@@ -39,7 +39,22 @@ class StudySettingsTest {
     }
 
     @Test
+    void eachSeedReplacesTheConfigurationsSeed() {
+        StudySettings s = StudySettings.builder(TRAINING).budgets(32).seeds(42, 1, 2).build();
+        assertArrayEquals(new long[] {42, 1, 2}, s.seeds(), "in the order given");
+        StudySettings one = s.withSeed(1);
+        assertEquals(1, one.seed());
+        assertEquals(1, one.spec(32).seed(), "the projection is drawn from the seed too");
+        assertArrayEquals(new long[] {1}, one.seeds());
+        assertArrayEquals(s.budgets(), one.budgets());
+        assertEquals(s.temperature(), one.temperature());
+        assertArrayEquals(new long[] {7}, StudySettings.builder(TRAINING).build().seeds(), "default: --seed");
+    }
+
+    @Test
     void outOfRangeValuesNameTheOption() {
+        assertMessage(StudySettings.builder(TRAINING).seeds(), "seeds");
+        assertMessage(StudySettings.builder(TRAINING).seeds(3, 3), "seeds");
         assertMessage(StudySettings.builder(TRAINING).budgets(64, 100), "budgets");
         assertMessage(StudySettings.builder(TRAINING).budgets(), "budgets");
         assertMessage(StudySettings.builder(TRAINING).hidden(-1), "hidden");
