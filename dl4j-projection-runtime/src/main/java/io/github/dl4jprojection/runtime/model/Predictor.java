@@ -43,7 +43,8 @@ public final class Predictor {
     /** Bottleneck outputs, one row of D per token, with {@code (k - 1) / 2} zero rows before and after. */
     private final float[] tokenRows;
     private final float[] convOut;
-    private final long[] tokenWords;
+    /** The set bits of a token, then the non-zero values of a convolution window ({@link DenseKernels#forwardRows}). */
+    private final int[] rowList;
     // Integer-only (INT8_FIXED) models only (null otherwise): the activations and the int32 logits.
     private final int[] intA;
     private final int[] intB;
@@ -71,11 +72,11 @@ public final class Predictor {
             int rows = sequence.maxTokens() + sequence.convWidth() - 1;
             this.tokenRows = new float[rows * sequence.tokenLayer().nOut];
             this.convOut = new float[sequence.outputWidth()];
-            this.tokenWords = new long[bits.length];
+            this.rowList = new int[Math.max(numBits, sequence.convLayer().nIn)];
         } else {
             this.tokenRows = null;
             this.convOut = null;
-            this.tokenWords = null;
+            this.rowList = null;
         }
         boolean fixed = model.isFixedPoint();
         this.intA = fixed ? new int[model.maxWidth()] : null;
@@ -281,18 +282,20 @@ public final class Predictor {
         int width = token.nOut;
         int k = sequence.convWidth();
         int pad = (k - 1) / 2;
-        float[] unpacked = bufferB;
+        float[] columnSums = sequence.tokenColumnSums();
         for (int t = 0; t < numTokens; t++) {
-            System.arraycopy(tokenBits, t * words, tokenWords, 0, words);
-            PackedBits.unpack(tokenWords, numBits, encoding, unpacked, 0);
-            DenseKernels.forward(token, unpacked, 0, tokenRows, (pad + t) * width);
+            int set = DenseKernels.setBits(tokenBits, t * words, numBits, rowList);
+            DenseKernels.forwardBits(token, encoding, columnSums, rowList, set, tokenRows, (pad + t) * width);
         }
         // Rows [0, pad) are never written; the pad rows after the last token may hold an earlier, longer text.
         java.util.Arrays.fill(tokenRows, (pad + numTokens) * width, (2 * pad + numTokens) * width, 0f);
         float[] pooled = bufferA;
         int channels = conv.nOut;
+        int window = conv.nIn;
         for (int t = 0; t < numTokens; t++) {
-            DenseKernels.forward(conv, tokenRows, t * width, convOut, 0);
+            // Zero inputs (the padding, and the bottleneck's zeros after RELU) add nothing: skip them.
+            int nonZero = DenseKernels.nonZeros(tokenRows, t * width, window, rowList);
+            DenseKernels.forwardRows(conv, tokenRows, t * width, rowList, nonZero, convOut, 0);
             for (int j = 0; j < channels; j++) {
                 pooled[j] = t == 0 ? convOut[j] : Math.max(pooled[j], convOut[j]);
             }
