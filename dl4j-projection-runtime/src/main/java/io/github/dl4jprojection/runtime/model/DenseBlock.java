@@ -129,6 +129,31 @@ public final class DenseBlock {
                 scales.clone(), bias.clone());
     }
 
+    /**
+     * This FLOAT32 or INT8 block with {@code 2 * nIn} rows, row {@code 2i} being {@code W[i]} and row {@code 2i + 1}
+     * its negation {@code -W[i]} (exact, also for int8 weights in [-127, 127]), the same scales, bias and function:
+     * a PLUS_MINUS_ONE input then needs no multiplications ({@code DenseKernels.bipolarRows}). For the predictor
+     * only: {@code 2 * nIn} may exceed the format's layer width.
+     */
+    DenseBlock withSignedRows() {
+        float[] w = weights == null ? null : new float[2 * weights.length];
+        byte[] q = quantized == null ? null : new byte[2 * quantized.length];
+        for (int i = 0; i < nIn; i++) {
+            for (int j = 0; j < nOut; j++) {
+                int k = i * nOut + j;
+                int plus = 2 * i * nOut + j;
+                if (w != null) {
+                    w[plus] = weights[k];
+                    w[plus + nOut] = -weights[k];
+                } else {
+                    q[plus] = quantized[k];
+                    q[plus + nOut] = (byte) -quantized[k];
+                }
+            }
+        }
+        return new DenseBlock(2 * nIn, nOut, nonlinearity, alpha, weightType, w, q, scales, bias);
+    }
+
     /** The largest shift of an INT8_FIXED output: keeps {@code acc * m + 2^(shift - 1)} inside int64. */
     public static final int MAX_SHIFT = 62;
     /** The entries of an INT8_FIXED activation table: one per int8 value of {@code z}, {@code -128 .. 127}. */

@@ -1,7 +1,5 @@
 package io.github.dl4jprojection.runtime.model;
 
-import io.github.dl4jprojection.runtime.projection.BitEncoding;
-
 /**
  * The reference float32 kernels of the forward pass. The emitted C runtime performs the same
  * operations in the same order, so both give the same floats (docs/FORMAT.md, "Evaluation"):
@@ -31,25 +29,7 @@ final class DenseKernels {
      * rows and windows of one buffer. {@code in} and {@code out} must not overlap.
      */
     static void forward(DenseBlock layer, float[] in, int inOffset, float[] out, int outOffset) {
-        int nIn = layer.nIn;
-        int nOut = layer.nOut;
-        boolean int8 = layer.weightType == WeightType.INT8;
-        int j = 0;
-        for (; j + 8 <= nOut; j += 8) {
-            if (int8) {
-                sums8(in, inOffset, nIn, layer.quantized, null, nOut, j, out, outOffset);
-            } else {
-                sums8(in, inOffset, nIn, null, layer.weights, nOut, j, out, outOffset);
-            }
-        }
-        for (; j < nOut; j++) {
-            float sum = 0f;
-            for (int i = 0, k = j; i < nIn; i++, k += nOut) {
-                sum += in[inOffset + i] * (int8 ? layer.quantized[k] : layer.weights[k]);
-            }
-            out[outOffset + j] = sum;
-        }
-        finish(layer, out, outOffset);
+        forwardRows(layer, in, inOffset, null, layer.nIn, out, outOffset);
     }
 
     /**
@@ -73,54 +53,10 @@ final class DenseKernels {
     }
 
     /**
-     * {@code out[j0 + c] = sum_i in[i] * W[i][j0 + c]} for {@code c < 8}, {@code i} increasing; either
-     * {@code q} (int8) or {@code w} (float32) is null.
-     */
-    private static void sums8(float[] in, int inOffset, int nIn, byte[] q, float[] w, int nOut, int j0, float[] out,
-                              int outOffset) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        float s4 = 0f;
-        float s5 = 0f;
-        float s6 = 0f;
-        float s7 = 0f;
-        for (int i = 0, k = j0; i < nIn; i++, k += nOut) {
-            float x = in[inOffset + i];
-            if (q != null) {
-                s0 += x * q[k];
-                s1 += x * q[k + 1];
-                s2 += x * q[k + 2];
-                s3 += x * q[k + 3];
-                s4 += x * q[k + 4];
-                s5 += x * q[k + 5];
-                s6 += x * q[k + 6];
-                s7 += x * q[k + 7];
-            } else {
-                s0 += x * w[k];
-                s1 += x * w[k + 1];
-                s2 += x * w[k + 2];
-                s3 += x * w[k + 3];
-                s4 += x * w[k + 4];
-                s5 += x * w[k + 5];
-                s6 += x * w[k + 6];
-                s7 += x * w[k + 7];
-            }
-        }
-        out[outOffset + j0] = s0;
-        out[outOffset + j0 + 1] = s1;
-        out[outOffset + j0 + 2] = s2;
-        out[outOffset + j0 + 3] = s3;
-        out[outOffset + j0 + 4] = s4;
-        out[outOffset + j0 + 5] = s5;
-        out[outOffset + j0 + 6] = s6;
-        out[outOffset + j0 + 7] = s7;
-    }
-
-    /**
      * {@link #forward(DenseBlock, float[], int, float[], int)} summing only over the listed rows, {@code i = rows[r]}
-     * for {@code r < count} in the order listed: {@code out[j] = f(sum_r in[inOffset + i] * W[i][j] + b)}. With
+     * for {@code r < count} in the order listed (every row, {@code i = r}, when {@code rows} is null):
+     * {@code out[j] = f(sum_r x_i * W[i][j] + b)}, {@code x_i = in[inOffset + i]}, or 1 for every row when
+     * {@code in} is null (bits select rows: {@link #setBits}, {@link #bipolarRows}). With
      * {@code rows} the increasing indices of the non-zero inputs ({@link #nonZeros}) it gives the same floats as
      * {@code forward}: a skipped product is a signed zero, which changes no bit of a sum that starts at +0.
      */
@@ -128,44 +64,6 @@ final class DenseKernels {
                             int outOffset) {
         rowSums(layer, in, inOffset, rows, count, out, outOffset);
         finish(layer, out, outOffset);
-    }
-
-    /**
-     * A dense layer on encoded bits, from the increasing indices {@code rows[0, count)} of the set bits: with
-     * {@code S[j] = sum over set rows of W[i][j]} (increasing {@code i}) and {@code A[j] = sum over all rows}
-     * ({@link #columnSums}, once per model),
-     * <pre>
-     *   ZERO_ONE:        z[j] = S[j]                 (the clear rows' products are signed zeros: the floats of forward)
-     *   PLUS_MINUS_ONE:  z[j] = 2 * S[j] - A[j]      (sum of +W over set rows and -W over clear rows)
-     * </pre>
-     * then {@code out[j] = f(z[j] (* s[j]) + b[j])} as in {@code forward}. It visits only the set rows and needs no
-     * unpacked input. For int8 weights every sum is an exact integer ({@code 2 * 127 * nIn < 2^24}), so both
-     * encodings give the floats of {@code forward}; for float32 weights with PLUS_MINUS_ONE only the summation order
-     * differs (a few float32 roundings of the largest partial sums).
-     */
-    static void forwardBits(DenseBlock layer, BitEncoding encoding, float[] columnSums, int[] rows, int count,
-                            float[] out, int outOffset) {
-        rowSums(layer, null, 0, rows, count, out, outOffset);
-        if (encoding == BitEncoding.PLUS_MINUS_ONE) {
-            for (int j = 0; j < layer.nOut; j++) {
-                out[outOffset + j] = 2f * out[outOffset + j] - columnSums[j];
-            }
-        }
-        finish(layer, out, outOffset);
-    }
-
-    /**
-     * {@code A[j] = sum_i W[i][j]} over all rows in increasing {@code i} (int8: of {@code q[i][j]}), the raw
-     * sums of an all-ones input; {@link #forwardBits} needs them for PLUS_MINUS_ONE.
-     */
-    static float[] columnSums(DenseBlock layer) {
-        int[] all = new int[layer.nIn];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        float[] sums = new float[layer.nOut];
-        rowSums(layer, null, 0, all, all.length, sums, 0);
-        return sums;
     }
 
     /** Writes the indices {@code i < n} with {@code in[offset + i] != 0}, increasing, to {@code rows}; their count. */
@@ -177,6 +75,19 @@ final class DenseKernels {
             }
         }
         return count;
+    }
+
+    /**
+     * The rows of a {@link DenseBlock#withSignedRows} block for PLUS_MINUS_ONE bits: {@code rows[b] = 2b} when bit
+     * {@code b} is set (+W[b]), {@code 2b + 1} when clear (-W[b]), for every {@code b < numBits}; returns
+     * {@code numBits}. {@link #forwardRows} on them sums {@code +-W[b][j]} in increasing {@code b}: the products
+     * {@code (+-1) * W[b][j]} of {@code forward} on the unpacked bits, in its order, so the same floats.
+     */
+    static int bipolarRows(long[] words, int offset, int numBits, int[] rows) {
+        for (int b = 0; b < numBits; b++) {
+            rows[b] = 2 * b + 1 - (int) (words[offset + (b >>> 6)] >>> (b & 63) & 1);
+        }
+        return numBits;
     }
 
     /**
@@ -209,21 +120,27 @@ final class DenseKernels {
         float[] w = layer.weights;
         int j = 0;
         for (; j + 8 <= nOut; j += 8) {
-            rowSums8(in, inOffset, rows, count, q, w, nOut, j, out, outOffset);
+            sums8(in, inOffset, rows, count, q, w, nOut, j, out, outOffset);
         }
         for (; j < nOut; j++) {
             float sum = 0f;
             for (int r = 0; r < count; r++) {
-                int k = rows[r] * nOut + j;
-                sum += (in == null ? 1f : in[inOffset + rows[r]]) * (q != null ? q[k] : w[k]);
+                int i = rows == null ? r : rows[r];
+                int k = i * nOut + j;
+                sum += (in == null ? 1f : in[inOffset + i]) * (q != null ? q[k] : w[k]);
             }
             out[outOffset + j] = sum;
         }
     }
 
-    /** {@link #rowSums} of the outputs {@code j0 .. j0 + 7}, kept in locals as in {@link #sums8}. */
-    private static void rowSums8(float[] in, int inOffset, int[] rows, int count, byte[] q, float[] w, int nOut,
-                                 int j0, float[] out, int outOffset) {
+    /**
+     * {@code out[j0 + c] = sum_r x_i * W[i][j0 + c]} for {@code c < 8}, {@code i = rows[r]} (or {@code r} when
+     * {@code rows} is null) for {@code r < count} in order, {@code x_i = in[inOffset + i]} (1 when {@code in} is
+     * null); either {@code q} (int8) or {@code w} (float32) is null. The null tests are loop-invariant: the JIT
+     * compiles one loop per case.
+     */
+    private static void sums8(float[] in, int inOffset, int[] rows, int count, byte[] q, float[] w, int nOut, int j0,
+                              float[] out, int outOffset) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -233,7 +150,7 @@ final class DenseKernels {
         float s6 = 0f;
         float s7 = 0f;
         for (int r = 0; r < count; r++) {
-            int i = rows[r];
+            int i = rows == null ? r : rows[r];
             float x = in == null ? 1f : in[inOffset + i];
             int k = i * nOut + j0;
             if (q != null) {

@@ -40,6 +40,8 @@ public final class Predictor {
     private float[] logits;
     // Sequence models only (null otherwise): the encoder and its buffers.
     private final SequenceEncoder sequence;
+    /** {@link ProjectionModel#signedTokenLayer()}: the bottleneck of PLUS_MINUS_ONE bits; null otherwise. */
+    private final DenseBlock signedTokenLayer;
     /** Bottleneck outputs, one row of D per token, with {@code (k - 1) / 2} zero rows before and after. */
     private final float[] tokenRows;
     private final float[] convOut;
@@ -68,6 +70,7 @@ public final class Predictor {
         this.bufferA = new float[model.maxWidth()];
         this.bufferB = new float[model.maxWidth()];
         this.sequence = model.sequenceEncoder();
+        this.signedTokenLayer = model.signedTokenLayer();
         if (sequence != null) {
             int rows = sequence.maxTokens() + sequence.convWidth() - 1;
             this.tokenRows = new float[rows * sequence.tokenLayer().nOut];
@@ -282,10 +285,17 @@ public final class Predictor {
         int width = token.nOut;
         int k = sequence.convWidth();
         int pad = (k - 1) / 2;
-        float[] columnSums = sequence.tokenColumnSums();
+        // The bits select weight rows, unpacked to nothing: 0/1 bits sum the set rows (the clear ones add signed
+        // zeros), +-1 bits one row of W or of -W per bit. Either is forward on the unpacked bits, float for float.
         for (int t = 0; t < numTokens; t++) {
-            int set = DenseKernels.setBits(tokenBits, t * words, numBits, rowList);
-            DenseKernels.forwardBits(token, encoding, columnSums, rowList, set, tokenRows, (pad + t) * width);
+            int out = (pad + t) * width;
+            if (signedTokenLayer != null) {
+                int count = DenseKernels.bipolarRows(tokenBits, t * words, numBits, rowList);
+                DenseKernels.forwardRows(signedTokenLayer, null, 0, rowList, count, tokenRows, out);
+            } else {
+                int count = DenseKernels.setBits(tokenBits, t * words, numBits, rowList);
+                DenseKernels.forwardRows(token, null, 0, rowList, count, tokenRows, out);
+            }
         }
         // Rows [0, pad) are never written; the pad rows after the last token may hold an earlier, longer text.
         java.util.Arrays.fill(tokenRows, (pad + numTokens) * width, (2 * pad + numTokens) * width, 0f);

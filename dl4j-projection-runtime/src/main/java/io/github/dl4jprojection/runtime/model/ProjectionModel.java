@@ -58,6 +58,8 @@ public final class ProjectionModel {
     private final BitEncoding encoding;
     private final InputSpec input;
     private final SequenceEncoder sequence;
+    /** A PLUS_MINUS_ONE sequence model's bottleneck {@link DenseBlock#withSignedRows with signed rows}; else null. */
+    private final DenseBlock signedTokenLayer;
     private final List<DenseBlock> layers;
     private final DenseBlock[] layerArray;
     private final List<String> labels;
@@ -74,6 +76,8 @@ public final class ProjectionModel {
         this.encoding = b.encoding;
         this.input = b.input;
         this.sequence = b.sequence;
+        this.signedTokenLayer = sequence != null && encoding == BitEncoding.PLUS_MINUS_ONE
+                ? sequence.tokenLayer().withSignedRows() : null;
         this.layers = layers;
         this.layerArray = layers.toArray(new DenseBlock[0]);
         this.labels = labels;
@@ -195,6 +199,11 @@ public final class ProjectionModel {
     /** The token encoder of a sequence model; null for a bag model (one projection of the whole input). */
     public SequenceEncoder sequenceEncoder() {
         return sequence;
+    }
+
+    /** See {@link #signedTokenLayer}: prepared once here, shared by the predictors. */
+    DenseBlock signedTokenLayer() {
+        return signedTokenLayer;
     }
 
     /** The dense layers, first to last (the last gives the logits); unmodifiable. */

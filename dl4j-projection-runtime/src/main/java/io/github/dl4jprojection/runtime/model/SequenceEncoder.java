@@ -27,15 +27,12 @@ public final class SequenceEncoder {
     private final DenseBlock tokenLayer;
     private final int convWidth;
     private final DenseBlock convLayer;
-    /** {@link DenseKernels#columnSums} of the bottleneck: the predictor's PLUS_MINUS_ONE bottleneck needs them. */
-    private final float[] tokenColumnSums;
 
     private SequenceEncoder(int maxTokens, DenseBlock tokenLayer, int convWidth, DenseBlock convLayer) {
         this.maxTokens = maxTokens;
         this.tokenLayer = tokenLayer;
         this.convWidth = convWidth;
         this.convLayer = convLayer;
-        this.tokenColumnSums = DenseKernels.columnSums(tokenLayer);
     }
 
     /**
@@ -81,11 +78,6 @@ public final class SequenceEncoder {
     /** The convolution, as a dense block over a window of {@code convWidth} bottleneck outputs. */
     public DenseBlock convLayer() {
         return convLayer;
-    }
-
-    /** The bottleneck's sums over all rows of each column, computed once here; not to be modified. */
-    float[] tokenColumnSums() {
-        return tokenColumnSums;
     }
 
     /** The width of the pooled output, {@code C}. */
