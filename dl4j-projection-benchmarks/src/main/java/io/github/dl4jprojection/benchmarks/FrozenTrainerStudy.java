@@ -11,6 +11,7 @@ import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.pipeline.ImageTrainer;
 import io.github.dl4jprojection.pipeline.Trainers;
+import io.github.dl4jprojection.pipeline.TrainingPipeline;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
@@ -101,28 +102,9 @@ public final class FrozenTrainerStudy {
                 double trainerAccuracy = trainer.evaluate(testBatches(data.test())).accuracy();
                 for (double l2 : o.l2) {
                     for (double tau : l2 == 0 ? new double[] {1} : o.tau) {
-                        long t0 = System.nanoTime();
-                        JointProjectionModel joint = new JointProjectionModel.Builder()
-                                .trainer(trainer).freezeTrainer(true)
-                                .trainerInputType(InputType.feedForward(data.train().pixelsPerImage()))
-                                .labelNames(data.train().labelNames())
-                                .projectionLayer(new ProjectionLayer.Builder().numFunctions(o.functions)
-                                        .bitsPerFunction(o.bitsPerFunction).density(0.25).seed(seed).build())
-                                .lambdaTrainer(0).lambdaDistill(l2).lambdaLabels(1).temperature(tau)
-                                .updater(new Adam(LEARNING_RATE)).seed(seed).build();
-                        for (int e = 0; e < o.epochs; e++) {
-                            // As the training pipeline does, so dropout masks (none here: the trainer is frozen
-                            // and the projection has no dropout) and batch order match the command line's.
-                            Nd4j.getRandom().setSeed(seed * 1_000_003L + e);
-                            batches.setEpoch(e);
-                            joint.fit(batches, 1);
-                        }
-                        double seconds = (System.nanoTime() - t0) / 1e9;
-                        ProjectionModel model = ProjectionNetExporter.from(joint).labels(data.train().labelNames())
-                                .input(InputSpec.image(28, 28, 1)).export();
-                        String row = String.format(Locale.ROOT, "%s,%s,%s,%d,%.4f,%.4f,%d,%.1f",
-                                l2 == 0 ? "alone" : "frozen", l2, tau, seed, trainerAccuracy,
-                                runtimeAccuracy(model, data.test()), model.numParameters() * 4L, seconds);
+                        String point = projectionPoint(o, data, trainer, batches, l2, tau, seed);
+                        String row = String.format(Locale.ROOT, "%s,%s,%s,%d,%.4f,%s", l2 == 0 ? "alone" : "frozen",
+                                l2, tau, seed, trainerAccuracy, point);
                         csv.println(row);
                         csv.flush();
                         System.err.println(row);
@@ -130,6 +112,35 @@ public final class FrozenTrainerStudy {
                 }
             }
         }
+    }
+
+    /**
+     * Trains one projection network with the frozen {@code trainer} and {@code l2 * distill + labels}, exports it and
+     * returns its CSV columns {@code runtime_accuracy,weight_bytes,train_seconds}.
+     */
+    private static String projectionPoint(Options o, TrainTestImages data, ComputationGraph trainer,
+                                          ImageDataSetIterator batches, double l2, double tau, long seed) {
+        ImageDataset train = data.train();
+        long t0 = System.nanoTime();
+        JointProjectionModel joint = new JointProjectionModel.Builder()
+                .trainer(trainer).freezeTrainer(true)
+                .trainerInputType(InputType.feedForward(train.pixelsPerImage()))
+                .labelNames(train.labelNames())
+                .projectionLayer(new ProjectionLayer.Builder().numFunctions(o.functions)
+                        .bitsPerFunction(o.bitsPerFunction).density(0.25).seed(seed).build())
+                .lambdaTrainer(0).lambdaDistill(l2).lambdaLabels(1).temperature(tau)
+                .updater(new Adam(LEARNING_RATE)).seed(seed).build();
+        for (int e = 0; e < o.epochs; e++) {
+            // As the training pipeline does, so that the generator's draws and the batch order are the command line's.
+            Nd4j.getRandom().setSeed(TrainingPipeline.epochSeed(seed, e));
+            batches.setEpoch(e);
+            joint.fit(batches, 1);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ProjectionModel model = ProjectionNetExporter.from(joint).labels(train.labelNames())
+                .input(InputSpec.image(train.height(), train.width(), 1)).export();
+        return String.format(Locale.ROOT, "%.4f,%d,%.1f", runtimeAccuracy(model, data.test()),
+                model.numParameters() * 4L, seconds);
     }
 
     /** {@code train --trainer mlp}'s trainer as a standalone graph on raw pixels, with a softmax output. */

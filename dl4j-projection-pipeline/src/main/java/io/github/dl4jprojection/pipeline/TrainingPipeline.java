@@ -128,7 +128,7 @@ public final class TrainingPipeline {
     }
 
     /** The seed of ND4J's generator for one epoch: a function of the run's seed and the epoch only. */
-    static long epochSeed(long seed, int epoch) {
+    public static long epochSeed(long seed, int epoch) {
         return seed * 1_000_003L + epoch;
     }
 
