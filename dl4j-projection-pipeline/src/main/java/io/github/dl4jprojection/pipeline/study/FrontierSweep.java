@@ -201,6 +201,7 @@ public final class FrontierSweep {
         String detail = String.format(Locale.ROOT, "projection %d:%d density 1/%d on %s%s-%d", spec.numFunctions(),
                 spec.bitsPerFunction(), 1 << spec.sparsityLog2(), input.description(),
                 hidden > 0 ? "-" + hidden : "", k) + loss(method, seeded);
+        long projectionAdds = task.projectionAdds(spec);
         List<FrontierRow> pair = new ArrayList<>();
         for (WeightType weights : WEIGHTS) {
             ProjectionModel model = net.export(input, task.labelNames(), task.description(), weights);
@@ -208,7 +209,7 @@ public final class FrontierSweep {
                     weights));
             ModelWriter.write(model, file);
             TimedEvaluation eval = task.runtime(file);
-            long macs = task.projectionAdds(spec);
+            long macs = projectionAdds;
             for (DenseBlock layer : model.layers()) {
                 macs += (long) layer.nIn() * layer.nOut();
             }

@@ -60,6 +60,8 @@ public final class TextStudyTask implements StudyTask {
     private final INDArray trainerTrain;
     private final INDArray trainerTest;
     private final Map<Integer, StudentInput> bags = new HashMap<>();
+    /** {@link #meanFeatures} of the test texts, NaN until the first {@link #projectionAdds}. */
+    private double meanTestFeatures = Double.NaN;
 
     /**
      * @param name     the task's command-line name
@@ -182,14 +184,21 @@ public final class TextStudyTask implements StudyTask {
 
     @Override
     public long projectionAdds(ProjectionSpec spec) {
-        TextFeaturizer featurizer = new TextFeaturizer(this.featurizer);
-        FeaturizerScratch scratch = featurizer.newScratch();
-        long features = 0;
-        for (LabeledText t : data.test()) {
-            features += featurizer.featurize(t.text(), scratch);
+        if (Double.isNaN(meanTestFeatures)) {
+            meanTestFeatures = meanFeatures(data.test());
         }
-        double mean = data.test().isEmpty() ? 0 : (double) features / data.test().size();
-        return Math.round(mean * spec.numBits() / (1 << spec.sparsityLog2()));
+        return Math.round(meanTestFeatures * spec.numBits() / (1 << spec.sparsityLog2()));
+    }
+
+    /** The mean number of hashed features per text: the same at every point of a sweep, so computed once. */
+    private double meanFeatures(List<LabeledText> texts) {
+        TextFeaturizer textFeaturizer = new TextFeaturizer(featurizer);
+        FeaturizerScratch scratch = textFeaturizer.newScratch();
+        long features = 0;
+        for (LabeledText t : texts) {
+            features += textFeaturizer.featurize(t.text(), scratch);
+        }
+        return texts.isEmpty() ? 0 : (double) features / texts.size();
     }
 
     @Override
