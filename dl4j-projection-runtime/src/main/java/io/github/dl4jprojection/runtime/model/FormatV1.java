@@ -232,8 +232,9 @@ final class FormatV1 implements FormatCodec {
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
-        if (model.sequenceEncoder() != null) {
-            throw new IllegalArgumentException("format version 1 cannot hold a sequence model (version 2 can)");
+        if (model.family() != ModelFamily.BAG) {
+            throw new IllegalArgumentException("format version 1 cannot hold a " + model.family() + " model (version "
+                    + (model.family() == ModelFamily.SEQUENCE ? 2 : 4) + " can)");
         }
         checkNoFixed(model, 1);
         writeProjection(model, s);

@@ -7,7 +7,7 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
  * in the projection section's last byte (reserved in version 1) and, for the SEQUENCE family, the
  * {@link SequenceEncoder} section between the input section and the dense layers.
  * <pre>
- *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE)
+ *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE; 2 SKETCH from version 4)
  *   DENSE:    u32 nIn, u32 height, u32 width, u32 channels
  *   FEATURES: str kind, u32 version, map settings
  *   SEQUENCE: u32 maxTokens, layer token (nIn = T * d), u32 convWidth, layer conv (nIn = convWidth * token nOut),
@@ -21,8 +21,6 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
  */
 final class FormatV2 implements FormatCodec {
 
-    static final int FAMILY_BAG = 0;
-    static final int FAMILY_SEQUENCE = 1;
     static final int POOLING_MAX = 0;
 
     @Override
@@ -32,25 +30,28 @@ final class FormatV2 implements FormatCodec {
 
     @Override
     public ProjectionModel read(ContentReader in) throws ModelFormatException {
-        return read(in, FormatV1.NO_FIXED_BEFORE_V3);
+        return read(in, FormatV1.NO_FIXED_BEFORE_V3, ModelFamily.SEQUENCE);
     }
 
     /**
      * This version's layout; {@code noFixed} is why INT8_FIXED dense layers are refused, or null where they are
-     * allowed ({@link FormatV3}, whose layout this is otherwise).
+     * allowed ({@link FormatV3}, {@link FormatV4}, whose layout this is otherwise); {@code newestFamily} is the
+     * last family the version knows (SKETCH from version 4).
      */
-    static ProjectionModel read(ContentReader in, String noFixed) throws ModelFormatException {
+    static ProjectionModel read(ContentReader in, String noFixed, ModelFamily newestFamily)
+            throws ModelFormatException {
         ProjectionModel.Builder builder = ProjectionModel.builder();
         FormatV1.ProjectionHeader projection = FormatV1.ProjectionHeader.read(in);
         int familyAt = in.position();
-        int family = in.u8("model family", FAMILY_SEQUENCE);
-        if (family == FAMILY_SEQUENCE && projection.kind != InputKind.FEATURES) {
-            throw in.error(INVALID_VALUE, familyAt, "a SEQUENCE model needs FEATURES (text) input, got "
+        ModelFamily family = ModelFamily.ofCode(in.u8("model family", newestFamily.code()));
+        if (family != ModelFamily.BAG && projection.kind != InputKind.FEATURES) {
+            throw in.error(INVALID_VALUE, familyAt, "a " + family + " model needs FEATURES (text) input, got "
                     + projection.kind);
         }
+        builder.family(family);
         projection.readInput(in, builder);
         long width = projection.spec.numBits();
-        if (family == FAMILY_SEQUENCE) {
+        if (family == ModelFamily.SEQUENCE) {
             SequenceEncoder encoder = sequence(in, width);
             builder.sequenceEncoder(encoder);
             width = encoder.outputWidth();
@@ -96,14 +97,23 @@ final class FormatV2 implements FormatCodec {
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
         FormatV1.checkNoFixed(model, 2);
+        checkNoSketch(model, 2);
         writeContent(model, s);
+    }
+
+    /** Versions before 4 have no SKETCH family. */
+    static void checkNoSketch(ProjectionModel model, int version) {
+        if (model.family() == ModelFamily.SKETCH) {
+            throw new IllegalArgumentException("format version " + version + " cannot hold a SKETCH model"
+                    + " (version 4 can)");
+        }
     }
 
     /** This version's layout, which {@link FormatV3} shares. */
     static void writeContent(ProjectionModel model, ContentWriter s) {
         FormatV1.writeProjection(model, s);
         SequenceEncoder sequence = model.sequenceEncoder();
-        s.u8(sequence == null ? FAMILY_BAG : FAMILY_SEQUENCE);
+        s.u8(model.family().code());
         FormatV1.writeInput(model.input(), s);
         if (sequence != null) {
             s.u32(sequence.maxTokens());

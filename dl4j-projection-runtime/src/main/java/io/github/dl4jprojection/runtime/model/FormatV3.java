@@ -20,11 +20,12 @@ final class FormatV3 implements FormatCodec {
 
     @Override
     public ProjectionModel read(ContentReader in) throws ModelFormatException {
-        return FormatV2.read(in, null);
+        return FormatV2.read(in, null, ModelFamily.SEQUENCE);
     }
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
+        FormatV2.checkNoSketch(model, 3);
         FormatV2.writeContent(model, s);
     }
 }

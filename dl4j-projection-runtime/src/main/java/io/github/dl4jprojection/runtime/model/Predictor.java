@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.projection.CountSketch;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
@@ -15,6 +16,9 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
  * such a bag according to {@link InputSpec#featurizer()} and calls {@link #predictFeatures} or
  * {@link #scoresFeatures}: that is the seam where text input joins.
  *
+ * <p>Sketch models ({@link ModelFamily#SKETCH}) take the same bag; their count sketch replaces the bits
+ * ({@link #sketch} gives its values).
+ *
  * <p>Sequence models ({@link ProjectionModel#sequenceEncoder()} not null) take the packed bits of each token
  * instead ({@link #predictTokens}, {@link #scoresTokens}; {@code TextPredictor} computes them from a text).
  *
@@ -26,6 +30,8 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
 public final class Predictor {
 
     private final LshProjection projection;
+    /** A SKETCH model's count sketch, else null. */
+    private final CountSketch sketch;
     private final InputKind inputKind;
     private final BitEncoding encoding;
     private final DenseBlock[] layers;
@@ -57,15 +63,17 @@ public final class Predictor {
 
     Predictor(ProjectionModel model) {
         this.projection = model.projection();
+        this.sketch = model.countSketch();
         this.inputKind = model.input().kind();
         this.encoding = model.encoding();
         this.layers = model.layerArray();
         this.numBits = model.projectionSpec().numBits();
         this.numLabels = model.numLabels();
-        this.acc = new float[numBits];
-        this.bits = new long[model.projectionSpec().numWords()];
+        // A sketch has no bits: its values go straight into bufferA.
+        this.acc = new float[sketch != null ? 0 : numBits];
+        this.bits = new long[sketch != null ? 0 : model.projectionSpec().numWords()];
         // Room for the exact integer path of the feature projection (text counts are integers).
-        this.masks = new long[inputKind == InputKind.FEATURES
+        this.masks = new long[sketch != null ? 0 : inputKind == InputKind.FEATURES
                 ? LshProjection.featureScratchLength(model.projectionSpec()) : 2 * bits.length];
         this.bufferA = new float[model.maxWidth()];
         this.bufferB = new float[model.maxWidth()];
@@ -211,24 +219,59 @@ public final class Predictor {
      * @throws IllegalStateException if the model takes a dense input
      */
     public int predictFeatures(long[] keys, float[] weights, int count) {
-        projectFeatures(keys, weights, count);
-        return forward();
+        return forwardFeatures(keys, weights, count);
     }
 
     /** The feature-bag form of {@link #scores(float[], float[])}. */
     public int scoresFeatures(long[] keys, float[] weights, int count, float[] probabilities) {
         checkScores(probabilities);
-        projectFeatures(keys, weights, count);
-        int label = forward();
+        int label = forwardFeatures(keys, weights, count);
         DenseKernels.softmax(logits, numLabels, probabilities);
         return label;
     }
 
-    /** The feature-bag form of {@link #project(float[], long[])}. */
+    /** The feature-bag form of {@link #logits(float[], float[])}. */
+    public int logitsFeatures(long[] keys, float[] weights, int count, float[] out) {
+        checkScores(out);
+        int label = forwardFeatures(keys, weights, count);
+        System.arraycopy(logits, 0, out, 0, numLabels);
+        return label;
+    }
+
+    /**
+     * The feature-bag form of {@link #project(float[], long[])}.
+     *
+     * @throws IllegalStateException for a SKETCH model, which has no bits (see {@link #sketch})
+     */
     public void projectFeatures(long[] keys, float[] weights, int count, long[] out) {
         checkBits(out);
         projectFeatures(keys, weights, count);
         System.arraycopy(bits, 0, out, 0, bits.length);
+    }
+
+    /**
+     * A SKETCH model's first-layer input for a bag of features: the {@code B} count-sketch values, written to
+     * {@code out[0, B)} (what the emitted C's sketch gives for the same text).
+     *
+     * @throws IllegalArgumentException on null or short arrays, a bad count or a weight outside [0, 2^24]
+     * @throws IllegalStateException if the model is not a SKETCH model
+     */
+    public void sketch(long[] keys, float[] weights, int count, float[] out) {
+        if (sketch == null) {
+            throw new IllegalStateException("this is a " + (sequence != null ? "SEQUENCE" : "BAG")
+                    + " model, which projects to bits: use projectFeatures");
+        }
+        sketch.project(keys, weights, count, out, 0);
+    }
+
+    /** The bag's projection (bits or sketch) and the dense layers; leaves the logits in {@link #logits}. */
+    private int forwardFeatures(long[] keys, float[] weights, int count) {
+        if (sketch != null) {
+            sketch.project(keys, weights, count, bufferA, 0);
+            return forward(bufferA);
+        }
+        projectFeatures(keys, weights, count);
+        return forward();
     }
 
     /**
@@ -325,6 +368,10 @@ public final class Predictor {
     }
 
     private void projectFeatures(long[] keys, float[] weights, int count) {
+        if (sketch != null) {
+            throw new IllegalStateException("this is a SKETCH model, which has no projection bits: use sketch for"
+                    + " its values");
+        }
         if (sequence != null) {
             throw new IllegalStateException("this is a sequence model, which projects every token on its own: use "
                     + "predictTokens or scoresTokens (or TextPredictor on a text), not a bag of the whole text");

@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.runtime.model;
 
 import io.github.dl4jprojection.runtime.internal.model.AndroidApi26;
+import io.github.dl4jprojection.runtime.internal.projection.CountSketch;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
@@ -33,6 +34,12 @@ import java.util.Map;
  *   bits_t = LSH(spec, features of token t)   t &lt; n;   g = SequenceEncoder(bits_0 .. bits_(n-1))   C floats
  *   h(l+1) = f_l(h(l) W_l + b_l) with h0 = g, as above
  * </pre>
+ * A <em>sketch model</em> ({@link #family()} {@link ModelFamily#SKETCH}; text only, format version 4) hashes the
+ * text's feature bag with signs into {@code B = T * d} buckets instead ({@code CountSketch}: square-root weights,
+ * unit L2 norm), and those {@code B} floats are the first dense layer's input:
+ * <pre>
+ *   v[b] = sum over features j with bucket b of s_j * sqrt(w_j);   h0 = v / ||v||_2          B floats
+ * </pre>
  * {@link #load(Path)} reads a {@code .pnet} file (docs/FORMAT.md); {@link ModelWriter} writes one.
  * Loading validates everything and prepares the projection once; {@link #predictor()} then gives a
  * per-thread {@link Predictor} whose calls allocate nothing. The convenience methods here
@@ -58,6 +65,9 @@ public final class ProjectionModel {
     private final BitEncoding encoding;
     private final InputSpec input;
     private final SequenceEncoder sequence;
+    private final ModelFamily family;
+    /** The bucket hashing of a SKETCH model; null otherwise. */
+    private final CountSketch sketch;
     /** A PLUS_MINUS_ONE sequence model's bottleneck {@link DenseBlock#withSignedRows with signed rows}; else null. */
     private final DenseBlock signedTokenLayer;
     private final List<DenseBlock> layers;
@@ -76,6 +86,8 @@ public final class ProjectionModel {
         this.encoding = b.encoding;
         this.input = b.input;
         this.sequence = b.sequence;
+        this.family = b.family();
+        this.sketch = family == ModelFamily.SKETCH ? new CountSketch(spec.numBits(), spec.seed()) : null;
         this.signedTokenLayer = sequence != null && encoding == BitEncoding.PLUS_MINUS_ONE
                 ? sequence.tokenLayer().withSignedRows() : null;
         this.layers = layers;
@@ -103,7 +115,7 @@ public final class ProjectionModel {
     /** A builder holding all of this model's parts, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder().projection(spec).encoding(encoding).input(input).sequenceEncoder(sequence)
-                .labels(labels);
+                .family(family == ModelFamily.SKETCH ? family : null).labels(labels);
         for (DenseBlock layer : layers) {
             b.addLayer(layer);
         }
@@ -199,6 +211,16 @@ public final class ProjectionModel {
     /** The token encoder of a sequence model; null for a bag model (one projection of the whole input). */
     public SequenceEncoder sequenceEncoder() {
         return sequence;
+    }
+
+    /** How the input becomes the first dense layer's input: BAG, SEQUENCE or SKETCH. */
+    public ModelFamily family() {
+        return family;
+    }
+
+    /** The count sketch of a SKETCH model, null otherwise; shared by the predictors. */
+    CountSketch countSketch() {
+        return sketch;
     }
 
     /** See {@link #signedTokenLayer}: prepared once here, shared by the predictors. */
@@ -313,6 +335,7 @@ public final class ProjectionModel {
         private BitEncoding encoding = BitEncoding.PLUS_MINUS_ONE;
         private InputSpec input;
         private SequenceEncoder sequence;
+        private ModelFamily family;
         private final List<DenseBlock> layers = new ArrayList<>();
         private List<String> labels;
         private final LinkedHashMap<String, String> provenance = new LinkedHashMap<>();
@@ -345,6 +368,21 @@ public final class ProjectionModel {
         public Builder sequenceEncoder(SequenceEncoder encoder) {
             this.sequence = encoder;
             return this;
+        }
+
+        /**
+         * The model family; default (null) BAG, or SEQUENCE when a {@link #sequenceEncoder} is set. A SKETCH model
+         * takes text (FEATURES) input, a spec of density 1 whose {@code T * d} is the number of buckets and whose
+         * seed is the sketch's, the ZERO_ONE encoding (unused: there are no bits) and FLOAT32 or INT8 layers.
+         */
+        public Builder family(ModelFamily family) {
+            this.family = family;
+            return this;
+        }
+
+        /** The family set, or the one the sequence encoder implies. */
+        private ModelFamily family() {
+            return family != null ? family : sequence != null ? ModelFamily.SEQUENCE : ModelFamily.BAG;
         }
 
         /** Appends a dense layer; the last one added is the logits layer. */
@@ -410,6 +448,13 @@ public final class ProjectionModel {
                             + e.getMessage(), e);
                 }
             }
+            if ((family() == ModelFamily.SEQUENCE) != (sequence != null)) {
+                throw new IllegalArgumentException("family " + family() + (sequence != null
+                        ? " cannot have a sequence encoder" : " needs a sequence encoder"));
+            }
+            if (family() == ModelFamily.SKETCH) {
+                checkSketch();
+            }
             double inputBound = 1.0;
             int inputWidth = spec.numBits();
             if (sequence != null) {
@@ -448,6 +493,25 @@ public final class ProjectionModel {
                     ? LshProjection.forDenseInput(spec, input.nIn()) : LshProjection.forFeatures(spec);
             return new ProjectionModel(this, Collections.unmodifiableList(layerCopy),
                     Collections.unmodifiableList(labelCopy), index, provenanceCopy, projection, maxWidth);
+        }
+
+        /** A SKETCH model's rules; its values are bounded by 1 like bits, so the layers' bounds hold as they are. */
+        private void checkSketch() {
+            if (input.kind() != InputKind.FEATURES) {
+                throw new IllegalArgumentException("a SKETCH model needs text (FEATURES) input, got " + input.kind());
+            }
+            if (spec.sparsityLog2() != 0) {
+                throw new IllegalArgumentException("a SKETCH model's spec must have density 1 (a sketch has no"
+                        + " density), got " + spec.density());
+            }
+            if (encoding != BitEncoding.ZERO_ONE) {
+                throw new IllegalArgumentException("a SKETCH model's encoding must be ZERO_ONE (it has no bits to"
+                        + " encode), got " + encoding);
+            }
+            if (!layers.isEmpty() && layers.get(0) != null && layers.get(0).weightType == WeightType.INT8_FIXED) {
+                throw new IllegalArgumentException("INT8_FIXED layers need integer inputs; a SKETCH model's inputs"
+                        + " are floats: use FLOAT32 or INT8 weights");
+            }
         }
 
         private static double checkBound(DenseBlock layer, double inBound, String name) {
@@ -496,7 +560,8 @@ public final class ProjectionModel {
                 }
                 if (layer.nIn != width) {
                     throw new IllegalArgumentException("layers[" + l + "].nIn must be " + width + " ("
-                            + (l == 0 ? (sequence == null ? "T * d" : "the sequence encoder's output width")
+                            + (l == 0 ? (sequence == null ? (family() == ModelFamily.SKETCH ? "the buckets, T * d"
+                            : "T * d") : "the sequence encoder's output width")
                             : "layers[" + (l - 1) + "].nOut") + "), got " + layer.nIn);
                 }
                 bound = outputBound(layer, bound);

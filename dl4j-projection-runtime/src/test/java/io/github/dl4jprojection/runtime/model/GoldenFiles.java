@@ -1,10 +1,12 @@
 package io.github.dl4jprojection.runtime.model;
 
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
+import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
 import io.github.dl4jprojection.runtime.internal.text.TokenProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,8 @@ public final class GoldenFiles {
     static final String SEQUENCE = "sequence";
     /** The integer-only (INT8_FIXED) models, from version 3 on: their cases also pin the int32 logits. */
     static final String[] FIXED = {"dense-fixed", "features-fixed"};
+    /** The SKETCH model, from version 4 on. */
+    static final String SKETCH = "sketch";
     static final int CASES = 40;
 
     private GoldenFiles() {
@@ -47,8 +51,9 @@ public final class GoldenFiles {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v" + PnetFormat.VERSION);
         Files.createDirectories(dir);
-        ProjectionModel[] models = {denseFloat32(), denseInt8(), features(), sequence(), denseFixed(), featuresFixed()};
-        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE, FIXED[0], FIXED[1]};
+        ProjectionModel[] models = {denseFloat32(), denseInt8(), features(), sequence(), denseFixed(), featuresFixed(),
+            sketch()};
+        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE, FIXED[0], FIXED[1], SKETCH};
         // One generator for all models, in this order: the cases of the first three are those of golden/v1, the
         // sequence model's those of golden/v2.
         Random random = new Random(20240501L);
@@ -58,6 +63,7 @@ public final class GoldenFiles {
                     StandardCharsets.UTF_8)) {
                 for (int c = 0; c < CASES; c++) {
                     out.write(models[m].sequenceEncoder() != null ? sequenceCaseLine(models[m], random)
+                            : models[m].family() == ModelFamily.SKETCH ? sketchCaseLine(models[m], random)
                             : caseLine(models[m], random));
                     out.write('\n');
                 }
@@ -87,17 +93,49 @@ public final class GoldenFiles {
                 .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test").build();
     }
 
+    /**
+     * A SKETCH model on the real "sgnn-text" featurizer (count weights, so the square roots are pinned): 24 buckets,
+     * a RELU hidden layer of 5, 2 labels.
+     */
+    static ProjectionModel sketch() {
+        Random random = new Random(707);
+        FeaturizerConfig featurizer = FeaturizerConfig.builder().maxCodePoints(300).maxFeatures(64).wordNgramMax(2)
+                .maxSkip(1).charNgrams(2, 3).build();
+        return ProjectionModel.builder().family(ModelFamily.SKETCH).projection(spec(1, 24, 0x5CE7L, 1))
+                .encoding(BitEncoding.ZERO_ONE).input(InputSpec.features(featurizer.toSection()))
+                .addLayer(TestModels.randomBlock(random, 24, 5, Nonlinearity.RELU, 0.9f))
+                .addLayer(TestModels.randomBlock(random, 5, 2, Nonlinearity.IDENTITY, 0.9f))
+                .labels("ham", "spam").provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
+                .provenance(ProvenanceKeys.CREATED, "2026-12-03T00:00:00Z")
+                .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test").build();
+    }
+
+    /** {@code text=...} (0 to 20 words), then the sketch values, the label and the probabilities. */
+    private static String sketchCaseLine(ProjectionModel model, Random random) {
+        String text = randomText(random);
+        float[] x = new SketchProjection(FeaturizerConfig.fromSection(model.input().featurizer()),
+                model.projectionSpec().numBits(), model.projectionSpec().seed()).project(text);
+        float[] p = new float[model.numLabels()];
+        int label = TextPredictor.of(model).scores(text, p);
+        return "text=" + text + "\tsketch=" + floats(x) + "\tlabel=" + label + "\tp=" + floats(p);
+    }
+
+    private static String randomText(Random random) {
+        StringBuilder text = new StringBuilder();
+        int words = random.nextInt(21);
+        for (int w = 0; w < words; w++) {
+            text.append(w == 0 ? "" : " ").append(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+        }
+        return text.toString();
+    }
+
     /** Words, symbols and a few non-ASCII tokens; no tab or line break (the case file's separators). */
     private static final String[] VOCABULARY = {"free", "money", "Meeting", "at", "noon", "!", "?", "café", "日本",
         "\uD83D\uDE00", "x", "viagra", "re:", "the", "unsubscribe", "$100", "don't", "3.14"};
 
     /** {@code text=...} (0 to 20 words: the empty text, texts over the 12-token cap), then token bits and scores. */
     private static String sequenceCaseLine(ProjectionModel model, Random random) {
-        StringBuilder text = new StringBuilder();
-        int words = random.nextInt(21);
-        for (int w = 0; w < words; w++) {
-            text.append(w == 0 ? "" : " ").append(VOCABULARY[random.nextInt(VOCABULARY.length)]);
-        }
+        String text = randomText(random);
         TokenProjection tokens = new TokenProjection(FeaturizerConfig.fromSection(model.input().featurizer()),
                 model.projectionSpec(), model.sequenceEncoder().maxTokens());
         long[] bits = new long[model.sequenceEncoder().maxTokens() * tokens.numWords()];

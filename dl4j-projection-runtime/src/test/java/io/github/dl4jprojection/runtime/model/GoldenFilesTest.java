@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
 import io.github.dl4jprojection.runtime.internal.text.TokenProjection;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
@@ -141,6 +142,10 @@ class GoldenFilesTest {
     }
 
     private static void check(ProjectionModel model, Predictor predictor, Map<String, String> f, String where) {
+        if (f.containsKey("sketch")) {
+            checkSketch(model, f, where);
+            return;
+        }
         if (f.containsKey("text")) {
             checkSequence(model, predictor, f, where);
             return;
@@ -253,6 +258,30 @@ class GoldenFilesTest {
             assertEquals(Float.floatToIntBits(expected[j]), Float.floatToIntBits(p[j]),
                     where + ": probability " + j + " is " + p[j] + ", recorded " + expected[j]);
             assertEquals(Float.floatToIntBits(p[j]), Float.floatToIntBits(fromText[j]), where + ": from the text");
+            assertEquals(reference[j], p[j], 1e-5, where + ": double-precision reference, probability " + j);
+        }
+    }
+
+    /** A sketch model's case: the sketch values of the text, bit for bit, and the scores from the text. */
+    private static void checkSketch(ProjectionModel model, Map<String, String> f, String where) {
+        String text = f.get("text");
+        float[] x = new SketchProjection(FeaturizerConfig.fromSection(model.input().featurizer()),
+                model.projectionSpec().numBits(), model.projectionSpec().seed()).project(text);
+        float[] recorded = parseFloats(f.get("sketch"));
+        for (int b = 0; b < recorded.length; b++) {
+            assertEquals(Float.floatToIntBits(recorded[b]), Float.floatToIntBits(x[b]), where + ": sketch value " + b);
+        }
+        float[] p = new float[model.numLabels()];
+        assertEquals(Integer.parseInt(f.get("label")), TextPredictor.of(model).scores(text, p), where + ": label");
+        float[] expected = parseFloats(f.get("p"));
+        double[] xd = new double[x.length];
+        for (int b = 0; b < x.length; b++) {
+            xd[b] = x[b];
+        }
+        double[] reference = TestModels.referenceSoftmax(TestModels.referenceDenseLogits(model, xd));
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(Float.floatToIntBits(expected[j]), Float.floatToIntBits(p[j]),
+                    where + ": probability " + j + " is " + p[j] + ", recorded " + expected[j]);
             assertEquals(reference[j], p[j], 1e-5, where + ": double-precision reference, probability " + j);
         }
     }

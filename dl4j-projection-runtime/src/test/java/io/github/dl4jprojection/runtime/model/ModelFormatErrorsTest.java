@@ -148,10 +148,13 @@ class ModelFormatErrorsTest {
         byte[] inf = good();
         putU32(inf, CONTENT + 56, Float.floatToRawIntBits(Float.POSITIVE_INFINITY));
         rejected(resealed(inf), Problem.INVALID_VALUE, "Infinity");
-        // Version 2 gives version 1's reserved byte 19 a meaning: the model family.
+        // Version 2 gives version 1's reserved byte 19 a meaning: the model family (2, SKETCH, from version 4).
         byte[] family = good();
-        family[CONTENT + 19] = 2;
-        rejected(resealed(family), Problem.INVALID_VALUE, "model family must be in [0, 1], got 2");
+        family[CONTENT + 19] = 3;
+        rejected(resealed(family), Problem.INVALID_VALUE, "model family must be in [0, 2], got 3");
+        byte[] sketchOfPixels = good();
+        sketchOfPixels[CONTENT + 19] = 2;
+        rejected(resealed(sketchOfPixels), Problem.INVALID_VALUE, "a SKETCH model needs FEATURES (text) input");
         byte[] sequenceOfPixels = good();
         sequenceOfPixels[CONTENT + 19] = 1;
         rejected(resealed(sequenceOfPixels), Problem.INVALID_VALUE, "a SEQUENCE model needs FEATURES (text) input");

@@ -256,6 +256,35 @@ final class TestModels {
         return out;
     }
 
+    /**
+     * A SKETCH model's values in double precision, straight from the formula of {@code CountSketch} (buckets from
+     * XXH64 as there, everything after in double): the runtime's float32 values are within rounding of these.
+     */
+    static double[] referenceSketch(long[] keys, float[] weights, int count, int buckets, long seed) {
+        double[] v = new double[buckets];
+        for (int j = 0; j < count; j++) {
+            long h = io.github.dl4jprojection.runtime.internal.hash.XxHash64.hashLong(keys[j], seed);
+            v[(int) Long.remainderUnsigned(h >>> 1, buckets)] += ((h & 1) == 0 ? 1 : -1) * Math.sqrt(weights[j]);
+        }
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        for (int b = 0; b < buckets && norm > 0; b++) {
+            v[b] /= Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    /** The logits of the dense layers on a first-layer input {@code x}, in double. */
+    static double[] referenceDenseLogits(ProjectionModel model, double[] x) {
+        double[] out = x;
+        for (DenseBlock layer : model.layers()) {
+            out = dense(layer, out);
+        }
+        return out;
+    }
+
     private static double[] dense(DenseBlock layer, double[] x) {
         double[] out = new double[layer.nOut()];
         for (int j = 0; j < layer.nOut(); j++) {
