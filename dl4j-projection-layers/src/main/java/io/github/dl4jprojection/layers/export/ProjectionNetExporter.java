@@ -3,6 +3,7 @@ package io.github.dl4jprojection.layers.export;
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.layers.qat.Int8FakeQuantActivation;
@@ -12,6 +13,7 @@ import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
@@ -60,7 +62,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link Builder#sequenceLayers}): a DenseLayer bottleneck, a MaskLayer, a Convolution1DLayer (odd kernel, stride
  * and dilation 1, same padding) and a max GlobalPoolingLayer, which become the runtime's {@link SequenceEncoder}.
  * The convolution's weights become the window block {@code W_c[w * D + i][c]} (offset in the window, input
- * channel, output channel).
+ * channel, output channel). A {@link SketchInputLayer} projection becomes a SKETCH model: its {@code B} buckets and
+ * seed as the projection spec ({@code T = 1, d = B}, density 1), the ZERO_ONE encoding, a featurizer input, and the
+ * dense layers on the {@code B} values.
  * <pre>
  *   ProjectionModel model = ProjectionNetExporter.from(joint).export();    // a JointProjectionModel: names known
  *   ProjectionModel model = ProjectionNetExporter.from(graph)             // any graph: name the vertices
@@ -121,7 +125,10 @@ public final class ProjectionNetExporter {
             this.graph = graph;
         }
 
-        /** Name of the vertex holding the {@link ProjectionLayer} or {@link BitVectorInputLayer}; required. */
+        /**
+         * Name of the vertex holding the {@link ProjectionLayer}, {@link BitVectorInputLayer},
+         * {@link TokenBitsInputLayer} or {@link SketchInputLayer}; required.
+         */
         public Builder projection(String vertexName) {
             this.projectionVertex = vertexName;
             return this;
@@ -155,7 +162,10 @@ public final class ProjectionNetExporter {
             return this;
         }
 
-        /** FLOAT32 (default) or INT8 post-training quantization with per-output scales. */
+        /**
+         * FLOAT32 (default) or INT8 post-training quantization with per-output scales. INT8_FIXED is refused by
+         * {@link #export()}: the integer-only form is made from a float export by {@code Int8Calibrator}.
+         */
         public Builder weights(WeightType type) {
             this.weightType = type;
             return this;
@@ -163,8 +173,8 @@ public final class ProjectionNetExporter {
 
         /**
          * The input description. Default for a {@link ProjectionLayer}: a dense vector of its nIn
-         * values (give {@link InputSpec#image} to record an image shape). Required for a
-         * {@link BitVectorInputLayer}: {@link InputSpec#features} naming the featurizer that makes the bits.
+         * values (give {@link InputSpec#image} to record an image shape). Required for the other projection inputs:
+         * {@link InputSpec#features} naming the featurizer that makes the bits (or the sketch).
          */
         public Builder input(InputSpec input) {
             this.input = input;
@@ -198,6 +208,13 @@ public final class ProjectionNetExporter {
                 throw new IllegalArgumentException("weights must be FLOAT32 or INT8, got null");
             }
             BitLayer bitLayer = projectionLayer();
+            boolean sketch = bitLayer instanceof SketchInputLayer;
+            if (weightType == WeightType.INT8_FIXED) {
+                throw new IllegalArgumentException("weights: INT8_FIXED is not exported from the graph; "
+                        + (sketch ? "a sketch model has no integer-only form (its inputs are fractional sketch values),"
+                        + " export FLOAT32 or INT8" : "export FLOAT32 and make the integer-only model with "
+                        + "Int8Calibrator"));
+            }
             if (denseLayers == null || denseLayers.isEmpty()) {
                 throw new IllegalArgumentException("denseLayers: name at least the logits layer");
             }
@@ -205,6 +222,9 @@ public final class ProjectionNetExporter {
                     .projection(bitLayer.projectionSpec())
                     .encoding(bitLayer.getEncoding())
                     .input(inputSpec(bitLayer));
+            if (sketch) {
+                model.family(ModelFamily.SKETCH);
+            }
             String previous = projectionVertex;
             if (bitLayer instanceof TokenBitsInputLayer) {
                 model.sequenceEncoder(sequenceEncoder((TokenBitsInputLayer) bitLayer));
@@ -327,8 +347,8 @@ public final class ProjectionNetExporter {
             Layer layer = layerConfig(projectionVertex);
             if (!(layer instanceof BitLayer)) {
                 throw new IllegalArgumentException("projection: vertex \"" + projectionVertex + "\" is a "
-                        + layer.getClass().getSimpleName() + ", not a ProjectionLayer, BitVectorInputLayer or "
-                        + "TokenBitsInputLayer");
+                        + layer.getClass().getSimpleName() + ", not a ProjectionLayer, BitVectorInputLayer, "
+                        + "TokenBitsInputLayer or SketchInputLayer");
             }
             return (BitLayer) layer;
         }
@@ -346,8 +366,9 @@ public final class ProjectionNetExporter {
                 return input;
             }
             if (input == null || input.kind() != InputKind.FEATURES) {
-                throw new IllegalArgumentException("input: bit-vector input \"" + projectionVertex + "\" gets its bits"
-                        + " from a featurizer; give InputSpec.features(featurizer config), got " + input);
+                throw new IllegalArgumentException("input: " + bitLayer.getClass().getSimpleName() + " \""
+                        + projectionVertex + "\" gets its values from a featurizer; give InputSpec.features(featurizer"
+                        + " config), got " + input);
             }
             return input;
         }

@@ -14,17 +14,27 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  */
 final class JointData {
 
+    /** The graph input of a text's per-token bits, which only the text can give. */
+    static final String TOKEN_BITS = "token bits [mb, T*d, L] with the token mask (TokenProjection computes them)";
+    /** The graph input of a text's count sketch, which only the text can give. */
+    static final String SKETCH = "sketch values [mb, B] (SketchProjection computes them)";
+
     private final boolean bitsInput;
-    private final boolean tokenBits;
+    /** What the second graph input holds when it cannot be computed from the trainer's features, else null. */
+    private final String textOnlyInput;
     private final DenseBits denseBits;
     private final DataType dataType;
     private final JointBatchCheck check;
 
-    /** @param bitsSpec the spec of the bits input, or null when the projection reads the trainer input */
-    JointData(ProjectionSpec bitsSpec, boolean tokenBits, DataType dataType, JointBatchCheck check) {
+    /**
+     * @param bitsSpec      the spec of the bits input, or null when the projection reads the trainer input
+     * @param textOnlyInput {@link #TOKEN_BITS} or {@link #SKETCH} for an input made from the text itself, null for
+     *                      bits the reference LSH computes from the trainer's features
+     */
+    JointData(ProjectionSpec bitsSpec, String textOnlyInput, DataType dataType, JointBatchCheck check) {
         this.bitsInput = bitsSpec != null;
-        this.tokenBits = tokenBits;
-        this.denseBits = bitsInput && !tokenBits ? new DenseBits(bitsSpec) : null;
+        this.textOnlyInput = textOnlyInput;
+        this.denseBits = bitsInput && textOnlyInput == null ? new DenseBits(bitsSpec) : null;
         this.dataType = dataType;
         this.check = check;
     }
@@ -34,10 +44,9 @@ final class JointData {
         if (features == null) {
             throw new IllegalArgumentException("features must not be null");
         }
-        if (tokenBits) {
-            throw new IllegalArgumentException("this joint model's projection takes per-token bits of texts, which "
-                    + "cannot be computed from the trainer's features: give MultiDataSets [trainer features, token bits"
-                    + " [mb, T*d, L]] with the token mask (TokenProjection computes the bits)");
+        if (textOnlyInput != null) {
+            throw new IllegalArgumentException("this joint model's projection reads the texts themselves, which the "
+                    + "trainer's features cannot give: give MultiDataSets [trainer features, " + textOnlyInput + "]");
         }
         check.features(features);
         return bitsInput ? new INDArray[] {features, denseBits.bitsOf(features, dataType)} : new INDArray[] {features};
@@ -64,8 +73,8 @@ final class JointData {
         int expected = bitsInput ? 2 : 1;
         if (mds.numFeatureArrays() != expected) {
             throw new IllegalArgumentException("the joint graph takes " + expected + " feature arrays ("
-                    + (tokenBits ? "[trainer features, token bits]" : bitsInput ? "[trainer features, bits]"
-                    : "[trainer features]") + "), got "
+                    + (textOnlyInput != null ? "[trainer features, " + textOnlyInput + "]"
+                    : bitsInput ? "[trainer features, bits]" : "[trainer features]") + "), got "
                     + mds.numFeatureArrays());
         }
         INDArray features = mds.getFeatures(0);

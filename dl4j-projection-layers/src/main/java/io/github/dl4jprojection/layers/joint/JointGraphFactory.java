@@ -1,9 +1,9 @@
 package io.github.dl4jprojection.layers.joint;
 
 import io.github.dl4jprojection.layers.BitLayer;
-import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
 import java.util.ArrayList;
@@ -49,6 +49,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  *   or, for token bits [mb, B, L]: bits -&gt; projection -&gt; projection_bottleneck (dense per token, D)
  *       -&gt; projection_bottleneck_mask (padding to 0) -&gt; projection_conv (1-D, width k, C, same padding)
  *       -&gt; projection_pool (masked max over the tokens) -&gt; projection_hidden_0..h-1 -&gt; projection_logits
+ *   or, for a count sketch [mb, B]: bits -&gt; projection (identity) -&gt; projection_hidden_0..h-1 -&gt; projection_logits
  *   [projection_logits | trainer_logits] -&gt; distillation_merge -&gt; projection_output (DistillationOutputLayer)
  * </pre>
  * then copies an imported trainer's parameters.
@@ -68,8 +69,9 @@ final class JointGraphFactory {
         DataType dataType = options.dataType != null ? options.dataType
                 : trainer.dataType != null ? trainer.dataType : DataType.FLOAT;
         boolean tokens = options.tokenBitsInput != null;
-        boolean bits = options.bitVectorInput != null || tokens;
+        boolean bits = options.bitVectorInput != null || options.sketchInput != null || tokens;
         BitLayer projection = tokens ? (BitLayer) options.tokenBitsInput.clone()
+                : options.sketchInput != null ? (BitLayer) options.sketchInput.clone()
                 : bits ? (BitLayer) options.bitVectorInput.clone()
                 : projectionOnTrainerInput(options.projectionLayer, inputType);
 
@@ -83,7 +85,7 @@ final class JointGraphFactory {
             g.addInputs(trainer.inputName, JointNames.BITS_INPUT);
             g.setInputTypes(inputType, tokens
                     ? InputType.recurrent(projection.numBits(), ((TokenBitsInputLayer) projection).getMaxTokens())
-                    : InputType.feedForward(((BitVectorInputLayer) projection).numBits()));
+                    : InputType.feedForward(projection.numBits()));
         } else {
             g.addInputs(trainer.inputName);
             g.setInputTypes(inputType);

@@ -4,6 +4,7 @@ import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
+import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
@@ -47,6 +48,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * layers: {@code projection_bottleneck} (dense, D, shared by the tokens), {@code projection_bottleneck_mask}
  * (padding set to 0), {@code projection_conv} (1-D convolution of width k over the tokens, C channels, zero
  * padding) and {@code projection_pool} (max over the unmasked tokens); the runtime's {@code SequenceEncoder}.
+ * A count-sketch projection ({@link Builder#sketchInput}) takes a text's {@code B} sketch values
+ * {@code "bits" [mb, B]} ({@code SketchProjection}) straight into the hidden layers.
  * The graph's score is the paper's loss
  * {@code L = l1 CE(y, p_t) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(y, p_p)}, averaged over the
  * minibatch (defaults l1 = 1, l2 = 0.1, l3 = 1, tau = 1). The projection branch learns from the labels and from
@@ -108,7 +111,8 @@ public final class JointProjectionModel {
         this.layout = layout;
         BitLayer input = projectionInputLayer();
         this.data = new JointData(layout.bitsInputName == null ? null : input.projectionSpec(),
-                input instanceof TokenBitsInputLayer,
+                input instanceof TokenBitsInputLayer ? JointData.TOKEN_BITS
+                        : input instanceof SketchInputLayer ? JointData.SKETCH : null,
                 graph.getConfiguration().getDataType(),
                 new JointBatchCheck(layout.trainerInputType, layout.numClasses));
     }
@@ -118,12 +122,15 @@ public final class JointProjectionModel {
         return graph;
     }
 
-    /** Name of the {@code ProjectionLayer} or {@code BitVectorInputLayer} vertex. */
+    /** Name of the projection input vertex ({@code ProjectionLayer}, {@code BitVectorInputLayer}, ...). */
     public String projectionInputLayerName() {
         return layout.projectionInputLayerName;
     }
 
-    /** The configuration of the projection input vertex (its projection spec and bit encoding). */
+    /**
+     * The configuration of the projection input vertex (its projection spec and bit encoding; for a
+     * {@link SketchInputLayer}, B and the seed as the spec {@code T = 1, d = B}).
+     */
     public BitLayer projectionInputLayer() {
         return (BitLayer) graph.getLayer(layout.projectionInputLayerName).conf().getLayer();
     }
@@ -380,7 +387,8 @@ public final class JointProjectionModel {
     /**
      * Builder of a {@link JointProjectionModel}. Give exactly one trainer ({@link #trainer(MultiLayerNetwork)},
      * {@link #trainer(ComputationGraph)} or {@link #trainerLayer} calls with {@link #trainerInputType} and
-     * {@link #nClasses}) and exactly one projection input ({@link #projectionLayer} or {@link #bitVectorInput}).
+     * {@link #nClasses}) and exactly one projection input ({@link #projectionLayer}, {@link #bitVectorInput},
+     * {@link #tokenBitsInput} or {@link #sketchInput}).
      * Defaults: l1 = 1.0, l2 = 0.1, l3 = 1.0, tau = 1, no hidden projection layers (ReLU when added), Adam(1e-3),
      * seed 12345, the imported trainer's data type (else FLOAT).
      */
@@ -395,6 +403,7 @@ public final class JointProjectionModel {
         ProjectionLayer projectionLayer;
         BitVectorInputLayer bitVectorInput;
         TokenBitsInputLayer tokenBitsInput;
+        SketchInputLayer sketchInput;
         int bottleneckWidth;
         int convWidth;
         int convChannels;
@@ -494,6 +503,15 @@ public final class JointProjectionModel {
          */
         public Builder tokenBitsInput(TokenBitsInputLayer layer) {
             this.tokenBitsInput = layer;
+            return this;
+        }
+
+        /**
+         * The count sketch of a text computed outside the graph ({@code SketchProjection}: B values, unit L2 norm),
+         * fed to a second graph input named "bits" as {@code [mb, B]}; the hidden layers read it directly.
+         */
+        public Builder sketchInput(SketchInputLayer layer) {
+            this.sketchInput = layer;
             return this;
         }
 
@@ -604,11 +622,12 @@ public final class JointProjectionModel {
                 throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
             }
             int inputs = (projectionLayer != null ? 1 : 0) + (bitVectorInput != null ? 1 : 0)
-                    + (tokenBitsInput != null ? 1 : 0);
+                    + (tokenBitsInput != null ? 1 : 0) + (sketchInput != null ? 1 : 0);
             if (inputs != 1) {
                 throw new IllegalArgumentException("set exactly one of projectionLayer (projection of the trainer's "
-                        + "input), bitVectorInput (bits computed outside the graph) and tokenBitsInput (per-token "
-                        + "bits computed outside the graph)");
+                        + "input), bitVectorInput (bits computed outside the graph), tokenBitsInput (per-token "
+                        + "bits computed outside the graph) and sketchInput (a count sketch computed outside the "
+                        + "graph)");
             }
             checkSequenceEncoder();
             if (quantizationAware != null && tokenBitsInput != null) {
