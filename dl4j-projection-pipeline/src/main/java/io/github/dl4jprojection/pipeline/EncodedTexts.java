@@ -9,9 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A list of labelled texts encoded once for joint training: per text the trainer's row ({@link TrainerInput}:
- * a sparse hashed bag, or token ids) and the projection bits of the runtime's reference code
- * ({@link TextProjectionInput}: the text's bits, or its tokens' bits; kept packed), so an epoch costs no
- * featurization. {@link #batch} expands rows into the graph inputs {@code [trainer features, projection input]},
+ * a sparse hashed bag, or token ids) and the projection input of the runtime's reference code
+ * ({@link TextProjectionInput}: the text's bits or its tokens' bits, kept packed, or its sparse count sketch), so
+ * an epoch costs no featurization. {@link #batch} expands rows into the graph inputs {@code [trainer features, projection input]},
  * their masks (or nulls) and one-hot labels {@code [mb, K]}.
  *
  * @param <R> the trainer's encoded form of one text

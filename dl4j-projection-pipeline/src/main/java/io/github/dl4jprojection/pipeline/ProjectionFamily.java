@@ -9,14 +9,19 @@ import java.util.Locale;
  *       {@code T * d} bits ({@code --bits}), then the dense layers;</li>
  *   <li>{@link #SEQ}: PRADO-like (Kaliamoorthi, Ravi and Kozareva, EMNLP 2019): every token projected on its own to
  *       {@code T * d} bits ({@code --token-bits}), a bottleneck shared by the tokens, a convolution over n-gram
- *       windows of tokens and max pooling over them, then the dense layers (format version 2).</li>
+ *       windows of tokens and max pooling over them, then the dense layers (format version 2);</li>
+ *   <li>{@link #SKETCH}: a count sketch of the text's feature bag (feature hashing with a sign per feature into
+ *       {@code B} buckets, {@code --buckets}, square-root weights, unit L2 norm), then the dense layers (format
+ *       version 4): a linear layer on it keeps how much of each feature a text has, where the bag's sign bits keep
+ *       one sign per random sum.</li>
  * </ul>
  */
 public enum ProjectionFamily {
     BAG,
-    SEQ;
+    SEQ,
+    SKETCH;
 
-    /** The command-line name: bag, seq. */
+    /** The command-line name: bag, seq, sketch. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -32,7 +37,7 @@ public enum ProjectionFamily {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "'; valid models: bag, seq");
+        throw new IllegalArgumentException("unknown model '" + name + "'; valid models: bag, seq, sketch");
     }
 
     @Override

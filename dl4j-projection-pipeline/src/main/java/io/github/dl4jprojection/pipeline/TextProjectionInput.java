@@ -1,10 +1,12 @@
 package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.layers.joint.TokenBitsBatch;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
 import io.github.dl4jprojection.runtime.internal.text.TokenProjection;
@@ -18,14 +20,18 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * How the projection branch of a text task reads a text, one implementation per {@link ProjectionFamily}: the
- * runtime's reference code encodes every text once (packed bits), and a minibatch of encoded texts becomes the
- * branch's graph input (and its mask). Not thread-safe (one scratch per instance).
+ * runtime's reference code encodes every text once (packed bits; for the sketch, its non-zero values), and a
+ * minibatch of encoded texts becomes the branch's graph input (and its mask). Not thread-safe (one scratch per
+ * instance).
  */
 abstract class TextProjectionInput {
 
-    /** The family's input for the configuration: the bag's or the sequence model's. */
+    /** The family's input for the configuration: the bag's, the sequence model's or the sketch model's. */
     static TextProjectionInput of(TrainingConfig config) {
         TextSettings text = config.text();
+        if (text.model() == ProjectionFamily.SKETCH) {
+            return new Sketch(new SketchProjection(text.featurizer(), text.buckets(), config.seed()));
+        }
         if (text.model() == ProjectionFamily.SEQ) {
             ProjectionSpec spec = ProjectionSpec.builder().numFunctions(text.tokenBits().numFunctions())
                     .bitsPerFunction(text.tokenBits().bitsPerFunction()).density(config.density().value())
@@ -38,7 +44,7 @@ abstract class TextProjectionInput {
         return new Bag(new TextProjection(text.featurizer(), spec));
     }
 
-    /** The packed bits of one text. */
+    /** The encoded form of one text (its packed bits, or for the sketch its sparse values). */
     abstract long[] encode(String text);
 
     /** The graph input of the rows' encoded texts and its mask (null when the input has none). */
@@ -118,6 +124,58 @@ abstract class TextProjectionInput {
             builder.tokenBitsInput(new TokenBitsInputLayer.Builder().spec(projection.spec())
                     .maxTokens(projection.maxTokens()).build())
                     .sequenceEncoder(text.bottleneck(), text.convWidth(), text.convChannels());
+        }
+    }
+
+    /**
+     * The sketch model: the text's {@link SketchProjection} values, {@code [mb, B]}. A text is kept sparse, one
+     * {@code long} per non-zero bucket {@code b} in increasing order, {@code b} in the high 32 bits and the float's
+     * bits in the low 32 ({@code B} floats per text would be hundreds of MB for a corpus at {@code B = 16384}, where
+     * a text has a few hundred distinct features); the minibatch is made dense again, bit for bit the same values.
+     */
+    static final class Sketch extends TextProjectionInput {
+        private final SketchProjection projection;
+        private final SketchProjection.Scratch scratch;
+        private final float[] values;
+
+        Sketch(SketchProjection projection) {
+            this.projection = projection;
+            this.scratch = projection.newScratch();
+            this.values = new float[projection.buckets()];
+        }
+
+        @Override
+        long[] encode(String text) {
+            projection.project(text, scratch, values, 0);
+            int nonZero = 0;
+            for (float v : values) {
+                nonZero += v != 0f ? 1 : 0;
+            }
+            long[] sparse = new long[nonZero];
+            int k = 0;
+            for (int b = 0; b < values.length; b++) {
+                if (values[b] != 0f) {
+                    sparse[k++] = (long) b << 32 | Float.floatToRawIntBits(values[b]) & 0xFFFFFFFFL;
+                }
+            }
+            return sparse;
+        }
+
+        @Override
+        INDArray[] inputAndMask(List<long[]> rows) {
+            int buckets = projection.buckets();
+            float[] x = new float[rows.size() * buckets];
+            for (int r = 0; r < rows.size(); r++) {
+                for (long entry : rows.get(r)) {
+                    x[r * buckets + (int) (entry >>> 32)] = Float.intBitsToFloat((int) entry);
+                }
+            }
+            return new INDArray[] {Nd4j.create(x, new long[] {rows.size(), buckets}, 'c'), null};
+        }
+
+        @Override
+        void addTo(JointProjectionModel.Builder builder) {
+            builder.sketchInput(new SketchInputLayer.Builder().sketch(projection).build());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.pipeline;
 
+import io.github.dl4jprojection.runtime.internal.projection.CountSketch;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * featurizes the same way), the text trainers' input (tokens read per text by the LSTM, its pooling over
  * time, and the hashed buckets of the bag-of-words MLP), and the projection network's family
  * ({@link ProjectionFamily}) with, for the sequence family, its per-token bits, bottleneck width, convolution
- * width and channels (the sequence model reads the same {@code maxTokens} tokens per text as the LSTM).
+ * width and channels (the sequence model reads the same {@code maxTokens} tokens per text as the LSTM), and for
+ * the sketch family its buckets {@code B} (its seed is the configuration's).
  * Immutable; validated by {@link Builder#build()}.
  */
 public final class TextSettings {
@@ -30,6 +32,8 @@ public final class TextSettings {
     public static final int DEFAULT_CONV_WIDTH = 3;
     /** Default convolution channels of the sequence model. */
     public static final int DEFAULT_CONV_CHANNELS = 64;
+    /** Default buckets B of the sketch model. */
+    public static final int DEFAULT_SKETCH_BUCKETS = 1 << 12;
 
     private final FeaturizerConfig featurizer;
     private final int maxTokens;
@@ -40,6 +44,7 @@ public final class TextSettings {
     private final int bottleneck;
     private final int convWidth;
     private final int convChannels;
+    private final int buckets;
 
     private TextSettings(Builder b) {
         featurizer = b.featurizer;
@@ -51,6 +56,7 @@ public final class TextSettings {
         bottleneck = b.bottleneck;
         convWidth = b.convWidth;
         convChannels = b.convChannels;
+        buckets = b.buckets;
     }
 
     /** The defaults: {@link FeaturizerConfig#defaults()}, 256 tokens, average pooling, 4,096 buckets. */
@@ -67,7 +73,7 @@ public final class TextSettings {
     public Builder toBuilder() {
         return builder().featurizer(featurizer).maxTokens(maxTokens).pooling(pooling).trainerBuckets(trainerBuckets)
                 .model(model).tokenBits(tokenBits).bottleneck(bottleneck).convWidth(convWidth)
-                .convChannels(convChannels);
+                .convChannels(convChannels).buckets(buckets);
     }
 
     /** The text featurizer of the projection (and the tokenizer of the LSTM trainer). */
@@ -115,10 +121,16 @@ public final class TextSettings {
         return convChannels;
     }
 
+    /** Sketch model: B, the buckets of the count sketch (the first dense layer's input width). */
+    public int buckets() {
+        return buckets;
+    }
+
     /**
      * These settings under the command line's option names (features as key=value settings of the featurizer). The
-     * sequence model's settings appear for {@code model=seq} only, so a bag configuration has the properties it had
-     * before the sequence family existed (and its checkpoints resume).
+     * sequence model's settings appear for {@code model=seq} only and the sketch model's for {@code model=sketch}
+     * only, so a bag configuration has the properties it had before those families existed (and its checkpoints
+     * resume).
      */
     Map<String, String> asProperties() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -133,6 +145,10 @@ public final class TextSettings {
             m.put("conv-width", Integer.toString(convWidth));
             m.put("conv-channels", Integer.toString(convChannels));
         }
+        if (model == ProjectionFamily.SKETCH) {
+            m.put("model", model.cliName());
+            m.put("buckets", Integer.toString(buckets));
+        }
         return m;
     }
 
@@ -144,13 +160,14 @@ public final class TextSettings {
         TextSettings t = (TextSettings) o;
         return featurizer.equals(t.featurizer) && maxTokens == t.maxTokens && pooling == t.pooling
                 && trainerBuckets == t.trainerBuckets && model == t.model && tokenBits.equals(t.tokenBits)
-                && bottleneck == t.bottleneck && convWidth == t.convWidth && convChannels == t.convChannels;
+                && bottleneck == t.bottleneck && convWidth == t.convWidth && convChannels == t.convChannels
+                && buckets == t.buckets;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(featurizer, maxTokens, pooling, trainerBuckets, model, tokenBits, bottleneck, convWidth,
-                convChannels);
+                convChannels, buckets);
     }
 
     /** Values of {@link TextSettings}; {@link #build()} names the one out of range. */
@@ -164,6 +181,7 @@ public final class TextSettings {
         private int bottleneck = DEFAULT_BOTTLENECK;
         private int convWidth = DEFAULT_CONV_WIDTH;
         private int convChannels = DEFAULT_CONV_CHANNELS;
+        private int buckets = DEFAULT_SKETCH_BUCKETS;
 
         private Builder() {
         }
@@ -195,6 +213,12 @@ public final class TextSettings {
         /** Sequence model; default {@value TextSettings#DEFAULT_CONV_CHANNELS}. */
         public Builder convChannels(int convChannels) {
             this.convChannels = convChannels;
+            return this;
+        }
+
+        /** Sketch model; default {@value TextSettings#DEFAULT_SKETCH_BUCKETS}. */
+        public Builder buckets(int buckets) {
+            this.buckets = buckets;
             return this;
         }
 
@@ -259,6 +283,10 @@ public final class TextSettings {
                 throw new IllegalArgumentException("conv-channels must be in [1, " + PnetFormat.MAX_LAYER_WIDTH
                         + "] and conv-width * bottleneck at most " + PnetFormat.MAX_LAYER_WIDTH + ", got "
                         + convChannels + " and " + convWidth + " * " + bottleneck);
+            }
+            if (buckets < 1 || buckets > CountSketch.MAX_BUCKETS) {
+                throw new IllegalArgumentException("buckets must be in [1, " + CountSketch.MAX_BUCKETS + "], got "
+                        + buckets);
             }
             if (model == ProjectionFamily.SEQ && maxTokens > SequenceEncoder.MAX_TOKENS) {
                 throw new IllegalArgumentException("max-tokens must be at most " + SequenceEncoder.MAX_TOKENS

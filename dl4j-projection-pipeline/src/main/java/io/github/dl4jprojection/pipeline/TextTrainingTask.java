@@ -17,8 +17,9 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
  * {@link ProjectionFamily} fed the runtime's own bits ({@link TextProjectionInput}): for {@code bag} (SGNN: Ravi and
  * Kozareva, EMNLP 2018) a {@code BitVectorInputLayer} on the {@code TextProjection} bits of the whole text (T x d
  * bits); for {@code seq} (PRADO-like) a {@code TokenBitsInputLayer} on the {@code TokenProjection} bits of every
- * token and the sequence encoder. Every text is encoded once ({@link EncodedTexts}); minibatches are
- * {@code [trainer input, projection input]} with their masks. Since the bits come from the reference code, a float
+ * token and the sequence encoder; for {@code sketch} a {@code SketchInputLayer} on the {@code SketchProjection}
+ * values of the whole text (B buckets). Every text is encoded once ({@link EncodedTexts}); minibatches are
+ * {@code [trainer input, projection input]} with their masks. Since the inputs come from the reference code, a float
  * export agrees with the DL4J branch on every text.
  */
 final class TextTrainingTask implements TrainingTask {

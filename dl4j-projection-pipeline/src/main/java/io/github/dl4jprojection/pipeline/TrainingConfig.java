@@ -383,7 +383,10 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Default false; needs an int8 or int8-fixed {@link #quantization}, a bag model and, for int8-fixed, 1 worker. */
+        /**
+         * Default false; needs an int8 or int8-fixed {@link #quantization}, a bag or sketch model and, for int8-fixed,
+         * 1 worker.
+         */
         public Builder quantizationAware(boolean quantizationAware) {
             this.quantizationAware = quantizationAware;
             return this;
@@ -455,6 +458,12 @@ public final class TrainingConfig {
                     && text.model() == ProjectionFamily.SEQ) {
                 throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model seq"
                         + " has no integer-only form yet; use --quantize int8 or none");
+            }
+            if (quantization == ExportQuantization.INT8_FIXED && text != null
+                    && text.model() == ProjectionFamily.SKETCH) {
+                throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model"
+                        + " sketch feeds its dense layers fractional sketch values, which have no integer-only form; use"
+                        + " --quantize int8 or none");
             }
             checkQuantizationAware();
             return new TrainingConfig(this);
