@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -126,9 +127,12 @@ final class BitsStudyCommand implements Callable<Integer> {
                 throw new ParameterException(cmd, "--trainer " + training.trainer
                         + ": the text study trains a bag-of-words mlp");
             }
-            if (text.model != null || !text.givenSeqOnly().isEmpty()) {
-                throw new ParameterException(cmd, (text.model != null ? "--model" : text.givenSeqOnly().get(0))
-                        + ": the bits study trains bag projection networks only (the seq model is not in it yet)");
+            List<String> otherModels = new ArrayList<>(text.givenSeqOnly());
+            otherModels.addAll(text.givenSketchOnly());
+            if (text.model != null || !otherModels.isEmpty()) {
+                throw new ParameterException(cmd, (text.model != null ? "--model" : otherModels.get(0))
+                        + ": the bits study trains bag projection networks only (the seq and sketch models are not in"
+                        + " it yet)");
             }
             if (!text.givenLstmOnly().isEmpty()) {
                 throw new ParameterException(cmd, text.givenLstmOnly().get(0)

@@ -74,8 +74,9 @@ final class ReportFiles {
         out.println("Report written to " + json);
         if (!run.outcome().epochs().isEmpty()) {
             TrainingPlots.curves(run.outcome().epochs(), String.format(Locale.ROOT,
-                    "%s: %s trainer and %d-bit projection network, %d test examples", report.task(),
-                    run.trainerName(), report.projectionBits(), run.runtime().examples()), curves());
+                    "%s: %s trainer and %d-%s projection network, %d test examples", report.task(),
+                    run.trainerName(), report.projectionBits(), run.sketchModel() ? "bucket sketch" : "bit",
+                    run.runtime().examples()), curves());
             out.println("Training curves written to " + curves());
         }
         writeConfusion(report.task(), run.runtime(), run.modelFile(), out);

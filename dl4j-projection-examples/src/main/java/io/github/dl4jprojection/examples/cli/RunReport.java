@@ -74,7 +74,10 @@ public final class RunReport {
         return trainerAccuracy;
     }
 
-    /** JSON {@code projection_bits}: T * d (of every token for a sequence model, whose configuration has {@code model=seq}). */
+    /**
+     * JSON {@code projection_bits}: T * d (of every token for a sequence model, whose configuration has
+     * {@code model=seq}; B, the buckets, for a sketch model, {@code model=sketch}).
+     */
     public Integer projectionBits() {
         return projectionBits;
     }

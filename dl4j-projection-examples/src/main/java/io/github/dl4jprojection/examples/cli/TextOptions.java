@@ -32,10 +32,12 @@ final class TextOptions {
                     + TextSettings.DEFAULT_TRAINER_BUCKETS + ").")
     Integer trainerBuckets;
 
-    @Option(names = "--model", paramLabel = "bag|seq", converter = Converters.Model.class,
-            description = "Text tasks: the projection network, bag (SGNN: one projection of the whole text, --bits) "
-                    + "or seq (PRADO-like: each token projected to --token-bits, a bottleneck, a convolution over "
-                    + "--conv-width tokens and max pooling; model format 2, Java runtime and export-c) (default: bag).")
+    @Option(names = "--model", paramLabel = "bag|seq|sketch", converter = Converters.Model.class,
+            description = "Text tasks: the projection network, bag (SGNN: one projection of the whole text, --bits), "
+                    + "seq (PRADO-like: each token projected to --token-bits, a bottleneck, a convolution over "
+                    + "--conv-width tokens and max pooling; model format 2, Java runtime and export-c) or sketch "
+                    + "(a signed count sketch of the text's features in --buckets values, unit norm, then the dense "
+                    + "layers; model format 4) (default: bag).")
     ProjectionFamily model;
 
     @Option(names = "--token-bits", paramLabel = "T:d", converter = Converters.Bits.class,
@@ -58,6 +60,11 @@ final class TextOptions {
                     + TextSettings.DEFAULT_CONV_CHANNELS + ").")
     Integer convChannels;
 
+    @Option(names = "--buckets", paramLabel = "B",
+            description = "--model sketch: buckets of the count sketch, the first dense layer's input width, 1 to "
+                    + "65536 (default: " + TextSettings.DEFAULT_SKETCH_BUCKETS + ").")
+    Integer buckets;
+
     /** The options given on the command line, by name. */
     List<String> given() {
         List<String> names = new ArrayList<>();
@@ -67,12 +74,25 @@ final class TextOptions {
         addIfSet(names, "--trainer-buckets", trainerBuckets);
         addIfSet(names, "--model", model);
         names.addAll(givenSeqOnly());
+        names.addAll(givenSketchOnly());
         return names;
     }
 
     /** Whether {@code --model seq} was given. */
     boolean seq() {
         return model == ProjectionFamily.SEQ;
+    }
+
+    /** Whether {@code --model sketch} was given. */
+    boolean sketch() {
+        return model == ProjectionFamily.SKETCH;
+    }
+
+    /** Of the options given, those that only the sketch model reads. */
+    List<String> givenSketchOnly() {
+        List<String> names = new ArrayList<>();
+        addIfSet(names, "--buckets", buckets);
+        return names;
     }
 
     /** Of the options given, those that only the seq model reads. */
@@ -122,6 +142,9 @@ final class TextOptions {
         }
         if (convChannels != null) {
             t.convChannels(convChannels);
+        }
+        if (buckets != null) {
+            t.buckets(buckets);
         }
         return t.build();
     }

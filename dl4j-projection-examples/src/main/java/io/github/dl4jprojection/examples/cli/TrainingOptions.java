@@ -40,14 +40,14 @@ final class TrainingOptions {
     @Option(names = "--quantize", paramLabel = "int8|int8-fixed", converter = Converters.Quantize.class,
             description = "Store the exported weights as 8-bit integers (default: float32); int8-fixed: integer-only"
                     + " (int32 accumulators, fixed-point requantization calibrated on 2000 training examples; format"
-                    + " version 3), for microcontrollers without an FPU. Bag models only.")
+                    + " version 3), for microcontrollers without an FPU, bag models only.")
     ExportQuantization quantize;
 
     @Option(names = {"--qat", "--quantize-aware"},
             description = "Quantization-aware training: the projection network trains with the int8 weights of its"
                     + " export (and with int8-fixed, int8 hidden activations on ranges tracked by a moving average),"
                     + " so the export computes what training evaluated. Implies --quantize int8 unless int8-fixed is"
-                    + " given. Bag models only.")
+                    + " given. Bag and sketch models (the dense layers' weights).")
     boolean qat;
 
     @Option(names = "--workers", paramLabel = "N",
@@ -75,6 +75,17 @@ final class TrainingOptions {
         if (text.seq() && bits != null) {
             throw new ParameterException(cmd, "--bits sets the bag model's projection of the whole text; --model seq "
                     + "projects every token, with --token-bits T:d");
+        }
+        if (!text.sketch() && !text.givenSketchOnly().isEmpty()) {
+            throw new ParameterException(cmd, text.givenSketchOnly().get(0) + " applies to --model sketch only");
+        }
+        if (text.sketch() && bits != null) {
+            throw new ParameterException(cmd, "--bits sets the bag model's projection of the whole text; --model "
+                    + "sketch hashes the text's features into --buckets B values");
+        }
+        if (text.sketch() && shared.density != null) {
+            throw new ParameterException(cmd, "--density sets the share of non-zero LSH projection entries; --model "
+                    + "sketch has no projection matrix (one bucket and sign per feature), so it takes none");
         }
         shared.validate(cmd, task);
     }

@@ -163,6 +163,19 @@ final class TrainingRun {
         return config.task() == TaskKind.TEXT && config.text().model() == ProjectionFamily.SEQ;
     }
 
+    /** Whether the projection network is the sketch family ({@code --model sketch}). */
+    boolean sketchModel() {
+        TrainingConfig config = job.config();
+        return config.task() == TaskKind.TEXT && config.text().model() == ProjectionFamily.SKETCH;
+    }
+
+    /** What the result table and report give as the projection's width: T * d bits (per token), or B buckets. */
+    int projectionWidth() {
+        TrainingConfig config = job.config();
+        return sequenceModel() ? config.text().tokenBits().totalBits()
+                : sketchModel() ? config.text().buckets() : config.bits().totalBits();
+    }
+
     /** The exported model file. */
     Path modelFile() {
         return job.files().modelFile();
@@ -186,8 +199,7 @@ final class TrainingRun {
                 .trainerParams(outcome.trainerParams())
                 .trainerBytes(outcome.trainerBytes())
                 .trainerAccuracy(outcome.trainerAccuracy())
-                .projectionBits(sequenceModel() ? job.config().text().tokenBits().totalBits()
-                        : job.config().bits().totalBits())
+                .projectionBits(projectionWidth())
                 .projectionParams(outcome.projectionParams())
                 .modelBytes(modelBytes)
                 .projectionAccuracy(outcome.projectionAccuracy())
