@@ -82,7 +82,7 @@ class SketchTextTrainingTest {
     }
 
     private static TrainingConfig.Builder sketch() {
-        return TrainingConfig.builder(TaskKind.TEXT).trainer("mlp").epochs(6).batchSize(16).learningRate(0.01).seed(7)
+        return TrainingConfig.builder(TaskKind.TEXT).trainer("mlp").epochs(4).batchSize(16).learningRate(0.01).seed(7)
                 .hiddenLayers(Collections.singletonList(8))
                 .text(TextSettings.builder().featurizer(CONFIG).trainerBuckets(256).model(ProjectionFamily.SKETCH)
                         .buckets(64).build());
@@ -90,7 +90,7 @@ class SketchTextTrainingTest {
 
     @Test
     void aSmallSketchModelTrainsAndItsExportGivesDl4jsScoresOnEveryTestText() throws IOException {
-        TrainTestTexts data = new TrainTestTexts(texts(120, 1), texts(60, 2), LABELS, "synthetic");
+        TrainTestTexts data = new TrainTestTexts(texts(90, 1), texts(45, 2), LABELS, "synthetic");
         TrainingConfig float32 = sketch().build();
         TrainingConfig int8 = sketch().quantization(ExportQuantization.INT8).quantizationAware(true).build();
         assertEquals("sketch", float32.asProperties().get("model"));

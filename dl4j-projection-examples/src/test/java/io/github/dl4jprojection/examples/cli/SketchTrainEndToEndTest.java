@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code train --model sketch} on the bundled 600-text spam sample (the mlp trainer, one epoch, 256 buckets): the
- * written file is a SKETCH model that agrees with the DL4J branch on every test text, {@code eval} and
- * {@code predict} take it as they take a bag model, and the options a sketch cannot use are refused in one line.
+ * {@code train --model sketch} on the bundled 600-text spam sample (the mlp trainer on 512 hashed buckets, one epoch,
+ * 256 sketch buckets): the written file is a SKETCH model that agrees with the DL4J branch on every test text,
+ * {@code eval} and {@code predict} take it as they take a bag model, and the options a sketch cannot use are refused
+ * in one line.
  */
 class SketchTrainEndToEndTest {
 
@@ -32,8 +33,8 @@ class SketchTrainEndToEndTest {
         masterThreads = Nd4j.getEnvironment().maxMasterThreads();
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         model = dir.resolve("sketch.pnet");
-        train = run("", "train", "--task", "spam", "--trainer", "mlp", "--model", "sketch", "--buckets", "256",
-                "--epochs", "1", "--seed", "7", "--out", model.toString());
+        train = run("", "train", "--task", "spam", "--trainer", "mlp", "--trainer-buckets", "512", "--model", "sketch",
+                "--buckets", "256", "--epochs", "1", "--seed", "7", "--out", model.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, train.code, train.toString());
     }
 
