@@ -15,7 +15,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 final class JointData {
 
     /** The graph input of a text's per-token bits, which only the text can give. */
-    static final String TOKEN_BITS = "token bits [mb, T*d, L] with the token mask (TokenProjection computes them)";
+    static final String TOKEN_BITS = "per-token bits [mb, T*d, L] with the token mask (TokenProjection computes them)";
     /** The graph input of a text's count sketch, which only the text can give. */
     static final String SKETCH = "sketch values [mb, B] (SketchProjection computes them)";
 
