@@ -2,6 +2,7 @@ package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.text.TextPredictor;
 import java.io.IOException;
@@ -36,9 +37,14 @@ public final class TextRuntimeModel {
         return new TextRuntimeModel(model);
     }
 
-    /** T*d, the projection's bits. */
+    /** T*d, the projection's bits (per token for a sequence model; B, the buckets, for a sketch model). */
     public int projectionBits() {
         return model.projectionSpec().numBits();
+    }
+
+    /** Whether the model is a count-sketch model ({@code --model sketch}), whose input is B buckets, not bits. */
+    public boolean sketch() {
+        return model.family() == ModelFamily.SKETCH;
     }
 
     /** Weights and biases of the projection network's dense layers. */

@@ -90,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
         o.println("Data: " + source.description());
         ImageDataset test = source.load(DataSplit.TEST, loaded.labelNames());
         RuntimeEvaluation result = RuntimeEvaluator.evaluate(loaded, test, null);
-        return finish(o, task.cliName(), result, "test images", "example", loaded.projectionBits(),
+        return finish(o, task.cliName(), result, "test images", "example", loaded.projectionBits(), "bits",
                 loaded.parameterCount());
     }
 
@@ -119,7 +119,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         RuntimeEvaluation result = loaded.evaluate(test, labels, null);
         return finish(o, dataOptions.task.cliName(), result, "test texts", "text", loaded.projectionBits(),
-                loaded.parameterCount());
+                loaded.sketch() ? "buckets" : "bits", loaded.parameterCount());
     }
 
     /**
@@ -141,12 +141,15 @@ final class EvalCommand implements Callable<Integer> {
         return source.load().test();
     }
 
-    /** Prints the runtime's figures for {@code examples} ("test images") and writes the report if asked. */
+    /**
+     * Prints the runtime's figures for {@code examples} ("test images") and writes the report if asked.
+     * {@code bits} is the projection's width, in {@code widthUnit} ("bits", or "buckets" for a sketch model).
+     */
     private int finish(PrintWriter o, String taskName, RuntimeEvaluation result, String examples, String unit,
-                       int bits, long parameters) throws IOException {
+                       int bits, String widthUnit, long parameters) throws IOException {
         long modelBytes = Files.size(model);
-        o.printf(Locale.ROOT, "Runtime accuracy on %d %s: %s (%d bits, %,d parameters, %s; %s per %s)%n",
-                result.examples(), examples, ResultTable.percent(result.accuracy()), bits, parameters,
+        o.printf(Locale.ROOT, "Runtime accuracy on %d %s: %s (%d %s, %,d parameters, %s; %s per %s)%n",
+                result.examples(), examples, ResultTable.percent(result.accuracy()), bits, widthUnit, parameters,
                 ResultTable.bytes(modelBytes), ResultTable.micros(result.nanosPerExample()), unit);
         if (report != null) {
             ReportFiles.of(report).writeEvaluation(RunReport.builder()

@@ -56,6 +56,7 @@ class SketchTrainEndToEndTest {
         CliRun.Result eval = run("", "eval", model.toString(), "--task", "spam");
         assertEquals(ProjectionNetCli.EXIT_OK, eval.code, eval.toString());
         assertTrue(eval.out.contains("Runtime accuracy on 124 test texts"), eval.out);
+        assertTrue(eval.out.contains("(256 buckets, "), eval.out);
         CliRun.Result predict = run("Cheap meds, click here to unsubscribe\nSee you at the meeting tomorrow\n",
                 "predict", model.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, predict.code, predict.toString());
