@@ -247,6 +247,8 @@ class ProjectionNetExporterTest {
         assertMessage(() -> exporter().labels("a", "b").export(), "4 outputs but 2 labels");
         assertMessage(() -> ProjectionNetExporter.from(trained).projection("projection").export(), "denseLayers");
         assertMessage(() -> exporter().input(InputSpec.dense(23)).export(), "takes 24 dense values");
+        assertMessage(() -> exporter().weights(WeightType.INT8_FIXED).export(), "make the integer-only model with "
+                + "Int8Calibrator");
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().graphBuilder()
                 .addInputs("in").setInputTypes(InputType.feedForward(6))
                 .addLayer("projection", new ProjectionLayer.Builder().numFunctions(4).bitsPerFunction(4).build(), "in")
