@@ -9,8 +9,8 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Minibatches of {@link EncodedTexts} for {@code JointProjectionModel.fit(MultiDataSetIterator, int)}: features
- * {@code [trainer input, projection input (0/1 bits)]} with the masks of either when it has one (token sequences), labels
- * one array for both outputs. With a shuffle seed the order of epoch
+ * {@code [trainer input, projection input (0/1 bits, or sketch values)]} with the masks of either when it has one
+ * (token sequences), labels one array for both outputs. With a shuffle seed the order of epoch
  * {@code e} is a Fisher-Yates permutation drawn from {@code java.util.Random(seed * 1_000_003 + e)} (specified by
  * the JDK, so the same on every JVM); without one the rows keep their order.
  */

@@ -601,8 +601,9 @@ public final class JointProjectionModel {
 
         /**
          * Quantization-aware training of the projection network's dense layers (default null: float training):
-         * int8 fake-quantized weights, and int8 hidden activations if {@code qat} says so. Bag models only: DL4J
-         * 1.0.0-M2.1's Convolution1DLayer ignores weight noise, so a sequence encoder could not train quantized.
+         * int8 fake-quantized weights, and int8 hidden activations if {@code qat} says so. Bag and sketch models
+         * only: DL4J 1.0.0-M2.1's Convolution1DLayer ignores weight noise, so a sequence encoder could not train
+         * quantized.
          */
         public Builder quantizationAware(QuantizationAwareTraining qat) {
             this.quantizationAware = qat;
