@@ -205,8 +205,8 @@ typedef struct pnet_model {
     float logit_scale;
     /* Sequence models (format version 2's SEQUENCE family, text only): the token encoder; NULL for a bag model. */
     const pnet_sequence *sequence;
-    /* Sketch models (format version 4's SKETCH family): T = 1, d = B buckets, density 1, seed the sketch's; NULL for
-       the other families. */
+    /* Sketch models (format version 4's SKETCH family): B = num_bits = T * d buckets, seed the sketch's, density 1;
+       NULL for the other families. */
     const pnet_sketch *sketch;
 } pnet_model;
 
