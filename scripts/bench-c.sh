@@ -7,7 +7,9 @@
 #   scripts/bench-c.sh [BITS:DENSITY:WEIGHTS[:columns] ...]     default: 256:0.0625:FLOAT32 1024:0.25:FLOAT32
 # (":columns" exports the C with precomputed projection columns, export-c --precompute-columns; JMH runs once
 # per BITS:DENSITY:WEIGHTS). A configuration seq:S, seq:M or seq:L times the sequence model of
-# SequencePredictBenchmark of that size on its 2 KB message (pnet_predict_text), and JMH that benchmark.
+# SequencePredictBenchmark of that size on its 2 KB message (pnet_predict_text), and JMH that benchmark; sketch:B or
+# sketch:B:WEIGHTS (FLOAT32, the default, or INT8) the sketch model of SketchPredictBenchmark with B buckets on the
+# same message, and JMH that benchmark (e.g. scripts/bench-c.sh sketch:4096 sketch:16384).
 # Environment: MVN_FLAGS (e.g. -o), SKIP_BUILD=1 reuses the benchmarks jar, SKIP_JMH=1 skips the Java run,
 # CC (default gcc), RESULTS_DIR (default bench-results/).
 set -euo pipefail
@@ -33,6 +35,8 @@ bits_list=()
 density_list=()
 weights_list=()
 seq_list=()
+sketch_list=()
+sketch_weights_list=()
 for config in "${configs[@]}"; do
     IFS=: read -r bits density weights columns <<<"$config"
     dir="$work/$bits-$density-$weights${columns:+-$columns}"
@@ -42,6 +46,15 @@ for config in "${configs[@]}"; do
             dl4j-projection-benchmarks/src/main/c/pnet_bench.c "$dir/pnet_runtime.c" -I"$dir" -lm
         echo "C -O2 sequence model size=$density, 2 KB text: $("$dir/pnet_bench" "$dir")" | tee -a "$report"
         seq_list+=("$density")
+        continue
+    fi
+    if [ "$bits" = sketch ]; then
+        weights="${weights:-FLOAT32}"
+        java -cp "$jar" io.github.dl4jprojection.benchmarks.CBenchmarkExport "$dir" sketch "$density" "$weights"
+        "${CC:-gcc}" -std=c99 -pedantic -Wall -Wextra -Werror -O2 -o "$dir/pnet_bench" \
+            dl4j-projection-benchmarks/src/main/c/pnet_bench.c "$dir/pnet_runtime.c" -I"$dir" -lm
+        echo "C -O2 sketch model B=$density weights=$weights, 2 KB text: $("$dir/pnet_bench" "$dir")" | tee -a "$report"
+        sketch_list+=("$density"); sketch_weights_list+=("$weights")
         continue
     fi
     # shellcheck disable=SC2086
@@ -58,6 +71,11 @@ join() { printf '%s\n' "$@" | sort -u | paste -sd, -; }
 if [ "${SKIP_JMH:-0}" != 1 ] && [ ${#seq_list[@]} -gt 0 ]; then
     JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}" SKIP_MVN=1 RESULTS_DIR="$results" \
         "$root/scripts/bench.sh" SequencePredictBenchmark -p size="$(join "${seq_list[@]}")" | tee -a "$report"
+fi
+if [ "${SKIP_JMH:-0}" != 1 ] && [ ${#sketch_list[@]} -gt 0 ]; then
+    JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -i 5 -w 1s -r 1s}" SKIP_MVN=1 RESULTS_DIR="$results" \
+        "$root/scripts/bench.sh" SketchPredictBenchmark -p buckets="$(join "${sketch_list[@]}")" \
+        -p weights="$(join "${sketch_weights_list[@]}")" | tee -a "$report"
 fi
 if [ "${SKIP_JMH:-0}" != 1 ] && [ ${#bits_list[@]} -gt 0 ]; then
     # One value of each parameter once: JMH runs every combination of the lists, repeated values included.

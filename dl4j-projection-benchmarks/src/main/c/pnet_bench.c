@@ -3,8 +3,8 @@
  * (scripts/bench-c.sh builds and runs it). Checks first that every label equals the Java runtime's,
  * then times ROUNDS rounds of predicting all images (pnet_project_dense + pnet_forward, logits and
  * probabilities not requested, as Java's Predictor.predict) and prints ns per example: the median
- * and the minimum over rounds. For a text model (CBenchmarkExport DIR seq SIZE) the one example is the
- * UTF-8 text of text.txt, through pnet_predict_text (as Java's TextPredictor.predict). Not shipped.
+ * and the minimum over rounds. For a text model (CBenchmarkExport DIR seq SIZE, or DIR sketch B WEIGHTS) the one
+ * example is the UTF-8 text of text.txt, through pnet_predict_text (as Java's TextPredictor.predict). Not shipped.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>

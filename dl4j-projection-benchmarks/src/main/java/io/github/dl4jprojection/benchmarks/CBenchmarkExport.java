@@ -28,7 +28,8 @@ import java.util.List;
  * <p>Usage: {@code CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns]}; {@code columns} exports with
  * precomputed projection columns ({@code export-c --precompute-columns}). {@code CBenchmarkExport DIR seq S|M|L}
  * exports the sequence model of {@link SequencePredictBenchmark} instead, with its 2 KB message as UTF-8
- * ({@code text.txt}) and the Java runtime's label of it.
+ * ({@code text.txt}) and the Java runtime's label of it; {@code CBenchmarkExport DIR sketch B FLOAT32|INT8} the
+ * sketch model of {@link SketchPredictBenchmark} with {@code B} buckets, with the same message.
  */
 public final class CBenchmarkExport {
 
@@ -37,11 +38,17 @@ public final class CBenchmarkExport {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 3 && args[1].equals("seq")) {
-            sequence(Paths.get(args[0]), SequencePredictBenchmark.Size.valueOf(args[2]));
+            text(Paths.get(args[0]), SequencePredictBenchmark.model(SequencePredictBenchmark.Size.valueOf(args[2])));
+            return;
+        }
+        if (args.length == 4 && args[1].equals("sketch")) {
+            text(Paths.get(args[0]), SketchPredictBenchmark.model(Integer.parseInt(args[2]),
+                    WeightType.valueOf(args[3])));
             return;
         }
         if (args.length != 4 && !(args.length == 5 && args[4].equals("columns"))) {
-            throw new IllegalArgumentException("usage: CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns]");
+            throw new IllegalArgumentException("usage: CBenchmarkExport DIR BITS DENSITY FLOAT32|INT8 [columns], or DIR"
+                    + " seq S|M|L, or DIR sketch BUCKETS FLOAT32|INT8");
         }
         Path dir = Paths.get(args[0]);
         ProjectionModel model = RandomModels.model(InputSpec.image(28, 28, 1),
@@ -63,8 +70,8 @@ public final class CBenchmarkExport {
         Files.write(dir.resolve("labels.txt"), labels, StandardCharsets.US_ASCII);
     }
 
-    private static void sequence(Path dir, SequencePredictBenchmark.Size size) throws IOException {
-        ProjectionModel model = SequencePredictBenchmark.model(size);
+    /** Exports a text model with the 2 KB message of the text benchmarks and the Java runtime's label of it. */
+    private static void text(Path dir, ProjectionModel model) throws IOException {
         CExporter.export(model, dir, "benchnet");
         String message = SequencePredictBenchmark.message();
         Files.write(dir.resolve("text.txt"), message.getBytes(StandardCharsets.UTF_8));

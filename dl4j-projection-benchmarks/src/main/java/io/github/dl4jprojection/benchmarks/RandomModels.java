@@ -3,6 +3,7 @@ package io.github.dl4jprojection.benchmarks;
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
@@ -67,6 +68,26 @@ final class RandomModels {
         return ProjectionModel.builder().projection(spec).encoding(BitEncoding.PLUS_MINUS_ONE).input(input)
                 .sequenceEncoder(SequenceEncoder.of(maxTokens, token, 3, conv)).addLayer(logits).labels(labels)
                 .build();
+    }
+
+    /**
+     * A sketch model (format version 4's SKETCH family) over {@code input}: {@code buckets} buckets straight into
+     * {@code classes} logits of {@code weightType} weights, the linear layer of docs/RESULTS.md's measurements.
+     */
+    static ProjectionModel sketchModel(InputSpec input, int buckets, int classes, WeightType weightType) {
+        Random random = new Random(SEED);
+        DenseBlock logits = block(buckets, classes, Nonlinearity.IDENTITY, random);
+        if (weightType == WeightType.INT8) {
+            logits = Int8Quantizer.quantize(logits);
+        }
+        String[] labels = new String[classes];
+        for (int i = 0; i < classes; i++) {
+            labels[i] = "class" + i;
+        }
+        ProjectionSpec spec = ProjectionSpec.builder().numFunctions(1).bitsPerFunction(buckets).seed(SEED).density(1)
+                .build();
+        return ProjectionModel.builder().family(ModelFamily.SKETCH).projection(spec).encoding(BitEncoding.ZERO_ONE)
+                .input(input).addLayer(logits).labels(labels).build();
     }
 
     private static DenseBlock block(int nIn, int nOut, Nonlinearity f, Random random) {

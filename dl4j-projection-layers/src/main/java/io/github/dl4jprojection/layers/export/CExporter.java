@@ -6,6 +6,7 @@ import io.github.dl4jprojection.runtime.internal.text.TextTables;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
@@ -43,7 +44,10 @@ import java.util.regex.Pattern;
  *       {@code pnet_predict_text}. A sequence model (format 2's SEQUENCE family, which needs that featurizer) also
  *       gets its token encoder as a {@code pnet_sequence} {@code <name>_sequence} and the macros
  *       {@code <NAME>_MAX_TOKENS} and {@code <NAME>_TOKEN_BITS_WORDS}; {@code pnet_predict_text} runs it too, and its
- *       {@code <NAME>_SCRATCH_FLOATS} covers the encoder ({@link #sequenceScratchFloats}).</li>
+ *       {@code <NAME>_SCRATCH_FLOATS} covers the encoder ({@link #sequenceScratchFloats}). A sketch model (format 4's
+ *       SKETCH family: the count sketch of the feature bag, {@code B} floats, in place of the projection bits) gets a
+ *       {@code pnet_sketch} {@code <name>_sketch} and the macro {@code <NAME>_SKETCH_BUCKETS}; {@code pnet_predict_text}
+ *       and {@code pnet_predict_features} run it, and {@code pnet_sketch_text} gives the {@code B} floats.</li>
  *   <li>{@code pnet_runtime.h}, {@code pnet_runtime.c}: the runtime (no malloc, no mutable globals;
  *       the projection matrix is recomputed from hashes, never stored).</li>
  * </ul>
@@ -149,6 +153,7 @@ public final class CExporter {
         String upper = name.toUpperCase(Locale.ROOT);
         ProjectionSpec spec = model.projectionSpec();
         SequenceEncoder sequence = model.sequenceEncoder();
+        boolean sketch = model.family() == ModelFamily.SKETCH;
         // pnet_forward reads each layer's input at one end of the scratch and writes its output at the other.
         long scratchValues = sequence == null ? spec.numBits() : sequenceScratchFloats(model);
         for (DenseBlock layer : model.layers()) {
@@ -167,10 +172,14 @@ public final class CExporter {
                 .append(" (model format ").append(PnetFormat.VERSION).append("), do not edit.\n *\n");
         c.append(" * Input: ").append(dense ? comment(model.input().toString())
                 : "hashed features; featurizer " + comment(model.input().featurizer().toString())).append('\n');
-        c.append(" * Projection: T = ").append(spec.numFunctions()).append(", d = ").append(spec.bitsPerFunction())
-                .append(", density 1/").append(1 << spec.sparsityLog2()).append(", ").append(model.encoding())
-                .append(sequence == null ? "\n" : " (per token)\n * Sequence encoder: " + comment(sequence.toString())
-                        + "\n");
+        if (sketch) {
+            c.append(" * Count sketch: B = ").append(spec.numBits()).append(" buckets, unit L2 norm (pnet_sketch_text)\n");
+        } else {
+            c.append(" * Projection: T = ").append(spec.numFunctions()).append(", d = ").append(spec.bitsPerFunction())
+                    .append(", density 1/").append(1 << spec.sparsityLog2()).append(", ").append(model.encoding())
+                    .append(sequence == null ? "\n" : " (per token)\n * Sequence encoder: "
+                            + comment(sequence.toString()) + "\n");
+        }
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             c.append(" * ").append(comment(e.getKey())).append(": ").append(comment(e.getValue())).append('\n');
         }
@@ -229,6 +238,10 @@ public final class CExporter {
             define(c, upper + "_MAX_TOKENS", sequence.maxTokens());
             define(c, upper + "_TOKEN_BITS_WORDS", (long) sequence.maxTokens() * spec.numWords());
         }
+        if (sketch) {
+            // B: the floats pnet_sketch_text leaves at the start of the scratch, the first layer's input.
+            define(c, upper + "_SKETCH_BUCKETS", spec.numBits());
+        }
         c.append('\n');
         if (sequence != null) {
             layerArrays(c, name + "_token", sequence.tokenLayer());
@@ -265,6 +278,11 @@ public final class CExporter {
             layerFields(c, name + "_conv", sequence.convLayer());
             c.append("},  /* ").append(sequence.convLayer().nonlinearity()).append(" */\n    pnet_encode_text\n};\n\n");
         }
+        if (sketch) {
+            c.append("/* The count sketch (docs/PROJECTION.md, \"Count sketch\"): B = num_bits buckets, hashed with seed. */\n")
+                    .append("static const pnet_sketch ").append(name)
+                    .append("_sketch = {pnet_sketch_text, pnet_sketch_features};\n\n");
+        }
         c.append("static const char *const ").append(name).append("_labels[").append(model.numLabels())
                 .append("] = {\n");
         for (int j = 0; j < model.numLabels(); j++) {
@@ -292,6 +310,7 @@ public final class CExporter {
                 .append(",\n    ").append(fixed ? name + "_fixed_layers, " + floatLiteral(model.logitScale())
                         + "  /* integer-only: logit scale */" : "NULL, 0.0f")
                 .append(",\n    ").append(sequence == null ? "NULL" : "&" + name + "_sequence")
+                .append(",\n    ").append(sketch ? "&" + name + "_sketch" : "NULL")
                 .append("\n};\n\n");
         c.append("#endif /* PNET_MODEL_").append(upper).append("_H */\n");
         return c.toString();

@@ -1,6 +1,6 @@
 /*
  * pnet_runtime.c: see pnet_runtime.h. Every float operation below mirrors the Java runtime
- * (LshProjection, DenseKernels, Nonlinearity) operation for operation; change both or neither.
+ * (LshProjection, CountSketch, DenseKernels, Nonlinearity) operation for operation; change both or neither.
  */
 #include "pnet_runtime.h"
 
@@ -198,7 +198,7 @@ int pnet_project_features(const pnet_model *model, const uint64_t *keys, const f
     if (model == NULL || scratch == NULL || (count > 0u && (keys == NULL || weights == NULL))) {
         return PNET_ERR_ARGUMENT;
     }
-    if (model->input_kind != PNET_FEATURES || model->sequence != NULL) {
+    if (model->input_kind != PNET_FEATURES || model->sequence != NULL || model->sketch != NULL) {
         return PNET_ERR_INPUT_KIND;
     }
     for (j = 0; j < count; j++) {
@@ -389,7 +389,9 @@ int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, 
 
 int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
                           float *scratch, float *probabilities) {
-    int status = pnet_project_features(model, keys, weights, count, scratch, NULL);
+    const pnet_sketch *k = model == NULL ? NULL : model->sketch;
+    int status = k != NULL && k->features != NULL ? k->features(model, keys, weights, count, scratch)
+                 : pnet_project_features(model, keys, weights, count, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
 }
 
@@ -1010,7 +1012,7 @@ int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, voi
     if (scratch == NULL) {
         return PNET_ERR_ARGUMENT;
     }
-    if (model != NULL && model->sequence != NULL) {
+    if (model != NULL && (model->sequence != NULL || model->sketch != NULL)) {
         return PNET_ERR_INPUT_KIND;
     }
     n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
@@ -1025,8 +1027,10 @@ int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, voi
 int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, float *probabilities) {
     const pnet_sequence *q = model == NULL ? NULL : model->sequence;
+    const pnet_sketch *k = model == NULL ? NULL : model->sketch;
     int status = q != NULL && q->encode != NULL
                  ? q->encode(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL)
+                 : k != NULL && k->text != NULL ? k->text(model, utf8, len, text_scratch, text_scratch_bytes, scratch)
                  : pnet_project_text(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
 }
@@ -1130,6 +1134,95 @@ int pnet_encode_text(const pnet_model *model, const char *utf8, size_t len, void
     return (int) n;
 }
 
+/* ---------------------------------------------------------------------------------------------------
+ * Sketch models (format version 4's SKETCH family), as the Java CountSketch and SketchProjection.
+ * ------------------------------------------------------------------------------------------------- */
+
+/*
+ * (h >> 1) mod B for B <= 2^16 in 32-bit arithmetic (a 64-bit division is a library call on a 32-bit core): with
+ * h >> 1 = hi * 2^32 + lo and r32 = 2^32 mod B, it is ((hi mod B) * r32 + lo mod B) mod B, whose product stays below
+ * 2^32; a power of two B is a mask.
+ */
+static uint32_t pnet_bucket(uint64_t h, uint32_t buckets, uint32_t r32) {
+    uint64_t u = h >> 1;
+    uint32_t hi = (uint32_t) (u >> 32);
+    uint32_t lo = (uint32_t) u;
+    if ((buckets & (buckets - 1u)) == 0u) {
+        return lo & (buckets - 1u);
+    }
+    return ((hi % buckets) * r32 % buckets + lo % buckets) % buckets;
+}
+
+/* The count sketch of (keys[j], weights[j]), j < count, into x[0 .. B) (pnet_runtime.h, pnet_sketch). */
+static void pnet_count_sketch(const pnet_model *m, const uint64_t *keys, const float *weights, uint32_t count,
+                              float *x) {
+    uint32_t buckets = m->num_bits;
+    /* 2^32 mod B = ((2^32 - 1) mod B + 1) mod B. */
+    uint32_t r32 = (UINT32_C(0xFFFFFFFF) % buckets + 1u) % buckets;
+    float sum = 0.0f;
+    uint32_t b;
+    uint32_t j;
+    for (b = 0; b < buckets; b++) {
+        x[b] = 0.0f;
+    }
+    for (j = 0; j < count; j++) {
+        uint64_t h = pnet_xxh64_u64(keys[j], m->seed);
+        float root = sqrtf(weights[j]);
+        uint32_t at = pnet_bucket(h, buckets, r32);
+        x[at] = x[at] + ((h & 1u) == 0u ? root : -root);
+    }
+    /* One running sum in b order, no reassociation (no -ffast-math), as Java's loop. */
+    for (b = 0; b < buckets; b++) {
+        sum += x[b] * x[b];
+    }
+    if (sum > 0.0f) {
+        float norm = sqrtf(sum);
+        for (b = 0; b < buckets; b++) {
+            x[b] = x[b] / norm;
+        }
+    }
+}
+
+int pnet_sketch_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
+                         float *scratch) {
+    uint32_t j;
+    if (model == NULL || scratch == NULL || (count > 0u && (keys == NULL || weights == NULL))) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model->sketch == NULL) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    for (j = 0; j < count; j++) {
+        /* As Java's CountSketch: [0, 2^24] (-0 passes: its square root is -0, which adds nothing), so that the squares
+           of the sums stay finite; NaN fails both comparisons. */
+        if (!(weights[j] >= 0.0f && weights[j] <= 16777216.0f)) {
+            return PNET_ERR_NOT_FINITE;
+        }
+    }
+    pnet_count_sketch(model, keys, weights, count, scratch);
+    return 0;
+}
+
+int pnet_sketch_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                     size_t text_scratch_bytes, float *scratch) {
+    pnet_text_work w;
+    int n;
+    if (scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model != NULL && model->sketch == NULL) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);
+    if (n < 0) {
+        return n;
+    }
+    /* sqrtf of a count below 2^24 is Java's (float) Math.sqrt(count): double rounding is exact for the root. */
+    pnet_bag_weights(model->text, &w);
+    pnet_count_sketch(model, w.keys, w.weights, w.size, scratch);
+    return n;
+}
+
 int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                             size_t text_scratch_bytes, int32_t *scratch, uint64_t *bits) {
     pnet_text_work w;
@@ -1138,7 +1231,7 @@ int pnet_project_text_fixed(const pnet_model *model, const char *utf8, size_t le
     if (scratch == NULL) {
         return PNET_ERR_ARGUMENT;
     }
-    if (model != NULL && model->sequence != NULL) {
+    if (model != NULL && (model->sequence != NULL || model->sketch != NULL)) {
         return PNET_ERR_INPUT_KIND;
     }
     n = pnet_text_bag(model, utf8, len, text_scratch, text_scratch_bytes, &w);

@@ -21,7 +21,9 @@
  * Text models also carry the "sgnn-text" featurizer (docs/TEXT.md): pnet_predict_text takes raw UTF-8
  * and computes the same bag of hashed features as the Java TextFeaturizer, then the projection above.
  * Sequence models (--model seq) project every token on its own and run a token encoder (bottleneck,
- * convolution, max pooling) before the dense layers: pnet_encode_text, or pnet_predict_text for both families.
+ * convolution, max pooling) before the dense layers: pnet_encode_text, or pnet_predict_text for every family.
+ * Sketch models (--model sketch) replace the LSH bits by a count sketch of the bag, B floats of unit L2 norm
+ * (docs/PROJECTION.md, "Count sketch"): pnet_sketch_text, pnet_sketch_features.
  *
  * Build: compile as C99 with IEEE float32 arithmetic and WITHOUT floating-point contraction, that is
  * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
@@ -48,9 +50,10 @@
 
 /* Negative return values. */
 #define PNET_ERR_ARGUMENT (-1)   /* a null pointer */
-#define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite */
+#define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite (for a sketch model: a
+                                    weight outside [0, 2^24]) */
 #define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer;
-                                    a bag call on a sequence model, or the reverse */
+                                    a call of one family (bag, sequence, sketch) on a model of another */
 #define PNET_ERR_SCRATCH (-4)    /* the text scratch is smaller than <NAME>_TEXT_SCRATCH_BYTES or not 8-byte aligned */
 #define PNET_ERR_UNSUPPORTED (-5) /* a layer's activation was left out of this build (PNET_NO_TANH, PNET_NO_SIGMOID) */
 #define PNET_ERR_WEIGHTS (-6)    /* pnet_forward on an integer-only model, or pnet_forward_fixed on a float one */
@@ -154,6 +157,23 @@ typedef struct pnet_sequence {
                   size_t text_scratch_bytes, float *scratch, uint64_t *token_bits);
 } pnet_sequence;
 
+/*
+ * The count sketch of a sketch model (format version 4's SKETCH family; docs/PROJECTION.md, "Count sketch"): the bag
+ * (u_j, w_j) of a text, or given keys and weights, becomes x[0 .. B), B = num_bits, in float32 arithmetic:
+ *   h_j = XXH64(le64(u_j), seed),  b_j = (h_j >> 1) mod B,  s_j = +1 if bit 0 of h_j is 0, else -1
+ *   v[b] = 0;  for each j in order: v[b_j] = v[b_j] + s_j * sqrtf(w_j)
+ *   n = sqrtf(v[0] * v[0] + ... + v[B-1] * v[B-1])   (in b order),  x[b] = v[b] / n  (x = v when that sum is 0)
+ * x is the first dense layer's input. pnet_predict_text and pnet_predict_features reach the sketch through these
+ * pointers: only a sketch model's header names pnet_sketch_text and pnet_sketch_features, so the firmware of
+ * another family links neither, nor sqrtf (--gc-sections drops them).
+ */
+typedef struct pnet_sketch {
+    int (*text)(const struct pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                size_t text_scratch_bytes, float *scratch);
+    int (*features)(const struct pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
+                    float *scratch);
+} pnet_sketch;
+
 /* A model: projection configuration, layers (the last gives the logits) and labels. */
 typedef struct pnet_model {
     uint32_t num_functions;   /* T */
@@ -170,7 +190,8 @@ typedef struct pnet_model {
     uint32_t num_labels;
     const char *const *labels; /* UTF-8 names */
     uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs (int32 for the integer calls);
-                                 a sequence model's is also >= 2 C + k D + B (pnet_encode_text) */
+                                 a sequence model's is also >= 2 C + k D + B (pnet_encode_text); a sketch model's
+                                 T * d is B, its first layer's nIn */
     const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
     /* Optional, dense models only (CExporter's precomputed columns; NULL: entries are regenerated from the
        hashes). Input i's +1 entries are the bits columns[column_starts[2i] .. column_starts[2i+1]), its -1
@@ -184,6 +205,9 @@ typedef struct pnet_model {
     float logit_scale;
     /* Sequence models (format version 2's SEQUENCE family, text only): the token encoder; NULL for a bag model. */
     const pnet_sequence *sequence;
+    /* Sketch models (format version 4's SKETCH family): B = num_bits = T * d buckets, seed the sketch's, density 1;
+       NULL for the other families. */
+    const pnet_sketch *sketch;
 } pnet_model;
 
 /* XXH64 of the 8 little-endian bytes of key. */
@@ -214,7 +238,7 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
 /* pnet_project_dense then pnet_forward: the label index of x, or PNET_ERR_*. */
 int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, float *probabilities);
 
-/* pnet_project_features then pnet_forward. */
+/* pnet_project_features (pnet_sketch_features for a sketch model) then pnet_forward. */
 int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
                           float *scratch, float *probabilities);
 
@@ -246,8 +270,8 @@ int pnet_project_text(const pnet_model *model, const char *utf8, size_t len, voi
                       size_t text_scratch_bytes, float *scratch, uint64_t *bits);
 
 /*
- * pnet_project_text (a bag model) or pnet_encode_text (a sequence model), then pnet_forward: the label index of
- * the text, or PNET_ERR_*.
+ * pnet_project_text (a bag model), pnet_encode_text (a sequence model) or pnet_sketch_text (a sketch model), then
+ * pnet_forward: the label index of the text, or PNET_ERR_*.
  */
 int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                       size_t text_scratch_bytes, float *scratch, float *probabilities);
@@ -267,6 +291,26 @@ int pnet_predict_text(const pnet_model *model, const char *utf8, size_t len, voi
  */
 int pnet_encode_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
                      size_t text_scratch_bytes, float *scratch, uint64_t *token_bits);
+
+/*
+ * Sketch models (model->sketch not NULL; see pnet_sketch above): the count sketch x of the text's bag (as
+ * pnet_featurize_text makes it; the weights are the counts, or 1 with binary weighting), written to
+ * scratch[0 .. B) for pnet_forward: the Java runtime's x, bit for bit. Costs one XXH64 and one sqrtf per distinct
+ * feature and 2 B float operations, in the float scratch alone (B = <NAME>_SKETCH_BUCKETS floats, within
+ * <NAME>_SCRATCH_FLOATS). Returns the number of distinct features (0: x = 0), or PNET_ERR_* as pnet_project_text
+ * (PNET_ERR_INPUT_KIND for a model of another family). The bag calls (pnet_project_features, pnet_project_text,
+ * pnet_project_text_fixed) refuse a sketch model with PNET_ERR_INPUT_KIND.
+ */
+int pnet_sketch_text(const pnet_model *model, const char *utf8, size_t len, void *text_scratch,
+                     size_t text_scratch_bytes, float *scratch);
+
+/*
+ * The count sketch of the bag (keys[j], weights[j]), taken in order, into scratch[0 .. B) for pnet_forward. Returns
+ * 0, PNET_ERR_ARGUMENT, PNET_ERR_NOT_FINITE (a weight outside [0, 2^24], as the Java CountSketch: NaN, negative,
+ * too large) or PNET_ERR_INPUT_KIND (a model of another family).
+ */
+int pnet_sketch_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,
+                         float *scratch);
 
 /*
  * Integer-only models (model->fixed_layers not NULL; docs/FORMAT.md section 11, docs/EMBEDDED.md). The scratch is

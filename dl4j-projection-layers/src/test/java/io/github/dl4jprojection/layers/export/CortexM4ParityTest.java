@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * models have the shapes of the bundled examples ({@code projectionnet train} defaults): an image model of 60:12 bits
  * at density 1/4 with no hidden layer, on the 128 committed Fashion-MNIST images and random inputs; a text model of
  * 32:16 bits with a device-sized featurizer (N = F = 512), on the featurizer test corpus; a sequence model of the
- * seq defaults' shape on the same featurizer and corpus; and a small model with ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
+ * seq defaults' shape on the same featurizer and corpus; a sketch model of 1,024 buckets on the same featurizer and
+ * corpus (every sketch value compared bit for bit); and a small model with ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
  * ({@code scripts/mcu-size.sh} keeps this test's builds by setting {@code -Dpnet.mcu.out=DIR}).
  *
  * <p>Without the Cortex-M toolchain the test is skipped with the names of the Debian packages to install, except
@@ -97,6 +98,23 @@ class CortexM4ParityTest {
     void sequenceModelMatchesJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
         List<byte[]> texts = CTextFeaturizerTest.corpus();
         assertSeveral(ThreeWayParity.sequence(sequenceModel(), texts, null, null, dir(temp, "seq", target), target));
+    }
+
+    /**
+     * A sketch model ({@code --model sketch}) of 1,024 buckets, no hidden layer, 2 labels, with the device-sized
+     * featurizer of {@link #textModel}.
+     */
+    static ProjectionModel sketchModel() {
+        FeaturizerConfig config = FeaturizerConfig.builder().maxCodePoints(512).maxFeatures(512).build();
+        return ExportTestModels.sketch(9, InputSpec.features(config.toSection()), 1024, 45, new int[0],
+                new Nonlinearity[0], "ham", "spam");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void sketchModelMatchesJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
+        List<byte[]> texts = CTextFeaturizerTest.corpus();
+        assertSeveral(ThreeWayParity.sketch(sketchModel(), texts, null, null, dir(temp, "sketch", target), target));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
@@ -22,7 +23,20 @@ final class ExportTestModels {
     static ProjectionModel build(long seed, InputSpec input, ProjectionSpec spec, BitEncoding encoding,
                                  int[] hidden, Nonlinearity[] functions, String... labels) {
         return withLayers(new Random(seed), ProjectionModel.builder().projection(spec).encoding(encoding).input(input),
-                spec.numBits(), hidden, functions, labels);
+                spec.numBits(), 1f, hidden, functions, labels);
+    }
+
+    /**
+     * A random sketch model (format 4's SKETCH family) of {@code buckets} buckets on {@code input}, then dense layers
+     * as {@link #build}. The first layer's weights have standard deviation {@code 1}, not {@code 1 / sqrt(B)}: the
+     * sketch has unit norm, so its sums keep the spread of a bit projection's and the inputs reach several labels.
+     */
+    static ProjectionModel sketch(long seed, InputSpec input, int buckets, long sketchSeed, int[] hidden,
+                                  Nonlinearity[] functions, String... labels) {
+        ProjectionSpec spec = spec(1, buckets, sketchSeed, 1);
+        return withLayers(new Random(seed), ProjectionModel.builder().family(ModelFamily.SKETCH).projection(spec)
+                .encoding(BitEncoding.ZERO_ONE).input(input), buckets, (float) Math.sqrt(buckets), hidden, functions,
+                labels);
     }
 
     /**
@@ -37,17 +51,21 @@ final class ExportTestModels {
         SequenceEncoder encoder = SequenceEncoder.of(maxTokens, layer(random, spec.numBits(), width, token, 1f),
                 convWidth, layer(random, convWidth * width, channels, conv, 1f));
         return withLayers(random, ProjectionModel.builder().projection(spec).encoding(encoding)
-                .input(InputSpec.features(text.toSection())).sequenceEncoder(encoder), channels, hidden, functions,
+                .input(InputSpec.features(text.toSection())).sequenceEncoder(encoder), channels, 1f, hidden, functions,
                 labels);
     }
 
-    /** Adds random dense layers on {@code width} inputs (the last: one output per label) and builds. */
-    private static ProjectionModel withLayers(Random random, ProjectionModel.Builder b, int width, int[] hidden,
-                                              Nonlinearity[] functions, String... labels) {
+    /**
+     * Adds random dense layers on {@code width} inputs (the last: one output per label; the first's weights scaled by
+     * {@code firstGain}) and builds.
+     */
+    private static ProjectionModel withLayers(Random random, ProjectionModel.Builder b, int width, float firstGain,
+                                              int[] hidden, Nonlinearity[] functions, String... labels) {
         for (int l = 0; l <= hidden.length; l++) {
             boolean last = l == hidden.length;
             int nOut = last ? labels.length : hidden[l];
-            b.addLayer(layer(random, width, nOut, last ? Nonlinearity.IDENTITY : functions[l], last ? 2f : 1f));
+            b.addLayer(layer(random, width, nOut, last ? Nonlinearity.IDENTITY : functions[l],
+                    (last ? 2f : 1f) * (l == 0 ? firstGain : 1f)));
             width = nOut;
         }
         return b.labels(labels).provenance("library.version", "test").provenance("note", "C parity */ /* ??= \\")

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.internal.text.TokenProjection;
 import io.github.dl4jprojection.runtime.internal.text.TokenProjectionScratch;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputKind;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.Predictor;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
@@ -30,8 +32,9 @@ import java.util.List;
  *
  * <p>The DL4J side comes in as arrays, so any graph layout can be checked: {@code dl4jBits[n][T*d]} are the
  * activations of the projection vertex (encoded bits: 0/1 or -1/+1, compared exactly after decoding the runtime's
- * packed bits with the model's encoding; for a sequence model those of every token read, token after token) and
- * {@code dl4jProbabilities[n][K]} the projection network's softmax output.
+ * packed bits with the model's encoding; for a sequence model those of every token read, token after token; for a
+ * sketch model the {@code B} sketch values, compared bit for bit) and {@code dl4jProbabilities[n][K]} the projection
+ * network's softmax output.
  * Pass null for both to compare only Java and C (an int8 export, which DL4J does not compute). An integer-only model
  * ({@link ProjectionModel#isFixedPoint()}) runs the C's integer calls and is compared on its int32 logits, exactly.
  *
@@ -114,7 +117,9 @@ public final class ThreeWayParity {
 
     /**
      * Checks a FEATURES model on feature bags ({@code keys[r]} and {@code weights[r]}, all entries used). The runtime
-     * has no public logits for feature input, so logits are not compared; bits, labels and probabilities are.
+     * has no public logits for a bag model's feature input, so its logits are not compared; bits, labels and
+     * probabilities are. A sketch model's sketch ({@link Predictor#sketch}) is compared bit for bit with C's
+     * {@code pnet_sketch_features}, and its logits too.
      *
      * @param cDir an empty folder for the emitted C, the driver and its input and output
      * @return the Java runtime's label per example
@@ -125,6 +130,17 @@ public final class ThreeWayParity {
         List<String> lines = new ArrayList<>();
         for (int r = 0; r < keys.length; r++) {
             lines.add(CDriver.featureLine(keys[r], weights[r], keys[r].length));
+        }
+        float[] x = new float[model.projectionSpec().numBits()];
+        if (model.family() == ModelFamily.SKETCH) {
+            return check(model, keys.length, (predictor, r, words, logits, ints, p) -> {
+                predictor.sketch(keys[r], weights[r], keys[r].length, x);
+                sketchWords(x, words);
+                int label = predictor.logitsFeatures(keys[r], weights[r], keys[r].length, logits);
+                assertEquals(label, predictor.scoresFeatures(keys[r], weights[r], keys[r].length, p),
+                        "bag " + r + ": scoresFeatures");
+                return label;
+            }, lines, dl4jBits, dl4jProbabilities, cDir, CDriver.Target.HOST);
         }
         return check(model, keys.length, (predictor, r, bits, logits, ints, p) -> {
             predictor.projectFeatures(keys[r], weights[r], keys[r].length, bits);
@@ -213,6 +229,57 @@ public final class ThreeWayParity {
         }, counts, lines, dl4jTokenBits, dl4jProbabilities, cDir, target);
     }
 
+    /**
+     * Checks a sketch model (format 4's SKETCH family with an {@code sgnn-text} featurizer) on raw UTF-8 texts. Java:
+     * {@link SketchProjection#projectUtf8} of the bytes, which equals {@link Predictor#sketch} of the featurizer's bag,
+     * then {@link Predictor#logitsFeatures} and {@link Predictor#scoresFeatures} of that bag, and
+     * {@link TextPredictor#predictUtf8} gives the same label; C: {@code pnet_sketch_text} and {@code pnet_forward} of
+     * the emitted code on the same bytes. Identical sketch values (every float's bits), labels and logits (unless a
+     * hidden layer is tanh or sigmoid: within 1e-5); probabilities within 1e-5.
+     *
+     * @param dl4jX null, or per text the DL4J network's input: the {@code B} sketch values
+     * @param cDir  an empty folder for the emitted C, the driver and its input and output
+     * @return the Java runtime's label per text
+     */
+    public static int[] sketch(ProjectionModel model, List<byte[]> utf8, float[][] dl4jX, float[][] dl4jProbabilities,
+                               Path cDir, CDriver.Target target) throws IOException, InterruptedException {
+        assertEquals(ModelFamily.SKETCH, model.family(), "a sketch model");
+        FeaturizerConfig config = FeaturizerConfig.fromSection(model.input().featurizer());
+        int buckets = model.projectionSpec().numBits();
+        SketchProjection projection = new SketchProjection(config, buckets, model.projectionSpec().seed());
+        SketchProjection.Scratch scratch = projection.newScratch();
+        float[] x = new float[buckets];
+        float[] fromBag = new float[buckets];
+        float[] weights = new float[config.maxFeatures()];
+        TextPredictor textPredictor = TextPredictor.of(model);
+        List<String> lines = new ArrayList<>();
+        for (byte[] bytes : utf8) {
+            lines.add(CDriver.textLine('t', bytes));
+        }
+        return check(model, utf8.size(), (predictor, r, words, logits, ints, p) -> {
+            byte[] bytes = utf8.get(r);
+            int n = projection.projectUtf8(bytes, 0, bytes.length, scratch, x, 0);
+            FeaturizerScratch bag = scratch.features();
+            for (int j = 0; j < n; j++) {
+                weights[j] = config.weighting() == FeatureWeighting.BINARY ? 1f : bag.counts()[j];
+            }
+            predictor.sketch(bag.keys(), weights, n, fromBag);
+            assertArrayEquals(x, fromBag, "text " + r + ": SketchProjection vs Predictor.sketch of its bag");
+            sketchWords(x, words);
+            int label = predictor.logitsFeatures(bag.keys(), weights, n, logits);
+            assertEquals(label, predictor.scoresFeatures(bag.keys(), weights, n, p), "text " + r + ": scoresFeatures");
+            assertEquals(label, textPredictor.predictUtf8(bytes, 0, bytes.length), "text " + r + ": TextPredictor");
+            return label;
+        }, lines, dl4jX, dl4jProbabilities, cDir, target);
+    }
+
+    /** The words the C driver prints for a sketch: each value's IEEE bits (every bit, as -0 and +0 differ). */
+    private static void sketchWords(float[] x, long[] words) {
+        for (int b = 0; b < x.length; b++) {
+            words[b] = Float.floatToRawIntBits(x[b]) & 0xFFFFFFFFL;
+        }
+    }
+
     private static int[] check(ProjectionModel model, int n, JavaCase javaCase, List<String> cLines,
                                float[][] dl4jBits, float[][] dl4jProbabilities, Path cDir, CDriver.Target target)
             throws IOException, InterruptedException {
@@ -221,7 +288,8 @@ public final class ThreeWayParity {
 
     /**
      * The checks of every family; {@code tokenCounts} is null, or for a sequence model receives each example's
-     * number of tokens from {@code javaCase} (whose bits array then holds {@code maxTokens} tokens' words).
+     * number of tokens from {@code javaCase} (whose bits array then holds {@code maxTokens} tokens' words). For a
+     * sketch model the "bits" are the sketch's {@code B} values as words ({@link #sketchWords}).
      */
     private static int[] check(ProjectionModel model, int n, JavaCase javaCase, int[] tokenCounts,
                                List<String> cLines, float[][] dl4jBits, float[][] dl4jProbabilities, Path cDir,
@@ -237,7 +305,8 @@ public final class ThreeWayParity {
         int numBits = model.projectionSpec().numBits();
         int k = model.numLabels();
         boolean denseInput = model.input().kind() == InputKind.DENSE;
-        int words = model.projectionSpec().numWords();
+        boolean sketch = model.family() == ModelFamily.SKETCH;
+        int words = sketch ? numBits : model.projectionSpec().numWords();
         boolean sequence = tokenCounts != null;
         long[][] bits = new long[n][sequence ? model.sequenceEncoder().maxTokens() * words : words];
         float[][] logits = new float[n][];
@@ -247,15 +316,18 @@ public final class ThreeWayParity {
         int[] labels = new int[n];
         Predictor predictor = model.predictor();
         for (int r = 0; r < n; r++) {
-            logits[r] = (denseInput || sequence) && !fixed ? new float[k] : null;
+            logits[r] = (denseInput || sequence || sketch) && !fixed ? new float[k] : null;
             intLogits[r] = fixed ? new int[k] : null;
             labels[r] = javaCase.run(predictor, r, bits[r], logits[r], intLogits[r], p[r]);
             if (sequence) {
                 bits[r] = Arrays.copyOf(bits[r], tokenCounts[r] * words);
             }
             if (withDl4j) {
-                int chunks = bits[r].length / words;
-                float[] decoded = new float[chunks * numBits];
+                int chunks = sketch ? 0 : bits[r].length / words;
+                float[] decoded = new float[sketch ? numBits : chunks * numBits];
+                for (int b = 0; sketch && b < numBits; b++) {
+                    decoded[b] = Float.intBitsToFloat((int) bits[r][b]);
+                }
                 for (int t = 0; t < chunks; t++) {
                     PackedBits.unpack(Arrays.copyOfRange(bits[r], t * words, (t + 1) * words), numBits,
                             model.encoding(), decoded, t * numBits);
@@ -274,7 +346,8 @@ public final class ThreeWayParity {
         List<String> cLabelNames = new ArrayList<>();
         List<CDriver.Result> results = c.run(cLines, cLabelNames);
         assertEquals(model.labels(), cLabelNames, "label names in the C header");
-        // A sequence model's logits within 1e-5: its Java kernels may sum in another order than C for speed.
+        // A sequence model's logits within 1e-5: its Java kernels may sum in another order than C for speed. A sketch
+        // model's dense layers are a dense model's, on the same floats x: bit-identical logits.
         boolean exactLogits = !usesLibm(model) && !sequence;
         long instructions = 0;
         long maxInstructions = 0;

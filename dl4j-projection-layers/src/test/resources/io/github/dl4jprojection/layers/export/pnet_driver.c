@@ -6,9 +6,14 @@
  *   text model:     t <hex bytes of the text>    pnet_project_text, then pnet_forward
  *                   b <hex bytes of the text>    pnet_featurize_text: prints "bag <n> <key hex>:<count> ..."
  *                   x                            argument checks: prints "checks <code> ..." (see run_checks)
- *                   k                            the calls of the other family on "a": prints "kinds <code> ..."
+ *                   k                            every family's calls on "a" (pnet_project_text, pnet_project_features
+ *                                                with no features, pnet_encode_text, pnet_sketch_text, pnet_sketch_features
+ *                                                with no features): prints "kinds <code> ..."
  *   sequence model (TESTNET_MAX_TOKENS): t lines through pnet_encode_text, then pnet_forward; the ok line's bit
  *                   words are those of every token read (n * TESTNET_NUM_WORDS)
+ *   sketch model (TESTNET_SKETCH_BUCKETS): t lines through pnet_sketch_text, feature lines through
+ *                   pnet_sketch_features, then pnet_forward; the ok line's words are the IEEE bits of the B sketch
+ *                   values x (from a second, unmeasured call: pnet_forward may overwrite them in the scratch)
  *   integer-only model (TESTNET_FIXED): the same lines, through the integer calls (pnet_encode_bits and
  *                   pnet_forward_fixed after a float projection, pnet_project_text_fixed for text), and
  *                   p <hex bytes of the pixels>  pnet_project_pixels, then pnet_forward_fixed (dense models)
@@ -56,6 +61,21 @@ static const uint64_t *out_bits = bits;
 static size_t out_words = TESTNET_NUM_WORDS;
 #ifdef TESTNET_MAX_TOKENS
 static uint64_t token_bits[TESTNET_TOKEN_BITS_WORDS];
+#endif
+#ifdef TESTNET_SKETCH_BUCKETS
+static uint64_t sketch_x[TESTNET_SKETCH_BUCKETS];
+
+/* The ok line's words: the IEEE bits of the sketch a call left in the scratch. */
+static void record_sketch(void) {
+    uint32_t b;
+    for (b = 0; b < TESTNET_SKETCH_BUCKETS; b++) {
+        uint32_t u;
+        memcpy(&u, &scratch[b], sizeof u);
+        sketch_x[b] = u;
+    }
+    out_bits = sketch_x;
+    out_words = TESTNET_SKETCH_BUCKETS;
+}
 #endif
 static float logits[TESTNET_NUM_LABELS];
 static float probabilities[TESTNET_NUM_LABELS];
@@ -132,12 +152,14 @@ static void run_checks(void) {
     printf(" %u %u\n", (unsigned) m->text->scratch_bytes, (unsigned) TESTNET_TEXT_SCRATCH_BYTES);
 }
 
-/* The bag family's calls and the sequence family's on "a" (one refuses with PNET_ERR_INPUT_KIND). */
+/* Every family's calls on "a" (those of the other families refuse with PNET_ERR_INPUT_KIND). */
 static void run_kinds(void) {
     const pnet_model *m = &testnet_model;
-    printf("kinds %d %d %d\n", pnet_project_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits),
+    printf("kinds %d %d %d %d %d\n", pnet_project_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, bits),
            pnet_project_features(m, keys, weights, 0, scratch, bits),
-           pnet_encode_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, NULL));
+           pnet_encode_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch, NULL),
+           pnet_sketch_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch),
+           pnet_sketch_features(m, keys, weights, 0, scratch));
 }
 #endif
 
@@ -184,6 +206,20 @@ static int run_case(char *p) {
         return status;
     }
 #endif
+#if defined(TESTNET_SKETCH_BUCKETS) && defined(TESTNET_TEXT_SCRATCH_BYTES)
+    if (*p == 't') {
+        size_t n = read_text(p + 1);
+        COST_BEGIN();
+        status = pnet_sketch_text(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch);
+        status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+        COST_END();
+        if (status >= 0) {
+            pnet_sketch_text(m, text, n, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch);
+            record_sketch();
+        }
+        return status;
+    }
+#endif
 #ifdef TESTNET_TEXT_SCRATCH_BYTES
     if (*p == 't') {
         size_t n = read_text(p + 1);
@@ -217,6 +253,17 @@ static int run_case(char *p) {
             p = end;
         }
     }
+#ifdef TESTNET_SKETCH_BUCKETS
+    COST_BEGIN();
+    status = pnet_sketch_features(m, keys, weights, count, scratch);
+    status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+    COST_END();
+    if (status >= 0) {
+        pnet_sketch_features(m, keys, weights, count, scratch);
+        record_sketch();
+    }
+    return status;
+#endif
     COST_BEGIN();
     status = m->input_kind == PNET_DENSE ? pnet_project_dense(m, x, scratch, bits)
                                          : pnet_project_features(m, keys, weights, count, scratch, bits);

@@ -16,7 +16,7 @@ import java.util.Arrays;
  *   b_j  = (h_j &gt;&gt;&gt; 1) mod B,   s_j = +1 when bit 0 of h_j is 0, else -1
  *   v[b] = 0;  for each j in order:  v[b_j] = v[b_j] + s_j * sqrt(w_j)
  *   n    = sqrt(v[0]^2 + v[1]^2 + ... + v[B-1]^2)           (summed in that order)
- *   x[b] = v[b] / n   (x = 0 when n = 0)
+ *   x[b] = v[b] / n   when n &gt; 0, else x = v   (zeros, or values whose squares underflow)
  * </pre>
  * {@code sqrt}, {@code *}, {@code +} and {@code /} are IEEE float32 operations, each correctly rounded, so Java and
  * the emitted C give the same bits when neither contracts {@code a * b + c} into a fused multiply-add. The square root
