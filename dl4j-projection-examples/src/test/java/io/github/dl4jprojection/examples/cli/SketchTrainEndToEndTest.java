@@ -3,10 +3,18 @@ package io.github.dl4jprojection.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
+import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.layers.export.CDriver;
+import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code train --model sketch} on the bundled 600-text spam sample (the mlp trainer on 512 hashed buckets, one epoch,
  * 256 sketch buckets): the written file is a SKETCH model that agrees with the DL4J branch on every test text,
- * {@code eval} and {@code predict} take it as they take a bag model, and the options a sketch cannot use are refused
- * in one line.
+ * {@code eval} and {@code predict} take it as they take a bag model, {@code export-c} writes C that runs it like the
+ * Java runtime, and the options a sketch cannot use are refused in one line.
  */
 class SketchTrainEndToEndTest {
 
@@ -65,6 +73,25 @@ class SketchTrainEndToEndTest {
         for (String line : lines) {
             assertTrue(line.startsWith("ham\t") || line.startsWith("spam\t"), line);
         }
+    }
+
+    /**
+     * {@code export-c} writes the sketch model's C; on the raw UTF-8 of every test text it gives the Java runtime's
+     * sketch values (bit for bit), labels and probabilities ({@link ThreeWayParity#sketch}), and the runtime agrees
+     * with the DL4J branch (the train output above): DL4J == Java == C on the sample's test set.
+     */
+    @Test
+    void exportCOfTheSketchModelRunsOnRawTextLikeTheRuntime() throws Exception {
+        String header = CliRun.exportC(dir, model, dir.resolve("sketch-c"), "sketch");
+        assertTrue(header.contains("#define SKETCH_SKETCH_BUCKETS 256u"), header);
+        List<LabeledText> test = new BundledSpamAssassinSample().load().test();
+        List<byte[]> texts = new ArrayList<>();
+        for (LabeledText t : test) {
+            texts.add(t.text().getBytes(StandardCharsets.UTF_8));
+        }
+        int[] labels = ThreeWayParity.sketch(ProjectionModel.load(model), texts, null, null,
+                Files.createDirectories(dir.resolve("sketch-c-parity")), CDriver.Target.HOST);
+        assertEquals(test.size(), labels.length);
     }
 
     @Test
