@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
 import io.github.dl4jprojection.data.text.LabeledText;
+import io.github.dl4jprojection.data.text.SpamAssassinCorpus;
 import io.github.dl4jprojection.layers.export.CDriver;
 import io.github.dl4jprojection.layers.export.ThreeWayParity;
 import io.github.dl4jprojection.runtime.model.ModelFamily;
@@ -13,8 +14,10 @@ import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,19 +81,32 @@ class SketchTrainEndToEndTest {
     /**
      * {@code export-c} writes the sketch model's C; on the raw UTF-8 of every test text it gives the Java runtime's
      * sketch values (bit for bit), labels and probabilities ({@link ThreeWayParity#sketch}), and the runtime agrees
-     * with the DL4J branch (the train output above): DL4J == Java == C on the sample's test set.
+     * with the DL4J branch (the train output above): DL4J == Java == C on the sample's test set. With the system
+     * properties {@code pnet.sketch.c-model} (a trained .pnet file) and {@code pnet.sketch.c-data} (the SpamAssassin
+     * tarball), the same check runs on that model and the corpus's test split instead.
      */
     @Test
     void exportCOfTheSketchModelRunsOnRawTextLikeTheRuntime() throws Exception {
         String header = CliRun.exportC(dir, model, dir.resolve("sketch-c"), "sketch");
         assertTrue(header.contains("#define SKETCH_SKETCH_BUCKETS 256u"), header);
-        List<LabeledText> test = new BundledSpamAssassinSample().load().test();
+        String otherModel = System.getProperty("pnet.sketch.c-model", "");
+        ProjectionModel checked = ProjectionModel.load(otherModel.isEmpty() ? model : Paths.get(otherModel));
+        String corpus = System.getProperty("pnet.sketch.c-data", "");
+        List<LabeledText> test = corpus.isEmpty() ? new BundledSpamAssassinSample().load().test()
+                : SpamAssassinCorpus.fromTarball(Paths.get(corpus)).load().test();
         List<byte[]> texts = new ArrayList<>();
         for (LabeledText t : test) {
             texts.add(t.text().getBytes(StandardCharsets.UTF_8));
         }
-        int[] labels = ThreeWayParity.sketch(ProjectionModel.load(model), texts, null, null,
+        int[] labels = ThreeWayParity.sketch(checked, texts, null, null,
                 Files.createDirectories(dir.resolve("sketch-c-parity")), CDriver.Target.HOST);
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += checked.labels().get(labels[i]).equals(test.get(i).label()) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "sketch model %s: Java == C (sketch values, labels, scores within 1e-5) on %d"
+                + " test texts%s; accuracy %.2f %%%n", otherModel.isEmpty() ? model : otherModel, labels.length,
+                corpus.isEmpty() ? " of the bundled sample" : " of " + corpus, 100.0 * correct / labels.length);
         assertEquals(test.size(), labels.length);
     }
 
