@@ -13,7 +13,7 @@ final class JointModels {
 
     /**
      * A joint builder with the configuration's classes, projection hidden layers, loss weights, temperature,
-     * Adam learning rate, seed and quantization-aware training; the task adds the trainer and the projection input.
+     * Adam learning rates (trainer and projection), seed and quantization-aware training; the task adds the trainer and the projection input.
      */
     static JointProjectionModel.Builder common(TrainingConfig config, List<String> labelNames) {
         return new JointProjectionModel.Builder()
@@ -25,6 +25,7 @@ final class JointModels {
                 .lambdaLabels(config.lossWeights().projection())
                 .temperature(config.temperature())
                 .updater(new Adam(config.learningRate()))
+                .projectionUpdater(new Adam(config.projectionLearningRate()))
                 .seed(config.seed())
                 .quantizationAware(quantizationAware(config));
     }

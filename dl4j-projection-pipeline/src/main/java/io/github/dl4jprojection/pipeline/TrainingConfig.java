@@ -37,6 +37,9 @@ public final class TrainingConfig {
     private final int epochs;
     private final int batchSize;
     private final double learningRate;
+    private final double projectionLearningRate;
+    /** As given to the builder (null: the family's default), so that {@link #toBuilder()} keeps it a default. */
+    private final Double projectionLearningRateGiven;
     private final long seed;
     private final int workers;
     private final ExportQuantization quantization;
@@ -55,6 +58,8 @@ public final class TrainingConfig {
         epochs = b.epochs;
         batchSize = b.batchSize;
         learningRate = b.learningRate;
+        projectionLearningRate = b.resolvedProjectionLearningRate();
+        projectionLearningRateGiven = b.projectionLearningRate;
         seed = b.seed;
         workers = b.workers;
         quantization = b.quantization;
@@ -80,6 +85,7 @@ public final class TrainingConfig {
         b.epochs = epochs;
         b.batchSize = batchSize;
         b.learningRate = learningRate;
+        b.projectionLearningRate = projectionLearningRateGiven;
         b.seed = seed;
         b.workers = workers;
         b.quantization = quantization;
@@ -139,9 +145,19 @@ public final class TrainingConfig {
         return batchSize;
     }
 
-    /** Adam's learning rate of the projection network (and of trainer layers that set none of their own). */
+    /** Adam's learning rate of the trainer layers that set none of their own (and the projection's by default). */
     public double learningRate() {
         return learningRate;
+    }
+
+    /**
+     * Adam's learning rate of the projection network's trainable layers: {@link #learningRate()} unless set, or
+     * {@value Builder#SKETCH_PROJECTION_LEARNING_RATE} for a sketch model, whose inputs (a unit vector over
+     * thousands of buckets, each value about {@code 1 / sqrt(features)}) need weights ten times larger than bits
+     * do: at 1e-3 its loss is still falling fast after 10 epochs (docs/RESULTS.md, "Count sketch").
+     */
+    public double projectionLearningRate() {
+        return projectionLearningRate;
     }
 
     /** Seed of the weights, the shuffling, the dropout masks and the projection. */
@@ -215,6 +231,10 @@ public final class TrainingConfig {
         m.put("epochs", Integer.toString(epochs));
         m.put("batch-size", Integer.toString(batchSize));
         m.put("learning-rate", number(learningRate));
+        if (projectionLearningRate != learningRate) {
+            // Only when it differs, so checkpoints written before the setting existed (one rate for all) resume.
+            m.put("projection-learning-rate", number(projectionLearningRate));
+        }
         m.put("seed", Long.toString(seed));
         m.put("workers", Integer.toString(workers));
         m.put("quantize", quantization.cliName());
@@ -296,6 +316,8 @@ public final class TrainingConfig {
         private int epochs = 10;
         private int batchSize = 64;
         private double learningRate = 1e-3;
+        /** Null: the family's default ({@link #resolvedProjectionLearningRate()}). */
+        private Double projectionLearningRate;
         private long seed = 42;
         private int workers = 1;
         private ExportQuantization quantization = ExportQuantization.NONE;
@@ -363,6 +385,26 @@ public final class TrainingConfig {
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
+        }
+
+        /** The sketch family's projection learning rate when none is set. */
+        public static final double SKETCH_PROJECTION_LEARNING_RATE = 1e-2;
+
+        /**
+         * Adam's learning rate of the projection network's layers; default: {@value #SKETCH_PROJECTION_LEARNING_RATE}
+         * for a sketch model, else the {@link #learningRate}. Null restores the default.
+         */
+        public Builder projectionLearningRate(Double rate) {
+            this.projectionLearningRate = rate;
+            return this;
+        }
+
+        private double resolvedProjectionLearningRate() {
+            if (projectionLearningRate != null) {
+                return projectionLearningRate;
+            }
+            return text != null && text.model() == ProjectionFamily.SKETCH ? SKETCH_PROJECTION_LEARNING_RATE
+                    : learningRate;
         }
 
         /** Default 42. */
@@ -436,6 +478,11 @@ public final class TrainingConfig {
             }
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learning-rate must be positive and finite, got " + learningRate);
+            }
+            if (projectionLearningRate != null
+                    && (!(projectionLearningRate > 0) || Double.isInfinite(projectionLearningRate))) {
+                throw new IllegalArgumentException("projection-learning-rate must be positive and finite, got "
+                        + projectionLearningRate);
             }
             if (workers < 1 || workers > MAX_WORKERS) {
                 throw new IllegalArgumentException("workers must be in [1, " + MAX_WORKERS + "], got " + workers);

@@ -91,6 +91,26 @@ class TrainingConfigTest {
     }
 
     @Test
+    void theProjectionLearningRateDefaultsToTheFamilysAndIsRecordedOnlyWhenItDiffers() {
+        TrainingConfig bag = TrainingConfig.builder(TaskKind.TEXT).learningRate(0.002).build();
+        assertEquals(0.002, bag.projectionLearningRate());
+        assertTrue(!bag.asProperties().containsKey("projection-learning-rate"), bag.asProperties().toString());
+        TextSettings sketchText = bag.text().toBuilder().model(ProjectionFamily.SKETCH).build();
+        // toBuilder keeps the rate a default: the sketch's, not the bag's resolved value.
+        TrainingConfig sketch = bag.toBuilder().text(sketchText).build();
+        assertEquals(TrainingConfig.Builder.SKETCH_PROJECTION_LEARNING_RATE, sketch.projectionLearningRate());
+        assertEquals(0.002, sketch.learningRate());
+        assertEquals("0.01", sketch.asProperties().get("projection-learning-rate"));
+        TrainingConfig given = sketch.toBuilder().projectionLearningRate(0.05).build();
+        assertEquals(0.05, given.projectionLearningRate());
+        assertEquals(Collections.singletonList("projection-learning-rate 0.05 vs 0.01"),
+                given.differencesFrom(sketch.asProperties()));
+        assertRejected(TaskKind.IMAGE, b -> b.projectionLearningRate(0.0), "projection-learning-rate must be positive");
+        assertRejected(TaskKind.IMAGE, b -> b.projectionLearningRate(Double.POSITIVE_INFINITY),
+                "projection-learning-rate must be positive");
+    }
+
+    @Test
     void outputFilesNeedAModelAndACheckpointToResume() {
         IllegalArgumentException resume = assertThrows(IllegalArgumentException.class,
                 () -> OutputFiles.of(Paths.get("m.pnet"), null, true));

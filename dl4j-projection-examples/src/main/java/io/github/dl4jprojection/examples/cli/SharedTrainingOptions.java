@@ -37,7 +37,8 @@ final class SharedTrainingOptions {
     Double temperature;
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Adam's learning rate of the projection network (default: 0.001).")
+            description = "Adam's learning rate of the trainer, and of the projection network unless "
+                    + "--projection-learning-rate is given (default: 0.001).")
     Double learningRate;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 42).")

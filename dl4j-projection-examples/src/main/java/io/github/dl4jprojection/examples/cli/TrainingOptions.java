@@ -28,6 +28,11 @@ final class TrainingOptions {
                     + "32:16 for texts).")
     ProjectionBits bits;
 
+    @Option(names = "--projection-learning-rate", paramLabel = "RATE",
+            description = "Adam's learning rate of the projection network's layers (default: 0.01 for --model sketch,"
+                    + " whose small unit-norm inputs need large weights; else --learning-rate).")
+    Double projectionLearningRate;
+
     @Option(names = "--hidden", paramLabel = "N,...", converter = Converters.Hidden.class,
             description = "Hidden layer widths of the projection network, or none (default: none).")
     HiddenLayers hidden;
@@ -104,6 +109,9 @@ final class TrainingOptions {
         }
         if (hidden != null) {
             b.hiddenLayers(hidden.widths());
+        }
+        if (projectionLearningRate != null) {
+            b.projectionLearningRate(projectionLearningRate);
         }
         if (lambda != null) {
             b.lossWeights(lambda);

@@ -113,12 +113,14 @@ final class JointGraphFactory {
             IActivation activation = options.hiddenActivation.getActivationFunction();
             g.addLayer(name, new DenseLayer.Builder().nOut(options.hiddenLayerSizes[i])
                     .activation(qat != null ? qat.hiddenActivation(activation) : activation)
-                    .weightNoise(qat != null ? qat.weightNoise() : null).build(), previous);
+                    .weightNoise(qat != null ? qat.weightNoise() : null).updater(options.projectionUpdater).build(),
+                    previous);
             denseNames.add(name);
             previous = name;
         }
         g.addLayer(JointNames.PROJECTION_LOGITS, new DenseLayer.Builder().nOut(trainer.nClasses)
-                .activation(Activation.IDENTITY).weightNoise(qat != null ? qat.weightNoise() : null).build(), previous);
+                .activation(Activation.IDENTITY).weightNoise(qat != null ? qat.weightNoise() : null)
+                .updater(options.projectionUpdater).build(), previous);
         denseNames.add(JointNames.PROJECTION_LOGITS);
         g.addVertex(JointNames.MERGE, new MergeVertex(), JointNames.PROJECTION_LOGITS, JointNames.TRAINER_LOGITS);
         g.addLayer(JointNames.PROJECTION_OUTPUT, new DistillationOutputLayer.Builder().nClasses(trainer.nClasses)
@@ -146,11 +148,13 @@ final class JointGraphFactory {
     private static List<String> addSequenceEncoder(ComputationGraphConfiguration.GraphBuilder g,
                                                    JointProjectionModel.Builder options) {
         g.addLayer(JointNames.SEQUENCE_BOTTLENECK, new DenseLayer.Builder().nOut(options.bottleneckWidth)
-                .activation(options.hiddenActivation).build(), JointNames.PROJECTION);
+                .activation(options.hiddenActivation).updater(options.projectionUpdater).build(),
+                JointNames.PROJECTION);
         g.addLayer(JointNames.SEQUENCE_MASK, new MaskLayer(), JointNames.SEQUENCE_BOTTLENECK);
         g.addLayer(JointNames.SEQUENCE_CONV, new Convolution1DLayer.Builder().kernelSize(options.convWidth)
                 .stride(1).convolutionMode(ConvolutionMode.Same).nOut(options.convChannels)
-                .activation(options.hiddenActivation).build(), JointNames.SEQUENCE_MASK);
+                .activation(options.hiddenActivation).updater(options.projectionUpdater).build(),
+                JointNames.SEQUENCE_MASK);
         g.addLayer(JointNames.SEQUENCE_POOL, new GlobalPoolingLayer.Builder(PoolingType.MAX).collapseDimensions(true)
                 .build(), JointNames.SEQUENCE_CONV);
         return new ArrayList<>(Arrays.asList(JointNames.SEQUENCE_BOTTLENECK, JointNames.SEQUENCE_MASK,

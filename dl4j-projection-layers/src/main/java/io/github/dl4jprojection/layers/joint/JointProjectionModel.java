@@ -416,6 +416,8 @@ public final class JointProjectionModel {
         boolean distillIntoTrainer;
         boolean freezeTrainer;
         IUpdater updater = new Adam(1e-3);
+        /** Null: the projection layers use {@link #updater}. */
+        IUpdater projectionUpdater;
         long seed = 12345;
         DataType dataType;
         QuantizationAwareTraining quantizationAware;
@@ -584,6 +586,15 @@ public final class JointProjectionModel {
         /** Updater of the projection layers and of a trainer built from layers (default Adam(1e-3)). */
         public Builder updater(IUpdater updater) {
             this.updater = updater;
+            return this;
+        }
+
+        /**
+         * Updater of the projection network's trainable layers (its dense layers, and a sequence model's bottleneck
+         * and convolution) when they need another learning rate than the trainer; default null: {@link #updater}.
+         */
+        public Builder projectionUpdater(IUpdater updater) {
+            this.projectionUpdater = updater;
             return this;
         }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class JointProjectionModelBuilderTest {
@@ -135,6 +137,26 @@ class JointProjectionModelBuilderTest {
         JointProjectionModel model = small().build();
         assertRejected("epochs", () -> model.fit(Blobs.iterator(
                 new Blobs(N, K, 1).sample(4, 1, DataType.FLOAT), 4), 0));
+    }
+
+    /** Adam's first step moves every weight with a gradient by about its learning rate: the branch's own, here. */
+    @Test
+    void theProjectionUpdaterDrivesTheProjectionLayersOnly() {
+        JointProjectionModel model = small().hiddenLayers(5).updater(new Adam(1e-3)).projectionUpdater(new Adam(0.05))
+                .build();
+        ComputationGraph graph = model.graph();
+        Map<String, INDArray> before = new java.util.HashMap<>();
+        for (String name : new String[] {JointNames.hidden(0), JointNames.PROJECTION_LOGITS, JointNames.TRAINER_LOGITS}) {
+            before.put(name, graph.getLayer(name).getParam("W").dup());
+        }
+        model.fit(Blobs.iterator(new Blobs(N, K, 1).sample(8, 1, DataType.FLOAT), 8), 1);
+        for (String name : new String[] {JointNames.hidden(0), JointNames.PROJECTION_LOGITS}) {
+            double step = graph.getLayer(name).getParam("W").sub(before.get(name)).amaxNumber().doubleValue();
+            assertEquals(0.05, step, 0.005, name);
+        }
+        double trainerStep = graph.getLayer(JointNames.TRAINER_LOGITS).getParam("W")
+                .sub(before.get(JointNames.TRAINER_LOGITS)).amaxNumber().doubleValue();
+        assertEquals(1e-3, trainerStep, 1e-4, "the trainer keeps the builder's updater");
     }
 
     private static JointProjectionModel.Builder small() {
