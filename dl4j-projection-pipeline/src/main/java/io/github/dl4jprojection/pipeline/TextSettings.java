@@ -34,6 +34,8 @@ public final class TextSettings {
     public static final int DEFAULT_CONV_CHANNELS = 64;
     /** Default buckets B of the sketch model. */
     public static final int DEFAULT_SKETCH_BUCKETS = 1 << 12;
+    /** Default projection family: the sketch, the most accurate at every size measured on both text tasks. */
+    public static final ProjectionFamily DEFAULT_MODEL = ProjectionFamily.SKETCH;
 
     private final FeaturizerConfig featurizer;
     private final int maxTokens;
@@ -96,7 +98,10 @@ public final class TextSettings {
         return trainerBuckets;
     }
 
-    /** The projection network's family; default {@link ProjectionFamily#BAG}. */
+    /**
+     * The projection network's family; default {@link ProjectionFamily#SKETCH}, the most accurate at every size
+     * measured on both text tasks (docs/RESULTS.md, "Count sketch").
+     */
     public ProjectionFamily model() {
         return model;
     }
@@ -176,7 +181,7 @@ public final class TextSettings {
         private int maxTokens = DEFAULT_MAX_TOKENS;
         private SequencePooling pooling = SequencePooling.AVG;
         private int trainerBuckets = DEFAULT_TRAINER_BUCKETS;
-        private ProjectionFamily model = ProjectionFamily.BAG;
+        private ProjectionFamily model = DEFAULT_MODEL;
         private ProjectionBits tokenBits = DEFAULT_TOKEN_BITS;
         private int bottleneck = DEFAULT_BOTTLENECK;
         private int convWidth = DEFAULT_CONV_WIDTH;

@@ -19,8 +19,10 @@ public final class Trainers {
             new ImageMlpTrainer(),
             ZooTrainer.leNet(),
             ZooTrainer.simpleCnn(),
-            new LstmTrainer(),
-            new BagOfWordsTrainer()));
+            // The bag-of-words MLP first, so the text default: on the full spam split it is the better trainer
+            // (98.8 against the LSTM's 98.1 %) at 3 s an epoch against 10-14 minutes (docs/RESULTS.md, "Count sketch").
+            new BagOfWordsTrainer(),
+            new LstmTrainer()));
 
     private Trainers() {
     }

@@ -107,13 +107,12 @@ class LstmTextTrainingTest {
 
     @Test
     void aSmallLstmJointModelLearnsWhichWordDecidesTheClass() throws IOException {
-        TrainingConfig config = TrainingConfig.builder(TaskKind.TEXT).bits(new ProjectionBits(32, 16)).epochs(8)
-                .batchSize(16).seed(7)
-                .text(TextSettings.builder().featurizer(CONFIG)
+        TrainingConfig config = TrainingConfig.builder(TaskKind.TEXT).trainer("lstm").bits(new ProjectionBits(32, 16))
+                .epochs(8).batchSize(16).seed(7)
+                .text(TextSettings.builder().featurizer(CONFIG).model(ProjectionFamily.BAG)
                         .pooling(SequencePooling.MAX) // one decisive word: what max pooling is made for
                         .build())
                 .build();
-        assertEquals("lstm", config.trainer(), "the default trainer of texts");
         TrainingOutcome outcome = new TrainingPipeline(EpochFitter.LOCAL).run(
                 TrainingJob.texts(config, data(), "text", OutputFiles.model(dir.resolve("m.pnet"))),
                 new BaseTrainingListener() {

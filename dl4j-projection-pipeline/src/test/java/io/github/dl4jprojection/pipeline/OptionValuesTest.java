@@ -63,7 +63,7 @@ class OptionValuesTest {
         assertRejected(() -> Trainers.find("lstm", TaskKind.IMAGE),
                 "trainer lstm does not train image models; image trainers: cnn, mlp");
         assertRejected(() -> Trainers.find("cnn", TaskKind.TEXT),
-                "trainer cnn does not train text models; text trainers: lstm, mlp");
+                "trainer cnn does not train text models; text trainers: mlp, lstm");
         assertEquals(ExportQuantization.INT8, ExportQuantization.fromCliName("int8"));
         assertEquals(ExportQuantization.INT8_FIXED, ExportQuantization.fromCliName("int8-fixed"));
         assertEquals("int8-fixed", ExportQuantization.INT8_FIXED.cliName());

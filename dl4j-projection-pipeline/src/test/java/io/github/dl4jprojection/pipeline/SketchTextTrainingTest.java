@@ -141,7 +141,8 @@ class SketchTextTrainingTest {
 
     @Test
     void theSketchSettingsAreRecordedCheckedAndRefusedWhereTheyDoNotApply() {
-        Map<String, String> bag = TrainingConfig.builder(TaskKind.TEXT).build().asProperties();
+        Map<String, String> bag = TrainingConfig.builder(TaskKind.TEXT)
+                .text(TextSettings.builder().model(ProjectionFamily.BAG).build()).build().asProperties();
         assertNull(bag.get("buckets"), "a bag configuration keeps the properties it had before the sketch family");
         assertNull(bag.get("model"));
         TrainingConfig sketch = sketch().build();

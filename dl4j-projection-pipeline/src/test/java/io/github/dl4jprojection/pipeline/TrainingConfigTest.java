@@ -34,10 +34,14 @@ class TrainingConfigTest {
     }
 
     @Test
-    void textDefaultsTrainAnLstmOn512Bits() {
+    void textDefaultsTrainAnMlpAndA4096BucketSketch() {
         TrainingConfig c = TrainingConfig.builder(TaskKind.TEXT).build();
-        assertEquals("lstm", c.trainer());
-        assertEquals(512, c.bits().totalBits());
+        assertEquals("mlp", c.trainer());
+        assertEquals(ProjectionFamily.SKETCH, c.text().model());
+        assertEquals(4096, c.text().buckets());
+        assertEquals(0.01, c.projectionLearningRate());
+        assertEquals(0.001, c.learningRate());
+        assertEquals(512, c.bits().totalBits(), "the bag model's bits, when --model bag is chosen");
         assertEquals(TextSettings.defaults(), c.text());
     }
 
@@ -59,6 +63,7 @@ class TrainingConfigTest {
         assertRejected(TaskKind.TEXT, b -> b.quantization(ExportQuantization.INT8_FIXED)
                 .text(TextSettings.builder().model(ProjectionFamily.SEQ).build()), "quantize int8-fixed");
         assertEquals(ExportQuantization.INT8_FIXED, TrainingConfig.builder(TaskKind.TEXT)
+                .text(TextSettings.builder().model(ProjectionFamily.BAG).build())
                 .quantization(ExportQuantization.INT8_FIXED).build().quantization(), "a bag model may be integer-only");
     }
 
@@ -92,7 +97,8 @@ class TrainingConfigTest {
 
     @Test
     void theProjectionLearningRateDefaultsToTheFamilysAndIsRecordedOnlyWhenItDiffers() {
-        TrainingConfig bag = TrainingConfig.builder(TaskKind.TEXT).learningRate(0.002).build();
+        TrainingConfig bag = TrainingConfig.builder(TaskKind.TEXT).learningRate(0.002)
+                .text(TextSettings.builder().model(ProjectionFamily.BAG).build()).build();
         assertEquals(0.002, bag.projectionLearningRate());
         assertTrue(!bag.asProperties().containsKey("projection-learning-rate"), bag.asProperties().toString());
         TextSettings sketchText = bag.text().toBuilder().model(ProjectionFamily.SKETCH).build();

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * of an MLP trainer and a 1024-bit projection network on all 60,000 training images, export, and the exported file
  * run by the runtime on the 10,000 test images. The settings were chosen by measurement (docs/RESULTS.md, the demo's
  * table of candidates): the projection network above 84 % within 3 minutes on two idle cores. With
- * {@code --task spam}: an LSTM trainer and a 512-bit SGNN text projection network on the bundled SpamAssassin
+ * {@code --task spam}: the text defaults (an MLP trainer and a 4,096-bucket count-sketch model) on the bundled SpamAssassin
  * sample (or the corpus given with {@code --data}), the exported file run on the raw test texts; with
  * {@code --task fortunes} the same on the fortune files of the Debian package {@code fortunes} (16 categories).
  */
@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                         + DemoCommand.DEFAULT_EPOCHS + " epochs, exports the projection network, runs the exported "
                         + "file with the runtime on the whole test set and prints accuracy, size, agreement and "
                         + "latency, then what it means and the files written.",
-                "With --task spam: an LSTM trainer and a 512-bit text projection network on the bundled "
+                "With --task spam: an MLP trainer and a 4,096-bucket count-sketch text model on the bundled "
                         + "SpamAssassin sample (600 e-mails), the exported file run on the raw test texts.",
                 "With --task fortunes: the same on the fortune cookies of the Debian package fortunes "
                         + "(16 categories, about 7,000 texts; apt-get install fortunes).", ""})

@@ -16,8 +16,8 @@ final class SharedTrainingOptions {
 
     @Option(names = "--trainer", paramLabel = "NAME",
             description = "Trainer network: images cnn (default; mlp for images under 16x16, in the demo and in bits-study), "
-                    + "mlp, or DL4J's model zoo lenet or simplecnn (untrained, as the zoo defines them); texts lstm (default: embeddings, LSTM, pooling over the tokens) or mlp (over a hashed bag "
-                    + "of word unigrams and bigrams; bits-study's only text trainer).")
+                    + "mlp, or DL4J's model zoo lenet or simplecnn (untrained, as the zoo defines them); texts mlp (default: over a hashed bag of word unigrams and "
+                    + "bigrams; bits-study's only text trainer) or lstm (embeddings, LSTM, pooling over the tokens).")
     String trainer;
 
     @Option(names = "--density", paramLabel = "1/2^k", converter = Converters.Density.class,

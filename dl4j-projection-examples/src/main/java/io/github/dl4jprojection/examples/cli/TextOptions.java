@@ -37,7 +37,7 @@ final class TextOptions {
                     + "seq (PRADO-like: each token projected to --token-bits, a bottleneck, a convolution over "
                     + "--conv-width tokens and max pooling; model format 2, Java runtime and export-c) or sketch "
                     + "(a signed count sketch of the text's features in --buckets values, unit norm, then the dense "
-                    + "layers; model format 4) (default: bag).")
+                    + "layers; model format 4) (default: sketch).")
     ProjectionFamily model;
 
     @Option(names = "--token-bits", paramLabel = "T:d", converter = Converters.Bits.class,
@@ -83,9 +83,14 @@ final class TextOptions {
         return model == ProjectionFamily.SEQ;
     }
 
-    /** Whether {@code --model sketch} was given. */
+    /** Whether the model is the sketch: {@code --model sketch}, or no {@code --model} (the sketch is the default). */
     boolean sketch() {
-        return model == ProjectionFamily.SKETCH;
+        return (model != null ? model : TextSettings.DEFAULT_MODEL) == ProjectionFamily.SKETCH;
+    }
+
+    /** Whether {@code --model} was given. */
+    boolean modelGiven() {
+        return model != null;
     }
 
     /** Of the options given, those that only the sketch model reads. */

@@ -84,13 +84,14 @@ final class TrainingOptions {
         if (!text.sketch() && !text.givenSketchOnly().isEmpty()) {
             throw new ParameterException(cmd, text.givenSketchOnly().get(0) + " applies to --model sketch only");
         }
-        if (text.sketch() && bits != null) {
-            throw new ParameterException(cmd, "--bits sets the bag model's projection of the whole text; --model "
-                    + "sketch hashes the text's features into --buckets B values");
+        String sketch = text.modelGiven() ? "--model sketch" : "the default text model, sketch,";
+        if (task == TaskKind.TEXT && text.sketch() && bits != null) {
+            throw new ParameterException(cmd, "--bits sets the bag model's projection of the whole text (--model bag);"
+                    + " " + sketch + " hashes the text's features into --buckets B values");
         }
-        if (text.sketch() && shared.density != null) {
-            throw new ParameterException(cmd, "--density sets the share of non-zero LSH projection entries; --model "
-                    + "sketch has no projection matrix (one bucket and sign per feature), so it takes none");
+        if (task == TaskKind.TEXT && text.sketch() && shared.density != null) {
+            throw new ParameterException(cmd, "--density sets the share of non-zero LSH projection entries (--model "
+                    + "bag or seq); " + sketch + " has no projection matrix (one bucket and sign per feature)");
         }
         shared.validate(cmd, task);
     }

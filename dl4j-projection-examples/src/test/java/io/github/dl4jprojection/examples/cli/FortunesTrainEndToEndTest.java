@@ -73,9 +73,10 @@ class FortunesTrainEndToEndTest {
     void theTextDemoRunsOnTheFortuneFiles() throws IOException {
         Path demoModel = dir.resolve("demo/fortunes.pnet");
         CliRun.Result r = CliRun.run(dir, "", "demo", "--task", "fortunes", "--data", sample.toString(), "--epochs", "1",
-                "--bits", "8:8", "--out", demoModel.toString());
+                "--buckets", "64", "--out", demoModel.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
-        assertTrue(r.out.contains("Trainer (token lstm, DL4J)"), r.out);
+        assertTrue(r.out.contains("Trainer (bag-of-words mlp, DL4J)"), "the text defaults: " + r.out);
+        assertTrue(r.out.contains("Projection net (64 buckets, DL4J)"), r.out);
         assertTrue(r.out.contains("eval " + demoModel + " --task fortunes"), r.out);
         assertEquals(FortunesCorpus.CATEGORIES, ProjectionModel.load(demoModel).labels());
     }

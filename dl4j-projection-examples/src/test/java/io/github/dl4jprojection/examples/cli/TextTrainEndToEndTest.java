@@ -58,7 +58,8 @@ class TextTrainEndToEndTest {
         model = dir.resolve("spam/model.pnet");
         report = dir.resolve("spam/report.json");
         checkpoint = dir.resolve("spam/checkpoint");
-        CliRun.Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "1", "--batch-size", "64",
+        CliRun.Result r = run("", "train", "--task", "spam", "--model", "bag", "--trainer", "lstm", "--bits", "8:8", "--epochs", "1",
+                "--batch-size", "64",
                 "--max-tokens", "" + MAX_TOKENS, "--features", FEATURES, "--seed", "7", "--out", model.toString(),
                 "--report", report.toString(), "--checkpoint", checkpoint.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
@@ -73,7 +74,7 @@ class TextTrainEndToEndTest {
     @Test
     void trainsOnTheBundledSampleAndTheRuntimeAgreesWithDl4jOnEveryTestText() throws Exception {
         assertTrue(trainOutput.contains(new BundledSpamAssassinSample().description()), trainOutput);
-        assertTrue(trainOutput.contains("Trainer (token lstm, DL4J)"), "lstm is the default for texts:\n" + trainOutput);
+        assertTrue(trainOutput.contains("Trainer (token lstm, DL4J)"), "the lstm trainer as asked:\n" + trainOutput);
         ProjectionModel exported = ProjectionModel.load(model);
         assertEquals(InputKind.FEATURES, exported.input().kind());
         assertEquals(Arrays.asList("ham", "spam"), exported.labels());
@@ -270,7 +271,8 @@ class TextTrainEndToEndTest {
         Files.copy(checkpoint.resolve("checkpoint.zip"), resumedCheckpoint.resolve("checkpoint.zip"));
         Path resumed = dir.resolve("resumed/model.pnet");
         Nd4j.getRandom().setSeed(0x5EEDF00DL);
-        CliRun.Result r = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
+        CliRun.Result r = run("", "train", "--task", "spam", "--model", "bag", "--trainer", "lstm", "--bits", "8:8",
+                "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
                 "--features", FEATURES, "--seed", "7", "--out", resumed.toString(), "--checkpoint",
                 resumedCheckpoint.toString(), "--resume");
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
@@ -279,12 +281,14 @@ class TextTrainEndToEndTest {
         assertTrue(r.out.contains("in all, with the checkpoint's epochs)"), "the first run's time counts too:\n" + r.out);
 
         Path straight = dir.resolve("straight/model.pnet");
-        CliRun.Result s = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
+        CliRun.Result s = run("", "train", "--task", "spam", "--model", "bag", "--trainer", "lstm", "--bits", "8:8",
+                "--epochs", "2", "--max-tokens", "" + MAX_TOKENS,
                 "--features", FEATURES, "--seed", "7", "--out", straight.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, s.code, s.toString());
         assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed), "same weights, same file");
 
-        CliRun.Result other = run("", "train", "--task", "spam", "--bits", "8:8", "--epochs", "2", "--trainer", "mlp",
+        CliRun.Result other = run("", "train", "--task", "spam", "--model", "bag", "--bits", "8:8", "--epochs", "2",
+                "--trainer", "mlp",
                 "--features", FEATURES, "--seed", "7", "--out", dir.resolve("other/model.pnet").toString(),
                 "--checkpoint", resumedCheckpoint.toString(), "--resume");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, other.code, other.toString());
