@@ -31,8 +31,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       text tasks the sketch network ({@code B} = the budget's buckets, the same dense layers) alone (f) and
  *       jointly (g), exports each as float32 and as int8 to {@code models/TASK-METHOD-BITSb-hH-sSEED[-int8].pnet}
  *       and runs the files with the runtime; then sizes the MLP so that its float32 weights and biases take the
- *       exported network's ({@link ByteBudget}) and trains it alone (a) and distilled (b), and on image tasks the small CNN (e) to the
- *       same weight bytes ({@link ByteBudget#cnn}). The baselines (which the {@code .pnet} format cannot hold) run
+ *       exported network's ({@link ByteBudget}) and trains it alone (a) and distilled (b), and on image tasks the
+ *       small CNN (e) to the same weight bytes ({@link ByteBudget#cnn}). The baselines (which the {@code .pnet} format cannot hold) run
  *       in plain Java with the format's float32 weights and with the runtime's int8 quantization of them
  *       ({@link JavaLayer}); their bytes are their stored weights plus the float32 projection file's non-weight
  *       overhead.</li>
