@@ -9,12 +9,14 @@ import io.github.dl4jprojection.pipeline.study.FrontierSummary;
 import io.github.dl4jprojection.pipeline.study.FrontierSweep;
 import io.github.dl4jprojection.pipeline.study.ImageStudyTask;
 import io.github.dl4jprojection.pipeline.study.SeedSummary;
+import io.github.dl4jprojection.pipeline.study.StudyMethod;
 import io.github.dl4jprojection.pipeline.study.StudySettings;
 import io.github.dl4jprojection.pipeline.study.StudyTask;
 import io.github.dl4jprojection.pipeline.study.TextStudyTask;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
 import io.github.dl4jprojection.pipeline.LossWeights;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.pipeline.Trainers;
@@ -37,12 +39,14 @@ import picocli.CommandLine.Spec;
 /** {@code projectionnet bits-study}: the size-accuracy frontier of projection networks against small MLPs. */
 @Command(name = "bits-study", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Sweep the projection's bit budget and compare, at equal exported bytes, five small models.", "",
+        description = {"Sweep the projection's bit budget and compare, at equal exported bytes, small models.", "",
                 "Trains one trainer, then for each bit budget T*d and hidden width: (a) a small MLP on the raw input "
                         + "(pixels; hashed bag of words for texts) trained alone, (b) the same MLP distilled from the "
                         + "trainer, (c) the projection network trained alone (l1 = l2 = 0), (d) the projection network "
                         + "trained with the joint loss against the trainer (frozen after its own training), and on "
-                        + "image tasks (e) a small CNN (conv 3x3 - max pool - dense). The MLPs and the CNN are "
+                        + "image tasks (e) a small CNN (conv 3x3 - max pool - dense), on text tasks the sketch "
+                        + "network (the SKETCH family: the text's count sketch into T*d buckets, the same dense "
+                        + "layers) trained (f) alone and (g) jointly. The MLPs and the CNN are "
                         + "sized so that their float32 weights and biases (4 bytes each) take as many bytes as the "
                         + "projection network's; all are counted with the .pnet file's header, labels and "
                         + "configuration. Every model is measured as float32 and as int8 (the same weights "
@@ -96,6 +100,12 @@ final class BitsStudyCommand implements Callable<Integer> {
                     + "the summary CSV and the plots show the mean and the standard deviation (default: --seed).")
     long[] seeds;
 
+    @Option(names = "--methods", paramLabel = "M,...", split = ",",
+            description = "The students to train: mlp-alone, mlp-distilled, projection-alone, projection-joint, "
+                    + "cnn-alone (images), sketch-alone, sketch-joint (texts); at least one exported network "
+                    + "(projection or sketch), to which the baselines are sized (default: all of the task's).")
+    String[] methods;
+
     @Option(names = "--replot", description = "Only re-write the summary CSV and re-draw the plots from "
             + "DIR/TASK-frontier.csv of an earlier run (or of several, concatenated).")
     boolean replot;
@@ -131,8 +141,8 @@ final class BitsStudyCommand implements Callable<Integer> {
             otherModels.addAll(text.givenSketchOnly());
             if (text.model != null || !otherModels.isEmpty()) {
                 throw new ParameterException(cmd, (text.model != null ? "--model" : otherModels.get(0))
-                        + ": the bits study trains bag projection networks only (the seq and sketch models are not in"
-                        + " it yet)");
+                        + ": the bits study picks its models with --methods (the seq model is not in it yet; the"
+                        + " sketch's buckets are the budgets)");
             }
             if (!text.givenLstmOnly().isEmpty()) {
                 throw new ParameterException(cmd, text.givenLstmOnly().get(0)
@@ -149,12 +159,16 @@ final class BitsStudyCommand implements Callable<Integer> {
                     .lossWeights(new LossWeights(1.0, distillWeight, 1.0));
             training.applyTo(b);
             if (task == TaskKind.TEXT) {
-                b.text(text.applyTo(TextSettings.defaults()));
+                // The bag model's settings: the sketch methods take theirs from the budgets, not from the config.
+                b.text(text.applyTo(TextSettings.defaults().toBuilder().model(ProjectionFamily.BAG).build()));
             }
             StudySettings.Builder settings = StudySettings.builder(b.build()).budgets(budgets).hidden(hidden)
                     .bitsPerFunction(bitsPerFunction);
             if (trainerEpochs != null) {
                 settings.trainerEpochs(trainerEpochs);
+            }
+            if (methods != null) {
+                settings.methods(methods(cmd, task));
             }
             if (seeds != null) {
                 if (training.seed != null) {
@@ -169,6 +183,26 @@ final class BitsStudyCommand implements Callable<Integer> {
             throw new ParameterException(cmd, message.startsWith("l2 ") ? "--distill-weight" + message.substring(2)
                     : "--" + message);
         }
+    }
+
+    /** The --methods of this task: each a known student's CSV name, and one the task has. */
+    private StudyMethod[] methods(CommandLine cmd, TaskKind task) {
+        StudyMethod[] parsed = new StudyMethod[methods.length];
+        for (int i = 0; i < methods.length; i++) {
+            StudyMethod m = StudyMethod.ofCsvName(methods[i]);
+            if (m == null || m == StudyMethod.TRAINER) {
+                throw new ParameterException(cmd, "--methods: unknown student '" + methods[i] + "'; see --help");
+            }
+            if (m.sketch() && task != TaskKind.TEXT) {
+                throw new ParameterException(cmd, "--methods " + methods[i] + ": sketch networks are text models; "
+                        + "the image study has none");
+            }
+            if (m == StudyMethod.CNN_ALONE && task == TaskKind.TEXT) {
+                throw new ParameterException(cmd, "--methods " + methods[i] + " applies to image tasks only");
+            }
+            parsed[i] = m;
+        }
+        return parsed;
     }
 
     @Override

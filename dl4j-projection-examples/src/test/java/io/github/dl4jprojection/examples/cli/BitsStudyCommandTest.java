@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dl4jprojection.pipeline.study.FrontierCsv;
 import io.github.dl4jprojection.pipeline.study.FrontierSweep;
 import io.github.dl4jprojection.pipeline.study.StudyMethod;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.WeightType;
 import java.awt.image.BufferedImage;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code projectionnet bits-study} end to end on tiny data (synthetic 4x4 images of 3 classes; the bundled
  * SpamAssassin sample): the CSV has, per seed, one trainer row and a float32 and an int8 row per method and sweep
- * point, the projection rows are the exported files' sizes, the baselines are sized to them, the summary has the
+ * point, the projection and sketch rows are the exported files' sizes, the baselines are sized to them, the summary has the
  * seeds' mean, the PNGs decode; wrong arguments are usage errors.
  */
 class BitsStudyCommandTest {
@@ -90,7 +91,7 @@ class BitsStudyCommandTest {
         assertEquals(ProjectionNetCli.EXIT_OK, r.code, r.toString());
 
         List<Map<String, String>> rows = readCsv(out.resolve("spam-frontier.csv"));
-        assertEquals(1 + 2 * 2 * 4 * 2, rows.size(), "no CNN for texts");
+        assertEquals(1 + 2 * 2 * 6 * 2, rows.size(), "no CNN for texts; the sketch networks (f), (g)");
         // Text baselines keep the point's hidden width and size their input: one input costs h (or K) weights.
         checkPoints(rows, new int[] {16, 32}, new int[] {0, 4}, out, 4, false);
         checkSummary(rows, out.resolve("spam-frontier-summary.csv"), 1);
@@ -135,6 +136,14 @@ class BitsStudyCommandTest {
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--seeds", "1,x"), "--seeds");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--seeds", "1,1"), "--seeds must be distinct");
         assertUsage(run("bits-study", "--task", "spam", "--out", out, "--seeds", "1,2", "--seed", "3"), "--seed and --seeds");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--methods", "mlp-alone,nope"),
+                "--methods: unknown student 'nope'");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--methods", "mlp-alone"),
+                "--methods must include");
+        assertUsage(run("bits-study", "--task", "spam", "--out", out, "--methods", "sketch-alone,cnn-alone"),
+                "--methods cnn-alone applies to image tasks only");
+        assertUsage(run("bits-study", "--task", "images", "--data", out, "--out", out, "--methods", "sketch-joint"),
+                "--methods sketch-joint: sketch networks are text models");
         assertUsage(run("bits-study", "--task", "spam"), "--out");
         Path file = Files.write(dir.resolve("a-file"), new byte[] {1});
         assertUsage(run("bits-study", "--task", "spam", "--out", file.toString()), "is a file");
@@ -142,9 +151,10 @@ class BitsStudyCommandTest {
     }
 
     /**
-     * Every point has the methods as float32 and int8 rows; projection bytes are the files'; the baselines' float32
-     * weights are within half an input, unit or channel of the projection's, carry the same file overhead, and their
-     * int8 bytes are 1 per weight plus 8 per output; int8 files are smaller; MACs and times are positive.
+     * Every point has the methods as float32 and int8 rows; projection and sketch bytes are the files' (a sketch file
+     * has the projection file's bytes: same shape); the baselines' float32 weights are within half an input, unit or
+     * channel of the projection's, carry the same file overhead, and their int8 bytes are 1 per weight plus 8 per
+     * output; int8 files are smaller; MACs and times are positive.
      */
     private static void checkPoints(List<Map<String, String>> rows, int[] budgets, int[] hidden, Path out,
                                     int maxMlpStep, boolean cnn) throws IOException {
@@ -157,15 +167,26 @@ class BitsStudyCommandTest {
                         point.put(row.get("method") + "/" + row.get("weights"), row);
                     }
                 }
-                assertEquals(2 * (cnn ? 5 : 4), point.size(), "bits " + bits + " hidden " + h + ": " + point.keySet());
+                assertEquals(2 * (cnn ? 5 : 6), point.size(), "bits " + bits + " hidden " + h + ": " + point.keySet());
                 long projectionWeightBytes = 0;
                 long overhead = 0;
-                for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
+                List<StudyMethod> exported = new ArrayList<>(java.util.Arrays.asList(StudyMethod.PROJECTION_ALONE,
+                        StudyMethod.PROJECTION_JOINT));
+                if (!cnn) {
+                    exported.add(StudyMethod.SKETCH_ALONE);
+                    exported.add(StudyMethod.SKETCH_JOINT);
+                }
+                for (StudyMethod m : exported) {
                     Map<String, String> row = point.get(m.csvName() + "/float32");
                     Path model = out.resolve("models").resolve(FrontierSweep.modelFileName(row.get("task"), m, bits, h,
                             Long.parseLong(seed), WeightType.FLOAT32));
                     assertEquals(Files.size(model), Long.parseLong(row.get("exported_bytes")), row.toString());
+                    if (m.sketch()) {
+                        assertEquals(point.get("projection-alone/float32").get("exported_bytes"),
+                                row.get("exported_bytes"), "a sketch network has the projection network's shape and bytes");
+                    }
                     ProjectionModel loaded = ProjectionModel.load(model);
+                    assertEquals(m.sketch() ? ModelFamily.SKETCH : ModelFamily.BAG, loaded.family());
                     assertEquals(bits, loaded.projectionSpec().numBits());
                     assertEquals(loaded.numParameters(), Long.parseLong(row.get("params")));
                     assertEquals("runtime", row.get("measured_by"));

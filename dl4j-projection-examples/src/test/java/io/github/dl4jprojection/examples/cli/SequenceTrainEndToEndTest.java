@@ -124,7 +124,7 @@ class SequenceTrainEndToEndTest {
         assertTrue(unknown.err.contains("valid models: bag, seq"), unknown.err);
         CliRun.Result study = run("", "bits-study", "--task", "spam", "--model", "seq", "--out", dir.resolve("s").toString());
         assertEquals(ProjectionNetCli.EXIT_USAGE, study.code, study.toString());
-        assertTrue(study.err.contains("the bits study trains bag projection networks only"), study.err);
+        assertTrue(study.err.contains("the bits study picks its models with --methods"), study.err);
     }
 
     /** Runs the command line with the bundled text sample only (no corpus found) and {@code stdin}. */

@@ -126,7 +126,7 @@ class SketchTrainEndToEndTest {
         CliRun.Result study = run("", "bits-study", "--task", "spam", "--buckets", "512", "--out",
                 dir.resolve("s").toString());
         assertEquals(ProjectionNetCli.EXIT_USAGE, study.code, study.toString());
-        assertTrue(study.err.contains("--buckets: the bits study trains bag projection networks only"), study.err);
+        assertTrue(study.err.contains("--buckets: the bits study picks its models with --methods"), study.err);
     }
 
     private static void assertRefused(String message, String... options) {

@@ -31,11 +31,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class FrontierPlots {
 
-    /** Per method: trainer (unused), (a), (b), (c), (d), (e). */
+    /** Per method: trainer (unused), (a), (b), (c), (d), (e), (f), (g). */
     private static final Color[] COLORS = {Color.BLACK, Charts.BLUE, Charts.ORANGE, Charts.PURPLE, Charts.GREEN,
-        new Color(0xd62728)};
+        new Color(0xd62728), new Color(0x8c564b), new Color(0x17becf)};
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND};
-    /** Tall enough for a legend of up to 20 series. */
+    /** Tall enough for a legend of up to 24 series (6 text methods x 2 widths x 2 weight types). */
     private static final int HEIGHT = 900;
 
     private FrontierPlots() {

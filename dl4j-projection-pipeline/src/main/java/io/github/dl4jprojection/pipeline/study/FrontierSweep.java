@@ -27,18 +27,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   <li>Per seed, first: trains the task's trainer ({@link StudySettings#trainerEpochs()} epochs) and keeps its
  *       log-probabilities on the training split: the soft targets of the distilled students, the trainer being
  *       frozen from then on.</li>
- *   <li>For each bit budget, seed and hidden width: trains the projection network alone (c) and jointly (d), exports
- *       each as float32 and as int8 to {@code models/TASK-METHOD-BITSb-hH-sSEED[-int8].pnet} and runs the files with
- *       the runtime; then sizes the MLP so that its float32 weights and biases take the projection network's
- *       ({@link ByteBudget}) and trains it alone (a) and distilled (b), and on image tasks the small CNN (e) to the
- *       same weight bytes ({@link ByteBudget#cnn}). The baselines (which the {@code .pnet} format cannot hold) run
+ *   <li>For each bit budget, seed and hidden width: trains the projection network alone (c) and jointly (d), and on
+ *       text tasks the sketch network ({@code B} = the budget's buckets, the same dense layers) alone (f) and
+ *       jointly (g), exports each as float32 and as int8 to {@code models/TASK-METHOD-BITSb-hH-sSEED[-int8].pnet}
+ *       and runs the files with the runtime; then sizes the MLP so that its float32 weights and biases take the
+ *       exported network's ({@link ByteBudget}) and trains it alone (a) and distilled (b), and on image tasks the
+ *       small CNN (e) to the same weight bytes ({@link ByteBudget#cnn}). The baselines (which the {@code .pnet} format cannot hold) run
  *       in plain Java with the format's float32 weights and with the runtime's int8 quantization of them
  *       ({@link JavaLayer}); their bytes are their stored weights plus the float32 projection file's non-weight
  *       overhead.</li>
  *   <li>Every model is timed on the test split, one example at a time on this thread ({@link TimedEvaluation});
  *       its multiply-accumulates per example are counted from the shapes: the dense layers' {@code nIn * nOut},
  *       the CNN's {@link CnnShape#macs()}, and for a projection network also its projection's additions
- *       ({@link StudyTask#projectionAdds}).</li>
+ *       ({@link StudyTask#projectionAdds}), for a sketch network its sketch's ({@link StudyTask#sketchOps}).
+ *       Only the settings' {@link StudySettings#methods} are trained.</li>
  *   <li>Writes {@code TASK-frontier.csv} (one row per seed, method, weight type and point) and
  *       {@code TASK-frontier-summary.csv} (mean and spread over the seeds, {@link SeedSummary}) after every point (a
  *       stopped run keeps what it measured) and, at the end, the plots ({@link #plot}).</li>
@@ -116,9 +118,14 @@ public final class FrontierSweep {
             for (int s = 0; s < seeds.length; s++) {
                 StudySettings seeded = settings.withSeed(seeds[s]);
                 ProjectionSpec spec = seeded.spec(bits);
-                StudentInput projection = task.projection(spec);
+                StudentInput projection = trainsAny(StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT)
+                        ? task.projection(spec) : null;
+                // The sketch hashes with the projection's seed: each seed changes both inputs alike.
+                StudentInput sketch = trainsAny(StudyMethod.SKETCH_ALONE, StudyMethod.SKETCH_JOINT)
+                        ? task.sketch(bits, spec.seed()) : null;
                 for (int hidden : seeded.hidden()) {
-                    List<FrontierRow> point = point(seeded, spec, projection, hidden, teachers[s], noTeacher, models);
+                    List<FrontierRow> point = point(seeded, spec, projection, sketch, hidden, teachers[s], noTeacher,
+                            models);
                     rows.addAll(point);
                     write(rows);
                     logPoint(seeded.seed(), bits, hidden, point);
@@ -146,30 +153,63 @@ public final class FrontierSweep {
         return logProbabilities(trainer, task.trainerTrainFeatures());
     }
 
-    /** Every method's float32 and int8 rows at one point of one seed. */
-    private List<FrontierRow> point(StudySettings seeded, ProjectionSpec spec, StudentInput projection, int hidden,
-                                    INDArray teacher, INDArray noTeacher, Path models) throws IOException {
-        long weightBytes = 0;
-        long overhead = 0;
+    /**
+     * The float32 and int8 rows of the settings' methods at one point of one seed. The exported models come first:
+     * the baselines are sized to their float32 weight bytes (the projection and the sketch network of a point have
+     * the same shape, so the same bytes) and carry their file's non-weight overhead.
+     *
+     * @param projection the projection networks' input, null when neither (c) nor (d) is trained
+     * @param sketch     the sketch networks' input, null when neither (f) nor (g) is trained or the task has none
+     */
+    private List<FrontierRow> point(StudySettings seeded, ProjectionSpec spec, StudentInput projection,
+                                    StudentInput sketch, int hidden, INDArray teacher, INDArray noTeacher, Path models)
+            throws IOException {
         List<FrontierRow> point = new ArrayList<>();
         for (StudyMethod m : new StudyMethod[] {StudyMethod.PROJECTION_ALONE, StudyMethod.PROJECTION_JOINT}) {
-            List<FrontierRow> pair = projectionRows(m, seeded, spec, projection, hidden,
-                    m.distilled() ? teacher : noTeacher, models);
-            FrontierRow float32 = pair.get(0);
-            weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * float32.params());
-            overhead = Math.max(overhead, float32.exportedBytes() - ByteBudget.FLOAT_BYTES * float32.params());
-            point.addAll(pair);
+            if (seeded.trains(m)) {
+                point.addAll(exportedRows(m, seeded, spec, projection, hidden, m.distilled() ? teacher : noTeacher,
+                        models));
+            }
+        }
+        for (StudyMethod m : new StudyMethod[] {StudyMethod.SKETCH_ALONE, StudyMethod.SKETCH_JOINT}) {
+            if (seeded.trains(m) && sketch != null) {
+                point.addAll(exportedRows(m, seeded, sketch.sketchSpec(), sketch, hidden,
+                        m.distilled() ? teacher : noTeacher, models));
+            }
+        }
+        if (point.isEmpty()) {
+            // Settings name an exported method; only a sketch-only sweep of an image task lands here.
+            throw new IllegalStateException(task.name() + ": none of " + seeded.methods() + " applies to this task");
+        }
+        long weightBytes = 0;
+        long overhead = 0;
+        for (FrontierRow r : point) {
+            if (r.weights() == WeightType.FLOAT32) {
+                weightBytes = Math.max(weightBytes, ByteBudget.FLOAT_BYTES * r.params());
+                overhead = Math.max(overhead, r.exportedBytes() - ByteBudget.FLOAT_BYTES * r.params());
+            }
         }
         int bits = spec.numBits();
         StudyTask.Baseline baseline = task.baseline(weightBytes, hidden);
         for (StudyMethod m : new StudyMethod[] {StudyMethod.MLP_ALONE, StudyMethod.MLP_DISTILLED}) {
-            point.addAll(mlpRows(m, seeded, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
+            if (seeded.trains(m)) {
+                point.addAll(mlpRows(m, seeded, bits, hidden, baseline, overhead, m.distilled() ? teacher : noTeacher));
+            }
         }
-        CnnShape cnn = task.cnn(weightBytes);
+        CnnShape cnn = seeded.trains(StudyMethod.CNN_ALONE) ? task.cnn(weightBytes) : null;
         if (cnn != null) {
             point.addAll(cnnRows(seeded, bits, hidden, cnn, overhead, noTeacher));
         }
         return point;
+    }
+
+    private boolean trainsAny(StudyMethod... methods) {
+        for (StudyMethod m : methods) {
+            if (settings.trains(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void write(List<FrontierRow> rows) throws IOException {
@@ -189,19 +229,23 @@ public final class FrontierSweep {
         FrontierPlots.accuracyVsBits(rows, title, bitsPlot(outDir, task));
     }
 
-    /** The float32 row, then the int8 row, of one trained projection network. */
-    private List<FrontierRow> projectionRows(StudyMethod method, StudySettings seeded, ProjectionSpec spec,
-                                             StudentInput input, int hidden, INDArray teacher, Path models)
+    /**
+     * The float32 row, then the int8 row, of one trained projection network ({@code spec} its LSH projection) or
+     * sketch network ({@code spec} its sketch's: {@code T = 1}, {@code d = B}).
+     */
+    private List<FrontierRow> exportedRows(StudyMethod method, StudySettings seeded, ProjectionSpec spec,
+                                           StudentInput input, int hidden, INDArray teacher, Path models)
             throws IOException {
         int k = task.labelNames().size();
         StudentNetwork net = StudentNetwork.create(input, hidden, k, method.distilled(), seeded);
         long t0 = System.nanoTime();
         net.fit(input.train(), teacher, task.trainLabels(), seeded.epochs(), seeded.batchSize(), seeded.seed());
         double seconds = seconds(t0);
-        String detail = String.format(Locale.ROOT, "projection %d:%d density 1/%d on %s%s-%d", spec.numFunctions(),
-                spec.bitsPerFunction(), 1 << spec.sparsityLog2(), input.description(),
-                hidden > 0 ? "-" + hidden : "", k) + loss(method, seeded);
-        long projectionAdds = task.projectionAdds(spec);
+        String shape = String.format(Locale.ROOT, "%s%s-%d", input.description(), hidden > 0 ? "-" + hidden : "", k);
+        String detail = (method.sketch() ? "sketch " + spec.numBits() + " buckets on " + shape
+                : String.format(Locale.ROOT, "projection %d:%d density 1/%d on %s", spec.numFunctions(),
+                        spec.bitsPerFunction(), 1 << spec.sparsityLog2(), shape)) + loss(method, seeded);
+        long projectionAdds = method.sketch() ? task.sketchOps(spec.numBits()) : task.projectionAdds(spec);
         List<FrontierRow> pair = new ArrayList<>();
         for (WeightType weights : WEIGHTS) {
             ProjectionModel model = net.export(input, task.labelNames(), task.description(), weights);
@@ -220,7 +264,7 @@ public final class FrontierSweep {
         return pair;
     }
 
-    /** The name of an exported projection network in the {@code models} folder. */
+    /** The name of an exported projection or sketch network in the {@code models} folder. */
     public static String modelFileName(String task, StudyMethod method, int bits, int hidden, long seed,
                                        WeightType weights) {
         return task + "-" + method.csvName() + "-" + bits + "b-h" + hidden + "-s" + seed

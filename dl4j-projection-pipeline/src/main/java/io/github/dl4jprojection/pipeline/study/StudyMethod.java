@@ -19,7 +19,14 @@ public enum StudyMethod {
     /** (d) The projection network trained with the joint loss against the (frozen) trainer. */
     PROJECTION_JOINT("projection-joint", "(d) projection joint"),
     /** (e) A small CNN on the pixels ({@link CnnShape}), labels only; image tasks only. */
-    CNN_ALONE("cnn-alone", "(e) small CNN alone");
+    CNN_ALONE("cnn-alone", "(e) small CNN alone"),
+    /**
+     * (f) The SKETCH family's network trained alone: the text's count sketch into {@code B = T*d} buckets (no
+     * stored projection, no vocabulary), then the point's dense layers; labels only. Text tasks only.
+     */
+    SKETCH_ALONE("sketch-alone", "(f) sketch alone"),
+    /** (g) The same sketch network trained with the joint loss of (d) against the (frozen) trainer. */
+    SKETCH_JOINT("sketch-joint", "(g) sketch joint");
 
     private final String csvName;
     private final String label;
@@ -41,11 +48,31 @@ public enum StudyMethod {
 
     /** True for the students that learn from the trainer's soft predictions. */
     public boolean distilled() {
-        return this == MLP_DISTILLED || this == PROJECTION_JOINT;
+        return this == MLP_DISTILLED || this == PROJECTION_JOINT || this == SKETCH_JOINT;
     }
 
-    /** True for the projection networks (exported to a {@code .pnet} file and measured with the runtime). */
+    /** True for the (bag) projection networks (c) and (d). */
     public boolean projection() {
         return this == PROJECTION_ALONE || this == PROJECTION_JOINT;
+    }
+
+    /** True for the sketch networks (f) and (g). */
+    public boolean sketch() {
+        return this == SKETCH_ALONE || this == SKETCH_JOINT;
+    }
+
+    /** True for the models exported to a {@code .pnet} file and measured with the runtime: (c), (d), (f), (g). */
+    public boolean exported() {
+        return projection() || sketch();
+    }
+
+    /** The method named {@code csvName} in the CSV's {@code method} column, or null if none. */
+    public static StudyMethod ofCsvName(String csvName) {
+        for (StudyMethod m : values()) {
+            if (m.csvName.equals(csvName)) {
+                return m;
+            }
+        }
+        return null;
     }
 }

@@ -4,7 +4,10 @@ import io.github.dl4jprojection.pipeline.TrainingConfig;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The sweep of a frontier study: bit budgets {@code T * d} (with {@code d} fixed, {@code T = budget / d}),
@@ -12,7 +15,8 @@ import java.util.Objects;
  * trained with (the same type {@code train} fills: trainer name, density, epochs, minibatch size, Adam's learning
  * rate, seed, temperature, and the loss weights {@code l2} of the distilled students and {@code l3} of every
  * student; {@code l1}, the trainer's own term, does not apply: the trainer is trained alone first, then frozen).
- * The configuration's bits and hidden layers are replaced by the sweep's. Immutable; built and validated by
+ * The configuration's bits and hidden layers are replaced by the sweep's. The students trained at each point are
+ * {@link #methods} (all by default). Immutable; built and validated by
  * {@link Builder}.
  */
 public final class StudySettings {
@@ -23,6 +27,7 @@ public final class StudySettings {
     private final int bitsPerFunction;
     private final int trainerEpochs;
     private final long[] seeds;
+    private final Set<StudyMethod> methods;
 
     private StudySettings(Builder b) {
         this.training = b.training;
@@ -31,6 +36,7 @@ public final class StudySettings {
         this.hidden = b.hidden.clone();
         this.bitsPerFunction = b.bitsPerFunction;
         this.trainerEpochs = b.trainerEpochs == null ? b.training.epochs() : b.trainerEpochs;
+        this.methods = Collections.unmodifiableSet(EnumSet.copyOf(b.methods));
     }
 
     /** A builder of a sweep whose students are trained as {@code training} says. */
@@ -54,8 +60,22 @@ public final class StudySettings {
      */
     public StudySettings withSeed(long seed) {
         Builder b = new Builder(training.toBuilder().seed(seed).build()).budgets(budgets).hidden(hidden)
-                .bitsPerFunction(bitsPerFunction).trainerEpochs(trainerEpochs).seeds(seed);
+                .bitsPerFunction(bitsPerFunction).trainerEpochs(trainerEpochs).seeds(seed)
+                .methods(methods.toArray(new StudyMethod[0]));
         return b.build();
+    }
+
+    /**
+     * The students to train at every point; by default all of them. A task trains those it has: the CNN (e) on
+     * images only, the sketch networks (f), (g) on texts only.
+     */
+    public Set<StudyMethod> methods() {
+        return methods;
+    }
+
+    /** Whether {@code method} is among the {@link #methods}. */
+    public boolean trains(StudyMethod method) {
+        return methods.contains(method);
     }
 
     /** Bit budgets T*d, ascending. */
@@ -123,7 +143,7 @@ public final class StudySettings {
 
     /**
      * Settings of a {@link StudySettings}; defaults on the setters. Messages name the command line's options
-     * (budgets, hidden, bits-per-function, trainer-epochs).
+     * (budgets, hidden, bits-per-function, trainer-epochs, methods).
      */
     public static final class Builder {
         private final TrainingConfig training;
@@ -132,6 +152,7 @@ public final class StudySettings {
         private int bitsPerFunction = 16;
         private Integer trainerEpochs;
         private long[] seeds;
+        private Set<StudyMethod> methods = EnumSet.complementOf(EnumSet.of(StudyMethod.TRAINER));
 
         private Builder(TrainingConfig training) {
             this.training = Objects.requireNonNull(training, "training");
@@ -167,6 +188,16 @@ public final class StudySettings {
             return this;
         }
 
+        /**
+         * Default: every student. At least one of (c), (d), (f), (g): the baselines are sized to its file. The
+         * trainer is always trained (a reference row, and the distilled students' targets).
+         */
+        public Builder methods(StudyMethod... methods) {
+            this.methods = methods == null || methods.length == 0 ? EnumSet.noneOf(StudyMethod.class)
+                    : EnumSet.copyOf(Arrays.asList(methods));
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the option out of range */
         public StudySettings build() {
             if (seeds != null) {
@@ -199,6 +230,13 @@ public final class StudySettings {
                     throw new IllegalArgumentException("hidden widths must be 0 (none) to "
                             + PnetFormat.MAX_LAYER_WIDTH + " (the model format's limit), got " + h);
                 }
+            }
+            if (methods.contains(StudyMethod.TRAINER)) {
+                throw new IllegalArgumentException("methods: the trainer is always trained; name students only");
+            }
+            if (methods.stream().noneMatch(StudyMethod::exported)) {
+                throw new IllegalArgumentException("methods must include projection-alone, projection-joint, "
+                        + "sketch-alone or sketch-joint: the baselines are sized to its exported file");
             }
             if (trainerEpochs != null && trainerEpochs < 1) {
                 throw new IllegalArgumentException("trainer-epochs must be at least 1, got " + trainerEpochs);

@@ -74,6 +74,25 @@ public interface StudyTask {
     /** The small-CNN baseline whose float32 weights and biases take nearest {@code bytes}; null: none (text). */
     CnnShape cnn(long bytes);
 
+    /**
+     * The input of a sketch network (the SKETCH family) of {@code buckets} buckets whose hash has {@code seed}:
+     * the count sketch of every text; null (the default): the task has none (images).
+     */
+    default StudentInput sketch(int buckets, long seed) {
+        return null;
+    }
+
+    /**
+     * Operations of the count sketch per example, before its dense layers: {@code features + 2B}, one signed
+     * addition per hashed feature of a text (mean over the test texts) and the unit norm's {@code B}
+     * multiply-adds and {@code B} divisions.
+     *
+     * @throws UnsupportedOperationException for a task without a {@link #sketch}
+     */
+    default long sketchOps(int buckets) {
+        throw new UnsupportedOperationException(name() + " has no sketch network");
+    }
+
     /** A baseline MLP's shape and its input. */
     final class Baseline {
         private final MlpShape shape;

@@ -9,6 +9,7 @@ import io.github.dl4jprojection.pipeline.TextRuntimeModel;
 import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.internal.text.FeaturizerScratch;
+import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextFeaturizer;
 import io.github.dl4jprojection.runtime.internal.text.TextProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextProjectionScratch;
@@ -47,6 +48,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       about the same width.</li>
  *   <li>Projection networks: a {@code BitVectorInputLayer} fed the runtime's {@link TextProjection} bits (default
  *       featurizer of the settings), exported with the featurizer section and run with the runtime on the raw test texts.</li>
+ *   <li>Sketch networks: the point's dense layers on the runtime's count sketch ({@link SketchProjection}, {@code B}
+ *       buckets, the same featurizer), exported as SKETCH models and run with the runtime on the raw test texts.</li>
  * </ul>
  */
 public final class TextStudyTask implements StudyTask {
@@ -60,7 +63,7 @@ public final class TextStudyTask implements StudyTask {
     private final INDArray trainerTrain;
     private final INDArray trainerTest;
     private final Map<Integer, StudentInput> bags = new HashMap<>();
-    /** {@link #meanFeatures} of the test texts, NaN until the first {@link #projectionAdds}. */
+    /** {@link #meanFeatures} of the test texts, NaN until first needed ({@link #projectionAdds}, {@link #sketchOps}). */
     private double meanTestFeatures = Double.NaN;
 
     /**
@@ -184,10 +187,32 @@ public final class TextStudyTask implements StudyTask {
 
     @Override
     public long projectionAdds(ProjectionSpec spec) {
+        return Math.round(meanTestFeatures() * spec.numBits() / (1 << spec.sparsityLog2()));
+    }
+
+    /**
+     * The count sketch of the settings' featurizer: {@link SketchProjection}, the runtime's own code, so that the
+     * network trains on the values its exported SKETCH file computes from the raw text.
+     */
+    @Override
+    public StudentInput sketch(int buckets, long seed) {
+        ProjectionSpec spec = ProjectionSpec.builder().numFunctions(1).bitsPerFunction(buckets).density(1).seed(seed)
+                .build();
+        SketchProjection sketch = new SketchProjection(featurizer, buckets, seed);
+        return StudentInput.sketch(sketch(data.train(), sketch), sketch(data.test(), sketch), spec,
+                InputSpec.features(featurizer.toSection()), "count sketch (" + buckets + " buckets)");
+    }
+
+    @Override
+    public long sketchOps(int buckets) {
+        return Math.round(meanTestFeatures() + 2.0 * buckets);
+    }
+
+    private double meanTestFeatures() {
         if (Double.isNaN(meanTestFeatures)) {
             meanTestFeatures = meanFeatures(data.test());
         }
-        return Math.round(meanTestFeatures * spec.numBits() / (1 << spec.sparsityLog2()));
+        return meanTestFeatures;
     }
 
     /** The mean number of hashed features per text: the same at every point of a sweep, so computed once. */
@@ -226,6 +251,15 @@ public final class TextStudyTask implements StudyTask {
             for (int j = 0; j < row.size(); j++) {
                 x[i][row.index(j)] = row.value(j);
             }
+        }
+        return Nd4j.create(x);
+    }
+
+    private static INDArray sketch(List<LabeledText> texts, SketchProjection sketch) {
+        SketchProjection.Scratch scratch = sketch.newScratch();
+        float[][] x = new float[texts.size()][sketch.buckets()];
+        for (int i = 0; i < x.length; i++) {
+            sketch.project(texts.get(i).text(), scratch, x[i], 0);
         }
         return Nd4j.create(x);
     }

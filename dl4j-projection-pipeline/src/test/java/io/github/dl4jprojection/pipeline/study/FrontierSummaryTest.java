@@ -87,6 +87,30 @@ class FrontierSummaryTest {
     }
 
     @Test
+    void sketchNetworksHaveTheirOwnColumnsAndTheirOwnCount() {
+        List<FrontierRow> rows = new ArrayList<>();
+        // 64 bits: (a) 0.70, (c) 0.80, (f) 0.60, (g) 0.65: bag +10.00, sketch -5.00.
+        rows.add(row(StudyMethod.MLP_ALONE, 1, WeightType.FLOAT32, 64, 0.70));
+        rows.add(row(StudyMethod.PROJECTION_ALONE, 1, WeightType.FLOAT32, 64, 0.80));
+        rows.add(row(StudyMethod.SKETCH_ALONE, 1, WeightType.FLOAT32, 64, 0.60));
+        rows.add(row(StudyMethod.SKETCH_JOINT, 1, WeightType.FLOAT32, 64, 0.65));
+        // 128 bits, no projection network: (a) 0.70, (f) 0.75: sketch +5.00.
+        rows.add(row(StudyMethod.MLP_ALONE, 1, WeightType.FLOAT32, 128, 0.70));
+        rows.add(row(StudyMethod.SKETCH_ALONE, 1, WeightType.FLOAT32, 128, 0.75));
+        String table = FrontierSummary.markdown(rows);
+        assertTrue(table.contains("| (f) sketch alone | (g) sketch joint |")
+                && table.contains("| best of (f), (g) - best of (a), (b), (e) |"), table);
+        assertTrue(table.contains("| 60.00 ± 0.00 % | 65.00 ± 0.00 % |  | +10.00 | -5.00 |"), table);
+        assertTrue(table.contains("| 75.00 ± 0.00 % | - |  |  | +5.00 |"), table);
+        assertTrue(table.contains("A projection network (BAG family: (c) or (d)) is at or above every baseline at 1 of 1 "
+                + "points (float32)."), table);
+        assertTrue(table.contains("A sketch network (SKETCH family: (f) or (g)) is at or above every baseline at 1 of 2 "
+                + "points (float32)."), table);
+        assertTrue(table.contains("| (f), (g) sketch |") && table.contains("| 101 / 2.0 | - | 101 / 2.0 |"),
+                "MACs / us of (f): " + table);
+    }
+
+    @Test
     void theCsvsReadBackAndTheSummaryHasOneLinePerModel() throws IOException {
         List<FrontierRow> rows = point(32, WeightType.INT8, new double[] {0.25, 0.75}, new double[] {0.5},
                 new double[] {0.5}, new double[] {0.5}, new double[] {0.5});

@@ -10,6 +10,7 @@ import io.github.dl4jprojection.pipeline.ProjectionDensity;
 import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.TrainingConfig;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /** The study reads its students' training from the one {@link TrainingConfig}; its own values are checked by name. */
@@ -52,7 +53,22 @@ class StudySettingsTest {
     }
 
     @Test
+    void everyStudentIsTrainedUnlessMethodsNameSome() {
+        StudySettings all = StudySettings.builder(TRAINING).build();
+        assertEquals(EnumSet.complementOf(EnumSet.of(StudyMethod.TRAINER)), all.methods());
+        StudySettings some = StudySettings.builder(TRAINING).seeds(1, 2)
+                .methods(StudyMethod.MLP_ALONE, StudyMethod.SKETCH_JOINT).build();
+        assertEquals(EnumSet.of(StudyMethod.MLP_ALONE, StudyMethod.SKETCH_JOINT), some.withSeed(2).methods(),
+                "each seed trains the same methods");
+        assertTrue(some.trains(StudyMethod.SKETCH_JOINT) && !some.trains(StudyMethod.PROJECTION_ALONE));
+    }
+
+    @Test
     void outOfRangeValuesNameTheOption() {
+        assertMessage(StudySettings.builder(TRAINING).methods(StudyMethod.MLP_ALONE, StudyMethod.CNN_ALONE), "methods");
+        assertMessage(StudySettings.builder(TRAINING).methods(StudyMethod.TRAINER, StudyMethod.SKETCH_ALONE),
+                "methods:");
+        assertMessage(StudySettings.builder(TRAINING).methods(), "methods");
         assertMessage(StudySettings.builder(TRAINING).seeds(), "seeds");
         assertMessage(StudySettings.builder(TRAINING).seeds(3, 3), "seeds");
         assertMessage(StudySettings.builder(TRAINING).budgets(64, 100), "budgets");
