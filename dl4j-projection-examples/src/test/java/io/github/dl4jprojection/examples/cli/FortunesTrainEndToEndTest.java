@@ -38,7 +38,7 @@ class FortunesTrainEndToEndTest {
         sample = copySample(Files.createDirectory(dir.resolve("fortunes")));
         model = dir.resolve("fortunes.pnet");
         train = CliRun.run(dir, "", "train", "--task", "fortunes", "--data", sample.toString(), "--trainer", "mlp",
-                "--bits", "8:8", "--epochs", "1", "--seed", "7", "--out", model.toString());
+                "--buckets", "64", "--epochs", "1", "--seed", "7", "--out", model.toString());
     }
 
     @AfterAll

@@ -114,13 +114,14 @@ class SketchTrainEndToEndTest {
     void whatASketchCannotUseIsRefusedInOneLine() {
         assertRefused("--quantize int8-fixed (integer-only) is for bag models: --model sketch", "--model", "sketch",
                 "--quantize", "int8-fixed");
-        assertRefused("--bits sets the bag model's projection of the whole text; --model sketch hashes", "--model",
-                "sketch", "--bits", "8:8");
+        assertRefused("--bits sets the bag model's projection of the whole text (--model bag); --model sketch hashes",
+                "--model", "sketch", "--bits", "8:8");
+        assertRefused("(--model bag); the default text model, sketch, hashes", "--bits", "8:8");
         assertRefused("--density sets the share of non-zero LSH projection entries", "--model", "sketch",
                 "--density", "1/16");
         assertRefused("--token-bits applies to --model seq only", "--model", "sketch", "--token-bits", "2:16");
         assertRefused("--bottleneck applies to --model seq only", "--model", "sketch", "--bottleneck", "8");
-        assertRefused("--buckets applies to --model sketch only", "--buckets", "512");
+        assertRefused("--buckets applies to --model sketch only", "--model", "bag", "--buckets", "512");
         assertRefused("--buckets applies to --model sketch only", "--model", "seq", "--buckets", "512");
         assertRefused("--buckets must be in [1, 65536], got 0", "--model", "sketch", "--buckets", "0");
         CliRun.Result study = run("", "bits-study", "--task", "spam", "--buckets", "512", "--out",
