@@ -51,7 +51,7 @@ class SparkTrainTest {
 
         int code = run(spark(), "train", "--task", "text", "--data", train.toString(), "--test", test.toString(),
                 "--trainer", "lstm", "--features", "words=1,skip=0,chars=none", "--max-tokens", "16",
-                "--bits", "16:16", "--epochs", "2", "--batch-size", "16", "--spark", "local[2]",
+                "--model", "bag", "--bits", "16:16", "--epochs", "2", "--batch-size", "16", "--spark", "local[2]",
                 "--averaging-frequency", "2", "--out", model.toString());
 
         assertEquals(ProjectionNetCli.EXIT_OK, code, err.toString());
