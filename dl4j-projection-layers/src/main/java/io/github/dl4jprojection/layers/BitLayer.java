@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.NoParamLayer;
@@ -87,6 +88,18 @@ public abstract class BitLayer extends NoParamLayer {
     @Override
     public List<org.nd4j.linalg.learning.regularization.Regularization> getRegularizationByParam(String paramName) {
         return null;
+    }
+
+    /** Bits (or sketch values) computed outside the graph arrive as they are; {@link ProjectionLayer} overrides. */
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null;
+    }
+
+    /** No parameters, so none is pretrained. */
+    @Override
+    public boolean isPretrainParam(String paramName) {
+        return false;
     }
 
     @Override

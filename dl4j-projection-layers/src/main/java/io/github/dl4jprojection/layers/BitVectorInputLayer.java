@@ -2,7 +2,6 @@ package io.github.dl4jprojection.layers;
 
 import io.github.dl4jprojection.layers.impl.BitVectorInputLayerImpl;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,16 +39,6 @@ public class BitVectorInputLayer extends BitLayer {
             throw new IllegalArgumentException("bit-vector input \"" + getLayerName() + "\" expects feed-forward input of "
                     + numBits() + " bits (T * d), got " + inputType);
         }
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
     }
 
     @Override

@@ -92,11 +92,6 @@ public class ProjectionLayer extends BitLayer {
         return null;
     }
 
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
-    }
-
     /** The dense input length n. */
     public long getNIn() {
         return nIn;

@@ -4,7 +4,6 @@ import io.github.dl4jprojection.layers.impl.SketchInputLayerImpl;
 import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,16 +52,6 @@ public class SketchInputLayer extends BitLayer {
             throw new IllegalArgumentException("sketch input \"" + getLayerName() + "\" expects feed-forward input of "
                     + buckets() + " sketch values (B), got " + inputType);
         }
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
     }
 
     @Override

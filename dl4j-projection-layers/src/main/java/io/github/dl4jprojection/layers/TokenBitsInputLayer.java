@@ -2,7 +2,6 @@ package io.github.dl4jprojection.layers;
 
 import io.github.dl4jprojection.layers.impl.TokenBitsInputLayerImpl;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -56,16 +55,6 @@ public class TokenBitsInputLayer extends BitLayer {
                     + " got " + inputType);
         }
         return InputType.recurrent(numBits(), ((InputType.InputTypeRecurrent) inputType).getTimeSeriesLength());
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
     }
 
     /** Tokens read per text; the exported model reads as many. */
