@@ -54,10 +54,29 @@ public final class SketchVariantStudy {
     private SketchVariantStudy() {
     }
 
+    private static final List<String> OPTIONS = java.util.Arrays.asList("--task", "--data", "--buckets", "--variants",
+            "--seeds", "--epochs", "--learning-rate", "--out");
+
     public static void main(String[] args) throws IOException {
         java.util.Map<String, String> o = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
+                usage("unknown option or missing value: " + args[i]);
+            }
             o.put(args[i], args[i + 1]);
+        }
+        for (String required : new String[] {"--buckets", "--variants", "--out"}) {
+            if (!o.containsKey(required)) {
+                usage(required + " is required");
+            }
+        }
+        for (String variant : o.get("--variants").split(",")) {
+            if (!variant.matches("bow|bow:l2|sketch:(count|sqrt|log|binary):(none|l2):(default|words):[1-9]")) {
+                usage("unknown variant " + variant);
+            }
+        }
+        if (!"fortunes".equals(o.get("--task")) && !o.containsKey("--data")) {
+            usage("--data (the SpamAssassin tarball) is required for --task spam");
         }
         String task = o.getOrDefault("--task", "spam");
         TrainTestTexts data = task.equals("fortunes")
@@ -84,6 +103,12 @@ public final class SketchVariantStudy {
                 }
             }
         }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("SketchVariantStudy: " + problem + "; usage: --task spam|fortunes --data PATH --buckets"
+                + " B,... --variants V,... [--seeds S,...] [--epochs N] [--learning-rate R] --out FILE.csv");
+        System.exit(2);
     }
 
     /** Every text's input row for the variant. */
