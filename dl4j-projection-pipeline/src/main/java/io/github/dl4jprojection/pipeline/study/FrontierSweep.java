@@ -173,7 +173,7 @@ public final class FrontierSweep {
         }
         for (StudyMethod m : new StudyMethod[] {StudyMethod.SKETCH_ALONE, StudyMethod.SKETCH_JOINT}) {
             if (seeded.trains(m) && sketch != null) {
-                point.addAll(exportedRows(m, seeded, sketch.sketchSpec(), sketch, hidden,
+                point.addAll(exportedRows(m, seeded, sketch.bitLayer().projectionSpec(), sketch, hidden,
                         m.distilled() ? teacher : noTeacher, models));
             }
         }

@@ -3,15 +3,11 @@ package io.github.dl4jprojection.pipeline.study;
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
-import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
-import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
-import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import io.github.dl4jprojection.runtime.model.WeightType;
-import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,11 +29,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * One student of the study: an MLP, a projection network, a sketch network (an MLP on count-sketch values, exported
- * as a SKETCH model) or a small CNN ({@link #cnn}), in a DL4J graph whose loss is the ProjectionNet loss without the
- * trainer term.
+ * One student of the study: an MLP, a projection network, a sketch network (a {@code SketchInputLayer} on
+ * count-sketch values, exported as a SKETCH model) or a small CNN ({@link #cnn}), in a DL4J graph whose loss is the
+ * ProjectionNet loss without the trainer term.
  * <pre>
- *   x [mb, nIn] -&gt; (projection | bit-vector input, T*d bits) -&gt; hidden (ReLU, optional) -&gt; logits (identity, K)
+ *   x [mb, nIn] -&gt; (projection | bit-vector input, T*d bits | sketch input, B values)
+ *       -&gt; hidden (ReLU, optional) -&gt; logits (identity, K)
  *   [logits | teacher [mb, K]] -&gt; merge -&gt; DistillationOutputLayer:
  *       loss = l2 * tau^2 * CE(softmax(teacher/tau), softmax(logits/tau)) + l3 * CE(y, softmax(logits))
  * </pre>
@@ -260,15 +257,13 @@ final class StudentNetwork {
     }
 
     /**
-     * The projection network, or the sketch network of a {@link StudentInput#sketch} input, as a runtime model.
+     * The projection network (a sketch network is one: its bit layer is a {@code SketchInputLayer}, which the exporter
+     * writes as a SKETCH model) as a runtime model.
      *
      * @param weights FLOAT32 or INT8 (the exporter's per-output quantization)
      * @throws IllegalStateException for an MLP student, which the format cannot hold
      */
     ProjectionModel export(StudentInput input, List<String> labels, String trainingData, WeightType weights) {
-        if (input.sketchSpec() != null && !projection && cnn == null) {
-            return exportSketch(input, labels, trainingData, weights);
-        }
         if (!projection) {
             throw new IllegalStateException("only a projection or sketch network can be exported to the .pnet format");
         }
@@ -280,28 +275,6 @@ final class StudentNetwork {
                 .input(input.exportInput())
                 .provenance(ProvenanceKeys.TRAINING_DATA, trainingData)
                 .export();
-    }
-
-    /**
-     * A SKETCH model: the dense layers on the {@code B} sketch values, quantized for int8 as the exporter does
-     * ({@link Int8Quantizer}), with the exporter's provenance keys, so that the file has the bytes of a bag
-     * projection network of the same shape.
-     */
-    private ProjectionModel exportSketch(StudentInput input, List<String> labels, String trainingData,
-                                         WeightType weights) {
-        ProjectionModel.Builder model = ProjectionModel.builder().family(ModelFamily.SKETCH)
-                .projection(input.sketchSpec()).encoding(BitEncoding.ZERO_ONE).input(input.exportInput())
-                .labels(labels);
-        for (String name : denseNames) {
-            DenseBlock block = denseBlock(name, name.equals(LOGITS) ? Nonlinearity.IDENTITY : Nonlinearity.RELU);
-            model.addLayer(weights == WeightType.INT8 ? Int8Quantizer.quantize(block) : block);
-        }
-        return model.provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
-                .provenance(ProvenanceKeys.TRAINING_SEED,
-                        Long.toString(graph.getConfiguration().getDefaultConfiguration().getSeed()))
-                .provenance(ProvenanceKeys.WEIGHTS, weights == WeightType.INT8 ? "int8" : "float32")
-                .provenance(ProvenanceKeys.TRAINING_DATA, trainingData)
-                .build();
     }
 
     /** Share of {@code predicted} equal to {@code labels}. */

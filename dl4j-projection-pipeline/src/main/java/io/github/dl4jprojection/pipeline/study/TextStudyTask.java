@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.pipeline.study;
 
+import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.data.text.LabeledText;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
@@ -196,11 +197,10 @@ public final class TextStudyTask implements StudyTask {
      */
     @Override
     public StudentInput sketch(int buckets, long seed) {
-        ProjectionSpec spec = ProjectionSpec.builder().numFunctions(1).bitsPerFunction(buckets).density(1).seed(seed)
-                .build();
         SketchProjection sketch = new SketchProjection(featurizer, buckets, seed);
-        return StudentInput.sketch(sketch(data.train(), sketch), sketch(data.test(), sketch), spec,
-                InputSpec.features(featurizer.toSection()), "count sketch (" + buckets + " buckets)");
+        return StudentInput.projection(sketch(data.train(), sketch), sketch(data.test(), sketch),
+                new SketchInputLayer.Builder().sketch(sketch).build(), InputSpec.features(featurizer.toSection()),
+                "count sketch (" + buckets + " buckets)");
     }
 
     @Override
