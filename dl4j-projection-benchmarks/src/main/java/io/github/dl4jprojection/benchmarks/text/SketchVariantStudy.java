@@ -35,8 +35,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Which input a linear softmax layer learns best from, for the same number of inputs {@code B} (so the same bytes):
  * the trainer's hashed bag of words (word unigrams and bigrams, {@code log(1 + count)}, {@link HashedBagOfWords}),
  * or a signed hash of the projection featurizer's features into {@code B} buckets with a weight per feature and an
- * optional unit L2 norm. One variant, {@code sketch:sqrt:l2:default:1}, is the SKETCH family's {@code CountSketch} formula
- * (the same buckets and signs; the norm here is summed in double, so values may differ in the last float bit).
+ * optional unit L2 norm. One variant, {@code sketch:sqrt:l2:default:1}, is the SKETCH family's {@code CountSketch}
+ * formula (the same buckets and signs; the norm here is summed in double, so values may differ in the last bit).
  *
  * <p>Variants: {@code bow}, {@code bow:l2}, and {@code sketch:W:N:F:P} with weight {@code W} (count, sqrt, log,
  * binary: {@code c}, {@code sqrt(c)}, {@code log(1 + c)}, 1), norm {@code N} (none, l2), features {@code F} (default:
