@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     static final ProjectionBits DEFAULT_BITS = new ProjectionBits(64, 16);
     /** The text demo's epochs: the sample is small, an epoch takes seconds. */
     static final int DEFAULT_TEXT_EPOCHS = 6;
-    /** Tokens the text demo's LSTM reads per e-mail: enough for the sample's short texts, and quick. */
+    /** Tokens per e-mail of the text demo with {@code --trainer lstm} or {@code --model seq}: enough for the sample. */
     static final int DEMO_MAX_TOKENS = 128;
     /** All training images: with the MLP trainer, the whole of Fashion-MNIST fits in the demo's minutes. */
     static final int DEFAULT_TRAIN_PER_CLASS = 0;
