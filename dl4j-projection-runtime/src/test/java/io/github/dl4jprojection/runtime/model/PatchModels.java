@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.runtime.model;
 
+import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import java.util.ArrayList;
@@ -43,6 +44,20 @@ final class PatchModels {
             labels[j] = "class-" + j;
         }
         return b.labels(labels).provenance(ProvenanceKeys.LIBRARY_VERSION, "test");
+    }
+
+    /** {@code model} with every block, the stages' convolutions too, quantized to INT8. */
+    static ProjectionModel quantized(ProjectionModel model) {
+        List<ConvStage> stages = new ArrayList<>();
+        for (ConvStage s : model.patchEncoder().stages()) {
+            stages.add(ConvStage.of(s.kernel(), Int8Quantizer.quantize(s.conv()), s.pool()));
+        }
+        ProjectionModel.Builder b = model.toBuilder().patchEncoder(PatchEncoder.of(model.patchEncoder().window(),
+                model.patchEncoder().stride(), stages)).layers(null);
+        for (DenseBlock layer : model.layers()) {
+            b.addLayer(Int8Quantizer.quantize(layer));
+        }
+        return b.provenance(ProvenanceKeys.WEIGHTS, "int8").build();
     }
 
     /** A 7 x 6 x 1 image, 3 x 3 patches at stride 1 to 4 x 2 bits, one 2 x 2 stage of 3 channels pooled by 2. */
