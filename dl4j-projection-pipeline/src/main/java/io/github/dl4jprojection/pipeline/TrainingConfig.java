@@ -40,6 +40,7 @@ public final class TrainingConfig {
     private final double projectionLearningRate;
     /** As given to the builder (null: the family's default), so that {@link #toBuilder()} keeps it a default. */
     private final Double projectionLearningRateGiven;
+    private final double learningRateDecay;
     private final long seed;
     private final int workers;
     private final ExportQuantization quantization;
@@ -60,6 +61,7 @@ public final class TrainingConfig {
         learningRate = b.learningRate;
         projectionLearningRate = b.resolvedProjectionLearningRate();
         projectionLearningRateGiven = b.projectionLearningRate;
+        learningRateDecay = b.learningRateDecay;
         seed = b.seed;
         workers = b.workers;
         quantization = b.quantization;
@@ -86,6 +88,7 @@ public final class TrainingConfig {
         b.batchSize = batchSize;
         b.learningRate = learningRate;
         b.projectionLearningRate = projectionLearningRateGiven;
+        b.learningRateDecay = learningRateDecay;
         b.seed = seed;
         b.workers = workers;
         b.quantization = quantization;
@@ -158,6 +161,14 @@ public final class TrainingConfig {
      */
     public double projectionLearningRate() {
         return projectionLearningRate;
+    }
+
+    /**
+     * {@code g}, the factor by which both learning rates shrink after every epoch: epoch {@code e} (from 0) trains
+     * at {@code rate * g^e} (Adam with DL4J's epoch-based {@code ExponentialSchedule}); 1 keeps them constant.
+     */
+    public double learningRateDecay() {
+        return learningRateDecay;
     }
 
     /** Seed of the weights, the shuffling, the dropout masks and the projection. */
@@ -234,6 +245,10 @@ public final class TrainingConfig {
         if (projectionLearningRate != learningRate) {
             // Only when it differs, so checkpoints written before the setting existed (one rate for all) resume.
             m.put("projection-learning-rate", number(projectionLearningRate));
+        }
+        if (learningRateDecay != 1) {
+            // Only when the rates decay, so checkpoints written before the setting existed (constant rates) resume.
+            m.put("learning-rate-decay", number(learningRateDecay));
         }
         m.put("seed", Long.toString(seed));
         m.put("workers", Integer.toString(workers));
@@ -318,6 +333,7 @@ public final class TrainingConfig {
         private double learningRate = 1e-3;
         /** Null: the family's default ({@link #resolvedProjectionLearningRate()}). */
         private Double projectionLearningRate;
+        private double learningRateDecay = 1;
         private long seed = 42;
         private int workers = 1;
         private ExportQuantization quantization = ExportQuantization.NONE;
@@ -407,6 +423,12 @@ public final class TrainingConfig {
                     : learningRate;
         }
 
+        /** Per-epoch factor of both learning rates, in (0, 1]; default 1 (constant rates). */
+        public Builder learningRateDecay(double decay) {
+            this.learningRateDecay = decay;
+            return this;
+        }
+
         /** Default 42. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -483,6 +505,10 @@ public final class TrainingConfig {
                     && (!(projectionLearningRate > 0) || Double.isInfinite(projectionLearningRate))) {
                 throw new IllegalArgumentException("projection-learning-rate must be positive and finite, got "
                         + projectionLearningRate);
+            }
+            if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+                throw new IllegalArgumentException("learning-rate-decay must be in (0, 1] (the factor of the learning"
+                        + " rates after each epoch; 1 keeps them constant), got " + learningRateDecay);
             }
             if (workers < 1 || workers > MAX_WORKERS) {
                 throw new IllegalArgumentException("workers must be in [1, " + MAX_WORKERS + "], got " + workers);

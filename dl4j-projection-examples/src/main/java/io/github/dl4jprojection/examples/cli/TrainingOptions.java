@@ -33,6 +33,11 @@ final class TrainingOptions {
                     + " whose small unit-norm inputs need large weights; else --learning-rate).")
     Double projectionLearningRate;
 
+    @Option(names = "--learning-rate-decay", paramLabel = "G",
+            description = "Multiply both learning rates by G after every epoch: epoch e trains at rate * G^e"
+                    + " (default: 1, constant rates).")
+    Double learningRateDecay;
+
     @Option(names = "--hidden", paramLabel = "N,...", converter = Converters.Hidden.class,
             description = "Hidden layer widths of the projection network, or none (default: none).")
     HiddenLayers hidden;
@@ -113,6 +118,9 @@ final class TrainingOptions {
         }
         if (projectionLearningRate != null) {
             b.projectionLearningRate(projectionLearningRate);
+        }
+        if (learningRateDecay != null) {
+            b.learningRateDecay(learningRateDecay);
         }
         if (lambda != null) {
             b.lossWeights(lambda);

@@ -162,6 +162,8 @@ class ProjectionNetCliTest {
                 "projectionnet train", "--epochs must be at least 1");
         assertUsageError(run("train", "--task", "fashion-mnist", "--epochs", "many", "--out", model.toString()),
                 "projectionnet train", "--epochs");
+        assertUsageError(run("train", "--task", "fashion-mnist", "--learning-rate-decay", "1.5", "--out",
+                model.toString()), "projectionnet train", "--learning-rate-decay must be in (0, 1]");
         assertUsageError(run("train", "--task", "images", "--out", model.toString()), "projectionnet train",
                 "--task images needs --data DIR");
         assertUsageError(run("train", "--task", "fashion-mnist", "--image-size", "28x28", "--out", model.toString()),
