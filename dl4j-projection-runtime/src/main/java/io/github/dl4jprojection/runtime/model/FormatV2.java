@@ -7,7 +7,8 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
  * in the projection section's last byte (reserved in version 1) and, for the SEQUENCE family, the
  * {@link SequenceEncoder} section between the input section and the dense layers.
  * <pre>
- *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE; 2 SKETCH from version 4)
+ *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE; 2 SKETCH from version 4,
+ *                                                                     3 PATCH from version 5: {@link FormatV5})
  *   DENSE:    u32 nIn, u32 height, u32 width, u32 channels
  *   FEATURES: str kind, u32 version, map settings
  *   SEQUENCE: u32 maxTokens, layer token (nIn = T * d), u32 convWidth, layer conv (nIn = convWidth * token nOut),
@@ -36,7 +37,8 @@ final class FormatV2 implements FormatCodec {
     /**
      * This version's layout; {@code noFixed} is why INT8_FIXED dense layers are refused, or null where they are
      * allowed ({@link FormatV3}, {@link FormatV4}, whose layout this is otherwise); {@code newestFamily} is the
-     * last family the version knows (SKETCH from version 4).
+     * last family the version knows (SKETCH from version 4, PATCH from version 5, whose section {@link FormatV5#patch}
+     * reads).
      */
     static ProjectionModel read(ContentReader in, String noFixed, ModelFamily newestFamily)
             throws ModelFormatException {
@@ -44,17 +46,27 @@ final class FormatV2 implements FormatCodec {
         FormatV1.ProjectionHeader projection = FormatV1.ProjectionHeader.read(in);
         int familyAt = in.position();
         ModelFamily family = ModelFamily.ofCode(in.u8("model family", newestFamily.code()));
-        if (family != ModelFamily.BAG && projection.kind != InputKind.FEATURES) {
-            throw in.error(INVALID_VALUE, familyAt, "a " + family + " model needs FEATURES (text) input, got "
-                    + projection.kind);
+        InputKind needed = family == ModelFamily.PATCH ? InputKind.DENSE : InputKind.FEATURES;
+        if (family != ModelFamily.BAG && projection.kind != needed) {
+            throw in.error(INVALID_VALUE, familyAt, "a " + family + " model needs " + needed + (needed
+                    == InputKind.DENSE ? " (image)" : " (text)") + " input, got " + projection.kind);
         }
         builder.family(family);
-        projection.readInput(in, builder);
+        int inputAt = in.position();
+        InputSpec input = projection.readInput(in, builder, family == ModelFamily.PATCH);
         long width = projection.spec.numBits();
         if (family == ModelFamily.SEQUENCE) {
             SequenceEncoder encoder = sequence(in, width);
             builder.sequenceEncoder(encoder);
             width = encoder.outputWidth();
+        } else if (family == ModelFamily.PATCH) {
+            if (!input.hasImageShape()) {
+                throw in.error(INVALID_VALUE, inputAt + 4, "a PATCH model needs an image shape (height, width and"
+                        + " channels non-zero), got " + input);
+            }
+            PatchEncoder encoder = FormatV5.patch(in, input, projection.spec);
+            builder.patchEncoder(encoder);
+            width = encoder.outputWidth(input.height(), input.width(), projection.spec.numBits());
         }
         return FormatV1.layersLabelsProvenance(in, builder, width, noFixed);
     }
@@ -97,19 +109,25 @@ final class FormatV2 implements FormatCodec {
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
         FormatV1.checkNoFixed(model, 2);
-        checkNoSketch(model, 2);
+        checkFamily(model, 2);
         writeContent(model, s);
     }
 
-    /** Versions before 4 have no SKETCH family. */
-    static void checkNoSketch(ProjectionModel model, int version) {
-        if (model.family() == ModelFamily.SKETCH) {
-            throw new IllegalArgumentException("format version " + version + " cannot hold a SKETCH model"
-                    + " (version 4 can)");
+    /** The first format version of {@code family}. */
+    static int firstVersion(ModelFamily family) {
+        return family == ModelFamily.BAG ? 1 : family == ModelFamily.SEQUENCE ? 2 : family == ModelFamily.SKETCH
+                ? 4 : 5;
+    }
+
+    /** Refuses a model whose family is newer than {@code version}. */
+    static void checkFamily(ProjectionModel model, int version) {
+        if (firstVersion(model.family()) > version) {
+            throw new IllegalArgumentException("format version " + version + " cannot hold a " + model.family()
+                    + " model (version " + firstVersion(model.family()) + " can)");
         }
     }
 
-    /** This version's layout, which {@link FormatV3} shares. */
+    /** This version's layout, which {@link FormatV3}, {@link FormatV4} and {@link FormatV5} share. */
     static void writeContent(ProjectionModel model, ContentWriter s) {
         FormatV1.writeProjection(model, s);
         SequenceEncoder sequence = model.sequenceEncoder();
@@ -124,6 +142,9 @@ final class FormatV2 implements FormatCodec {
             s.u8(0);
             s.u8(0);
             s.u8(0);
+        }
+        if (model.patchEncoder() != null) {
+            FormatV5.writePatch(model.patchEncoder(), s);
         }
         FormatV1.writeLayersLabelsProvenance(model, s);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
 import io.github.dl4jprojection.runtime.internal.projection.PatchBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
@@ -16,9 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PATCH forward pass against a plain implementation written here with explicit loops over 3-D arrays: the patch
- * gathered pixel by pixel and projected alone, the bit map, each convolution output computed from its window, the
- * max pools, the flattening and the dense layers, in the float32 order of docs/FORMAT.md 5.2.
+ * The PATCH forward pass against the plain implementation of {@link PatchModels#referenceLogits} (explicit loops over
+ * 3-D arrays), over shapes where the floors matter, both encodings, float32 and int8.
  */
 class PatchPredictorTest {
 
@@ -64,11 +62,7 @@ class PatchPredictorTest {
             InputSpec in = model.input();
             for (int r = 0; r < 6; r++) {
                 float[] x = image(random, in.nIn(), r % 2 == 0);
-                float[][][] map = referenceBitMap(model, x);
-                for (ConvStage stage : model.patchEncoder().stages()) {
-                    map = referenceStage(stage, map);
-                }
-                float[] expected = referenceDense(model, flatten(map));
+                float[] expected = PatchModels.referenceLogits(model, x);
                 float[] logits = new float[model.numLabels()];
                 int label = predictor.logits(x, logits);
                 assertArrayEquals(expected, logits, model + ", input " + r);
@@ -98,7 +92,7 @@ class PatchPredictorTest {
             assertEquals(42L, out[out.length - 1], "project writes ceil(H0 * W0 * B / 64) longs only");
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < columns; j++) {
-                    long[] bits = patchBits(model, x, i, j);
+                    long[] bits = PatchModels.referencePatchBits(model, x, i, j);
                     for (int b = 0; b < numBits; b++) {
                         assertEquals(PackedBits.get(bits, b), PackedBits.get(out, (i * columns + j) * numBits + b),
                                 model + ": position " + i + ", " + j + ", bit " + b);
@@ -152,124 +146,6 @@ class PatchPredictorTest {
             });
             assertTrue(allocated < 20000, "60000 predictions allocated " + allocated + " bytes");
         }
-    }
-
-    /** The bits of position (i, j): its patch gathered by the formula, then the reference projection alone. */
-    private static long[] patchBits(ProjectionModel model, float[] x, int i, int j) {
-        InputSpec in = model.input();
-        int p = model.patchEncoder().window();
-        int s = model.patchEncoder().stride();
-        int c = in.channels();
-        float[] v = new float[p * p * c];
-        for (int dy = 0; dy < p; dy++) {
-            for (int dx = 0; dx < p; dx++) {
-                for (int ch = 0; ch < c; ch++) {
-                    v[(dy * p + dx) * c + ch] = x[(ch * in.height() + i * s + dy) * in.width() + j * s + dx];
-                }
-            }
-        }
-        return LshProjection.forDenseInput(model.projectionSpec(), p * p * c).project(v);
-    }
-
-    private static float[][][] referenceBitMap(ProjectionModel model, float[] x) {
-        InputSpec in = model.input();
-        int p = model.patchEncoder().window();
-        int s = model.patchEncoder().stride();
-        int rows = (in.height() - p) / s + 1;
-        int columns = (in.width() - p) / s + 1;
-        int numBits = model.projectionSpec().numBits();
-        float[][][] map = new float[numBits][rows][columns];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                long[] bits = patchBits(model, x, i, j);
-                for (int b = 0; b < numBits; b++) {
-                    map[b][i][j] = PackedBits.get(bits, b) ? model.encoding().on() : model.encoding().off();
-                }
-            }
-        }
-        return map;
-    }
-
-    /** One stage: every convolution output from its own window, then the max of each whole q x q pool. */
-    private static float[][][] referenceStage(ConvStage stage, float[][][] a) {
-        int k = stage.kernel();
-        int q = stage.pool();
-        int cin = a.length;
-        int hc = a[0].length - k + 1;
-        int wc = a[0][0].length - k + 1;
-        DenseBlock conv = stage.conv();
-        float[][][] z = new float[conv.nOut()][hc][wc];
-        for (int i = 0; i < hc; i++) {
-            for (int j = 0; j < wc; j++) {
-                float[] u = new float[k * k * cin];
-                for (int dy = 0; dy < k; dy++) {
-                    for (int dx = 0; dx < k; dx++) {
-                        for (int ci = 0; ci < cin; ci++) {
-                            u[(dy * k + dx) * cin + ci] = a[ci][i + dy][j + dx];
-                        }
-                    }
-                }
-                float[] out = referenceLayer(conv, u);
-                for (int co = 0; co < out.length; co++) {
-                    z[co][i][j] = out[co];
-                }
-            }
-        }
-        float[][][] pooled = new float[conv.nOut()][hc / q][wc / q];
-        for (int co = 0; co < pooled.length; co++) {
-            for (int i = 0; i < hc / q; i++) {
-                for (int j = 0; j < wc / q; j++) {
-                    float best = z[co][i * q][j * q];
-                    for (int dy = 0; dy < q; dy++) {
-                        for (int dx = 0; dx < q; dx++) {
-                            best = Math.max(best, z[co][i * q + dy][j * q + dx]);
-                        }
-                    }
-                    pooled[co][i][j] = best;
-                }
-            }
-        }
-        return pooled;
-    }
-
-    private static float[] flatten(float[][][] a) {
-        int h = a[0].length;
-        int w = a[0][0].length;
-        float[] g = new float[a.length * h * w];
-        for (int c = 0; c < a.length; c++) {
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < w; j++) {
-                    g[c * h * w + i * w + j] = a[c][i][j];
-                }
-            }
-        }
-        return g;
-    }
-
-    private static float[] referenceDense(ProjectionModel model, float[] g) {
-        float[] h = g;
-        for (DenseBlock layer : model.layers()) {
-            h = referenceLayer(layer, h);
-        }
-        return h;
-    }
-
-    /**
-     * {@code f(x W + b)} output by output, every product summed in increasing row order from +0 in float32; an INT8
-     * block sums {@code x * q} and then scales. Only the functions the test models use: RELU and IDENTITY.
-     */
-    private static float[] referenceLayer(DenseBlock layer, float[] x) {
-        boolean int8 = layer.weightType() == WeightType.INT8;
-        float[] out = new float[layer.nOut()];
-        for (int j = 0; j < out.length; j++) {
-            float sum = 0f;
-            for (int i = 0; i < layer.nIn(); i++) {
-                sum += x[i] * (int8 ? layer.quantizedWeights()[i * layer.nOut() + j] : layer.weight(i, j));
-            }
-            float z = int8 ? sum * layer.scales()[j] + layer.bias()[j] : sum + layer.bias()[j];
-            out[j] = layer.nonlinearity() == Nonlinearity.RELU ? (z > 0f ? z : 0f) : z;
-        }
-        return out;
     }
 
     private static int argmax(float[] z) {
