@@ -140,7 +140,8 @@ public final class CExporter {
      * input's +1 and -1 projection entries ({@code <name>_column_starts}, {@code <name>_columns}), so that the C
      * runtime adds each pixel to its entries' accumulators without regenerating them from hashes: the Java
      * runtime's column lists, as flash. Costs {@code 4 (2 nIn + 1) + 2 E} bytes for {@code E} non-zero entries
-     * (about {@code nIn * T * d * density}); the bits and the float sums are the same either way.
+     * (about {@code nIn * T * d * density}); the bits and the float sums are the same either way. A patch model's
+     * {@code nIn} is that of one patch, {@code p * p * c}: every position uses the same entries.
      *
      * @throws IllegalArgumentException as {@link #header(ProjectionModel, String)}, and for precomputed columns of a
      *                                  feature model (its keys are not known in advance) or of more than
