@@ -9,7 +9,10 @@ import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The emitted C of patch models ({@code pnet_project_patches}, {@code pnet_predict_dense}) against the Java runtime
@@ -98,6 +102,49 @@ class CPatchTest {
             throws Exception {
         int[] labels = ThreeWayParity.dense(model, images(model, 60), null, null, dir, target);
         assertTrue(Arrays.stream(labels).distinct().count() >= 2, name + ": the images reach several labels");
+    }
+
+    /**
+     * The runtime module's golden patch files of format version 5 (written by an earlier build with the bits, label
+     * and probabilities it computed) run in C: the C equals today's Java runtime on their inputs (bits, labels,
+     * logits), and both give the recorded bits and labels.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"patch-float32", "patch-int8"})
+    void theGoldenPatchFilesGiveTheirRecordedBitsAndLabelsInC(String name, @TempDir Path dir) throws Exception {
+        // Maven runs the tests in the module folder; the golden files are the runtime module's test resources.
+        Path golden = Paths.get("..", "dl4j-projection-runtime", "src", "test", "resources", "golden", "v5");
+        assertTrue(Files.isRegularFile(golden.resolve(name + ".pnet")), "no golden file in " + golden.toAbsolutePath());
+        ProjectionModel model = ProjectionModel.load(golden.resolve(name + ".pnet"));
+        List<String> recorded = Files.readAllLines(golden.resolve(name + ".expected.txt"), StandardCharsets.UTF_8);
+        float[][] x = new float[recorded.size()][];
+        for (int r = 0; r < x.length; r++) {
+            String[] values = field(recorded.get(r), "x").split(",");
+            x[r] = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                x[r][i] = Float.parseFloat(values[i]);
+            }
+        }
+        int[] labels = ThreeWayParity.dense(model, x, null, null, dir, CDriver.Target.HOST);
+        long[] bits = new long[(ThreeWayParity.patchPositions(model) * model.projectionSpec().numBits() + 63) / 64];
+        for (int r = 0; r < x.length; r++) {
+            assertEquals(Integer.parseInt(field(recorded.get(r), "label")), labels[r], name + " input " + r + ": label");
+            model.predictor().project(x[r], bits);
+            String[] words = field(recorded.get(r), "bits").split(",");
+            for (int w = 0; w < words.length; w++) {
+                assertEquals(Long.parseUnsignedLong(words[w], 16), bits[w], name + " input " + r + ": bit word " + w);
+            }
+        }
+    }
+
+    /** The value of {@code key=...} in a tab-separated line of a golden file's expected results. */
+    private static String field(String line, String key) {
+        for (String part : line.split("\t")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new AssertionError("no " + key + "= in " + line);
     }
 
     /**
