@@ -215,7 +215,7 @@ public final class CExporter {
                 .append(dense ? " *   int label = pnet_predict_dense(&" + name + "_model, x, scratch, p);\n"
                         + (patch == null ? "" : " * or, with the patch bits (uint64_t bits[" + upper
                         + "_PATCH_BITS_WORDS]):\n *   pnet_project_patches(&" + name + "_model, x, scratch, bits);"
-                        + " int label = pnet_forward(&" + name + "_model, scratch, logits, p);\n")
+                        + " int label = pnet_forward(&" + name + "_model, scratch, NULL, p);\n")
                         : text == null
                         ? " *   int label = pnet_predict_features(&" + name + "_model, keys, weights, count, scratch, p);\n"
                         : " *   static uint64_t text_scratch[" + upper + "_TEXT_SCRATCH_BYTES / 8];\n"
