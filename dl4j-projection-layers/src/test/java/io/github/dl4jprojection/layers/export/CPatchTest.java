@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The emitted C of patch models ({@code pnet_project_patches}, {@code pnet_predict_dense}) against the Java runtime
  * ({@code Predictor.project}, {@code logits}, {@code scores}) on random models of no, one and two stages, pool 1 and 2
- * on odd map sizes (the floor drops a row and a column), patch stride 1, 2 and 4, 1 and 3 channels, stage widths below
+ * on odd map sizes (the floor drops a row and a column), patch stride 1, 2 and 4, 1, 2 and 3 channels, a window as large
+ * as the image (one position), ReLU, leaky-ReLU, hard-tanh and tanh stages, stage widths below
  * and above 8 (the eight-output kernel and the single-output loop), float32 and int8 weights, both bit encodings,
  * hashed and precomputed projection columns: on integer pixels, blank and saturated images and real-valued inputs, the
  * bits of every patch are identical, and so are the labels and the logits, bit for bit (the C sums every product in
@@ -60,6 +61,10 @@ class CPatchTest {
                         8, 8, 1, ExportTestModels.spec(7, 10, 3, 1), BitEncoding.PLUS_MINUS_ONE, 4, 4, new int[0][],
                         Nonlinearity.RELU, new int[] {6}, new Nonlinearity[] {Nonlinearity.LEAKY_RELU}, LABELS),
                         CDriver.Target.HOST),
+                Arguments.of("the window fills the image: 1 position, a 1 x 1 stage, tanh (libm: logits within 1e-5)",
+                        ExportTestModels.patch(7, 5, 5, 2, ExportTestModels.spec(6, 4, 8, 0.25),
+                                BitEncoding.PLUS_MINUS_ONE, 5, 3, new int[][] {{1, 7, 1}}, Nonlinearity.TANH,
+                                new int[0], new Nonlinearity[0], LABELS), CDriver.Target.HOST),
                 Arguments.of("2 stages, 3 channels, float32, precomputed columns", ExportTestModels.patch(6, 10, 9, 3,
                         ExportTestModels.spec(5, 3, 77, 0.5), BitEncoding.ZERO_ONE, 2, 1,
                         new int[][] {{2, 9, 2}, {1, 4, 1}}, Nonlinearity.RELU, new int[0], new Nonlinearity[0], LABELS),

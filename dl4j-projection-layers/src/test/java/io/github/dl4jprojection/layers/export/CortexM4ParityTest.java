@@ -166,6 +166,13 @@ class CortexM4ParityTest {
         CDriver driver = CDriver.build(model, dir(temp, "tanh", target), target);
         List<CDriver.Result> results = driver.run(Arrays.asList(CDriver.denseLine(new float[30])), new ArrayList<>());
         assertEquals(-5, results.get(0).status, "PNET_ERR_UNSUPPORTED for a tanh layer under PNET_NO_TANH");
+
+        ProjectionModel patch = ExportTestModels.patch(2, 6, 6, 1, ExportTestModels.spec(2, 4, 5, 0.5),
+                BitEncoding.PLUS_MINUS_ONE, 3, 1, new int[][] {{2, 4, 1}}, Nonlinearity.TANH, new int[0],
+                new Nonlinearity[0], "a", "b");
+        List<CDriver.Result> stage = CDriver.build(patch, dir(temp, "tanh-stage", target), target)
+                .run(Arrays.asList(CDriver.denseLine(new float[36])), new ArrayList<>());
+        assertEquals(-5, stage.get(0).status, "PNET_ERR_UNSUPPORTED for a tanh patch stage under PNET_NO_TANH");
     }
 
     /** A temporary folder, or {@code <pnet.mcu.out>/<model>-<target>} kept for scripts/mcu-size.sh. */
