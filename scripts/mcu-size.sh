@@ -2,11 +2,12 @@
 # Flash, RAM and instructions per prediction of the emitted C on a Cortex-M4 (docs/EMBEDDED.md).
 #
 # 1. Runs CortexM4ParityTest with -Dpnet.mcu.out=DIR, which exports the example-shaped image and text models,
-#    a sequence model of the --model seq defaults' shape (seq), a sketch model of 1,024 buckets (sketch) and a small model with hidden layers, and FixedPointParityTest the same image and text shapes integer-only
+#    a sequence model of the --model seq defaults' shape (seq), a sketch model of 1,024 buckets (sketch), a patch model of the
+#    --model patch defaults' shape (patch) and a small model with hidden layers, and FixedPointParityTest the same image and text shapes integer-only
 #    (image-fixed, text-fixed: hard and soft float only), builds them with the test driver for the Cortex-M4 with hard and
 #    soft float and the small-flash options (hard float, no tanh/sigmoid, expf), runs them in QEMU (mps2-an386, -icount shift=0) and keeps everything in DIR/<model>-<abi>/.
 # 2. Per image and text model and float ABI, builds a minimal firmware that only predicts (image:
-#    pnet_predict_dense, text, seq and sketch: pnet_predict_text; integer-only: pnet_predict_pixels, pnet_predict_text_fixed, which
+#    pnet_predict_dense, also for patch; text, seq and sketch: pnet_predict_text; integer-only: pnet_predict_pixels, pnet_predict_text_fixed, which
 #    compute the label without probabilities) from three objects, the runtime (pnet_runtime.c), the model
 #    data (the model header) and the start-up code of the harness, with -Os -ffunction-sections -fdata-sections
 #    and --gc-sections; and the same firmware with an empty main. From the link maps it reports the flash
@@ -15,7 +16,8 @@
 #    scratch arrays and the stack high-water mark, and the instructions per prediction QEMU counted in step 1.
 #
 #   scripts/mcu-size.sh [DIR]     default DIR: dl4j-projection-layers/target/mcu
-# Environment: MVN_FLAGS (e.g. -o), SKIP_TEST=1 reuses DIR from an earlier run, IMAGE_MODEL=FILE.pnet measures that
+# Environment: MVN_FLAGS (e.g. -o), SKIP_TEST=1 reuses DIR from an earlier run, MODELS="patch image" reports only those
+# models (default: all; with SKIP_TEST=1, DIR needs only theirs), IMAGE_MODEL=FILE.pnet measures that
 # trained 28x28 image model (checked against the Java runtime on the 128 committed Fashion-MNIST test images and 32
 # random inputs) instead of the random-weight one of the example's shape.
 set -euo pipefail
@@ -84,7 +86,7 @@ printf '%-10s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' mode
     "runtime+" model scratch "text" stack "instructions" "(max)"
 printf '%-10s %-5s | %-8s %-8s %-8s %-8s | %-8s %-10s %-6s | %-12s %-12s\n' "" "" "code" "pulled" libs data \
     "floats" scratch "bytes" "mean" ""
-for model in image text seq sketch image-fixed text-fixed; do
+for model in ${MODELS:-image text seq sketch patch image-fixed text-fixed}; do
     abis="hard soft small"
     case "$model" in *-fixed) abis="hard soft" ;; esac
     for abi in $abis; do
@@ -105,7 +107,7 @@ const pnet_model *const example_model = &testnet_model;
 EOF
         # The firmware's prediction: its buffers and the call.
         case "$model" in
-            image) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic float x[TESTNET_N_IN];\nstatic float p[TESTNET_NUM_LABELS];'
+            image | patch) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic float x[TESTNET_N_IN];\nstatic float p[TESTNET_NUM_LABELS];'
                 call='pnet_predict_dense(example_model, x, scratch, p)' ;;
             text | seq | sketch) buffers='static float scratch[TESTNET_SCRATCH_FLOATS];\nstatic uint64_t text_scratch[TESTNET_TEXT_SCRATCH_BYTES / 8];\nstatic float p[TESTNET_NUM_LABELS];'
                 call='pnet_predict_text(example_model, "Hello", 5, text_scratch, sizeof text_scratch, scratch, p)' ;;

@@ -81,7 +81,7 @@ class SequenceTrainEndToEndTest {
     @Test
     void exportCOfTheSequenceModelRunsOnRawTextLikeTheRuntime() throws Exception {
         String header = CliRun.exportC(dir, model, dir.resolve("seq-c"), "seq");
-        assertTrue(header.contains("&seq_sequence,\n    NULL\n};"), "the model points at its token encoder (and no sketch)");
+        assertTrue(header.contains("&seq_sequence,\n    NULL,\n    NULL\n};"), "the model points at its token encoder (and no sketch)");
         ProjectionModel exported = ProjectionModel.load(model);
 
         String otherModel = System.getProperty("pnet.seq.c-model", "");

@@ -150,7 +150,7 @@ class TextTrainEndToEndTest {
         String header = CliRun.exportC(dir, model, cDir, "model");
         ProjectionModel exported = ProjectionModel.load(model);
         assertTrue(header.contains("#define MODEL_TEXT_SCRATCH_BYTES "), header);
-        assertTrue(header.contains("&model_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    NULL\n};"), "the model points at its featurizer");
+        assertTrue(header.contains("&model_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    NULL,\n    NULL\n};"), "the model points at its featurizer");
         CliRun.Result precomputed = run("", "export-c", model.toString(), "--out", dir.resolve("spam-c-columns").toString(),
                 "--precompute-columns");
         assertEquals(ProjectionNetCli.EXIT_FAILURE, precomputed.code, precomputed.toString());

@@ -3,10 +3,12 @@ package io.github.dl4jprojection.layers.export;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.internal.text.TextTables;
+import io.github.dl4jprojection.runtime.model.ConvStage;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.ModelFamily;
+import io.github.dl4jprojection.runtime.model.PatchEncoder;
 import io.github.dl4jprojection.runtime.model.PnetFormat;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
@@ -47,7 +49,12 @@ import java.util.regex.Pattern;
  *       {@code <NAME>_SCRATCH_FLOATS} covers the encoder ({@link #sequenceScratchFloats}). A sketch model (format 4's
  *       SKETCH family: the count sketch of the feature bag, {@code B} floats, in place of the projection bits) gets a
  *       {@code pnet_sketch} {@code <name>_sketch} and the macro {@code <NAME>_SKETCH_BUCKETS}; {@code pnet_predict_text}
- *       and {@code pnet_predict_features} run it, and {@code pnet_sketch_text} gives the {@code B} floats.</li>
+ *       and {@code pnet_predict_features} run it, and {@code pnet_sketch_text} gives the {@code B} floats. A patch
+ *       model (format 5's PATCH family: every patch of the image projected to bits, then convolution stages with max
+ *       pooling) gets its image encoder as a {@code pnet_patch} {@code <name>_patch} and the macros
+ *       {@code <NAME>_PATCH_ROWS}, {@code <NAME>_PATCH_COLUMNS} and {@code <NAME>_PATCH_BITS_WORDS};
+ *       {@code pnet_predict_dense} runs it, {@code pnet_project_patches} also gives the patch bits, and its
+ *       {@code <NAME>_SCRATCH_FLOATS} covers the encoder ({@link #patchScratch}).</li>
  *   <li>{@code pnet_runtime.h}, {@code pnet_runtime.c}: the runtime (no malloc, no mutable globals;
  *       the projection matrix is recomputed from hashes, never stored).</li>
  * </ul>
@@ -133,7 +140,8 @@ public final class CExporter {
      * input's +1 and -1 projection entries ({@code <name>_column_starts}, {@code <name>_columns}), so that the C
      * runtime adds each pixel to its entries' accumulators without regenerating them from hashes: the Java
      * runtime's column lists, as flash. Costs {@code 4 (2 nIn + 1) + 2 E} bytes for {@code E} non-zero entries
-     * (about {@code nIn * T * d * density}); the bits and the float sums are the same either way.
+     * (about {@code nIn * T * d * density}); the bits and the float sums are the same either way. A patch model's
+     * {@code nIn} is that of one patch, {@code p * p * c}: every position uses the same entries.
      *
      * @throws IllegalArgumentException as {@link #header(ProjectionModel, String)}, and for precomputed columns of a
      *                                  feature model (its keys are not known in advance) or of more than
@@ -153,9 +161,13 @@ public final class CExporter {
         String upper = name.toUpperCase(Locale.ROOT);
         ProjectionSpec spec = model.projectionSpec();
         SequenceEncoder sequence = model.sequenceEncoder();
+        PatchEncoder patch = model.patchEncoder();
         boolean sketch = model.family() == ModelFamily.SKETCH;
+        long[] patchScratch = patch == null ? null : patchScratch(model);
         // pnet_forward reads each layer's input at one end of the scratch and writes its output at the other.
-        long scratchValues = sequence == null ? spec.numBits() : sequenceScratchFloats(model);
+        long scratchValues = sequence != null ? sequenceScratchFloats(model)
+                : patch != null ? patchScratch[0] + patchScratch[1] + patchScratch[2] + patchScratch[3]
+                : spec.numBits();
         for (DenseBlock layer : model.layers()) {
             scratchValues = Math.max(scratchValues, layer.nIn() + layer.nOut());
         }
@@ -177,8 +189,9 @@ public final class CExporter {
         } else {
             c.append(" * Projection: T = ").append(spec.numFunctions()).append(", d = ").append(spec.bitsPerFunction())
                     .append(", density 1/").append(1 << spec.sparsityLog2()).append(", ").append(model.encoding())
-                    .append(sequence == null ? "\n" : " (per token)\n * Sequence encoder: "
-                            + comment(sequence.toString()) + "\n");
+                    .append(sequence != null ? " (per token)\n * Sequence encoder: " + comment(sequence.toString())
+                            + "\n" : patch != null ? " (per patch)\n * Patch encoder: " + comment(patch.toString())
+                            + "\n" : "\n");
         }
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             c.append(" * ").append(comment(e.getKey())).append(": ").append(comment(e.getValue())).append('\n');
@@ -200,6 +213,9 @@ public final class CExporter {
                 .append(" *   static float scratch[").append(upper).append("_SCRATCH_FLOATS];\n")
                 .append(" *   float p[").append(upper).append("_NUM_LABELS];\n")
                 .append(dense ? " *   int label = pnet_predict_dense(&" + name + "_model, x, scratch, p);\n"
+                        + (patch == null ? "" : " * or, with the patch bits (uint64_t bits[" + upper
+                        + "_PATCH_BITS_WORDS]):\n *   pnet_project_patches(&" + name + "_model, x, scratch, bits);"
+                        + " int label = pnet_forward(&" + name + "_model, scratch, NULL, p);\n")
                         : text == null
                         ? " *   int label = pnet_predict_features(&" + name + "_model, keys, weights, count, scratch, p);\n"
                         : " *   static uint64_t text_scratch[" + upper + "_TEXT_SCRATCH_BYTES / 8];\n"
@@ -242,10 +258,20 @@ public final class CExporter {
             // B: the floats pnet_sketch_text leaves at the start of the scratch, the first layer's input.
             define(c, upper + "_SKETCH_BUCKETS", spec.numBits());
         }
+        if (patch != null) {
+            // pnet_project_patches' optional output: the bits of every position, position-major.
+            int[] bitMap = patch.shapes(model.input().height(), model.input().width(), spec.numBits())[0];
+            define(c, upper + "_PATCH_ROWS", bitMap[1]);
+            define(c, upper + "_PATCH_COLUMNS", bitMap[2]);
+            define(c, upper + "_PATCH_BITS_WORDS", ((long) bitMap[1] * bitMap[2] * spec.numBits() + 63) / 64);
+        }
         c.append('\n');
         if (sequence != null) {
             layerArrays(c, name + "_token", sequence.tokenLayer());
             layerArrays(c, name + "_conv", sequence.convLayer());
+        }
+        for (int l = 0; patch != null && l < patch.stages().size(); l++) {
+            layerArrays(c, name + "_s" + l, patch.stages().get(l).conv());
         }
         for (int l = 0; l < model.layers().size(); l++) {
             layerArrays(c, name + "_l" + l, model.layers().get(l));
@@ -277,6 +303,9 @@ public final class CExporter {
             c.append("},  /* ").append(sequence.tokenLayer().nonlinearity()).append(" */\n    {");
             layerFields(c, name + "_conv", sequence.convLayer());
             c.append("},  /* ").append(sequence.convLayer().nonlinearity()).append(" */\n    pnet_encode_text\n};\n\n");
+        }
+        if (patch != null) {
+            patchEncoder(c, name, model, patchScratch);
         }
         if (sketch) {
             c.append("/* The count sketch (docs/PROJECTION.md, \"Count sketch\"): B = num_bits buckets, hashed with seed. */\n")
@@ -311,6 +340,7 @@ public final class CExporter {
                         + "  /* integer-only: logit scale */" : "NULL, 0.0f")
                 .append(",\n    ").append(sequence == null ? "NULL" : "&" + name + "_sequence")
                 .append(",\n    ").append(sketch ? "&" + name + "_sketch" : "NULL")
+                .append(",\n    ").append(patch == null ? "NULL" : "&" + name + "_patch")
                 .append("\n};\n\n");
         c.append("#endif /* PNET_MODEL_").append(upper).append("_H */\n");
         return c.toString();
@@ -327,6 +357,61 @@ public final class CExporter {
                 .append(", ").append(int8 ? "NULL" : prefix + "_weights").append(", ")
                 .append(int8 ? prefix + "_quantized" : "NULL").append(", ")
                 .append(int8 ? prefix + "_scales" : "NULL").append(", ").append(prefix).append("_bias");
+    }
+
+    /**
+     * Appends a patch model's stages ({@code pnet_conv_stage}, on the {@code _s<l>} arrays of {@link #layerArrays}) and
+     * its {@code pnet_patch}, whose pointer to {@code pnet_project_patches} is what links the patch code.
+     */
+    private static void patchEncoder(StringBuilder c, String name, ProjectionModel model, long[] scratch) {
+        PatchEncoder patch = model.patchEncoder();
+        int n = patch.stages().size();
+        if (n > 0) {
+            c.append("/* The stages: kernel k, pool q, the convolution [k * k * Cin][Cout]. */\n")
+                    .append("static const pnet_conv_stage ").append(name).append("_stages[").append(n)
+                    .append("] = {\n");
+            for (int l = 0; l < n; l++) {
+                ConvStage stage = patch.stages().get(l);
+                c.append("    {").append(stage.kernel()).append("u, ").append(stage.pool()).append("u, {");
+                layerFields(c, name + "_s" + l, stage.conv());
+                c.append("}}").append(l + 1 < n ? "," : "").append("  /* ").append(stage.conv().nonlinearity())
+                        .append(" */\n");
+            }
+            c.append("};\n\n");
+        }
+        c.append("/* The image encoder (pnet_runtime.h, pnet_patch): h, w, c, window, stride, the stages, the scratch's"
+                + " two map buffers and window. */\n")
+                .append("static const pnet_patch ").append(name).append("_patch = {\n    ")
+                .append(model.input().height()).append("u, ").append(model.input().width()).append("u, ")
+                .append(model.input().channels()).append("u, ").append(patch.window()).append("u, ")
+                .append(patch.stride()).append("u,\n    ").append(n).append("u, ")
+                .append(n > 0 ? name + "_stages" : "NULL").append(",\n    {").append(scratch[0]).append("u, ")
+                .append(scratch[1]).append("u}, ").append(scratch[2]).append("u,\n    pnet_project_patches\n};\n\n");
+    }
+
+    /**
+     * The regions of the float scratch {@code pnet_project_patches} works in for a patch model of {@code n} stages, in
+     * order: the buffer of the last map ({@code max} of the sizes {@code C * H * W} of maps {@code n, n - 2, ...}, map 0
+     * being the bit map of {@code B} channels), the buffer of the other maps, one window ({@code max(p * p * c, k * k *
+     * Cin of every stage)}: a patch, or a convolution's input) and {@code max(B, Cout of every stage)} (one
+     * position's projection sums, or one convolution output before pooling). The maps alternate between the two
+     * buffers, so the last one starts the scratch, where {@code pnet_forward} reads it.
+     */
+    static long[] patchScratch(ProjectionModel model) {
+        PatchEncoder patch = model.patchEncoder();
+        int numBits = model.projectionSpec().numBits();
+        int[][] shapes = patch.shapes(model.input().height(), model.input().width(), numBits);
+        int n = shapes.length - 1;
+        long[] regions = {0, 0, (long) patch.window() * patch.window() * model.input().channels(), numBits};
+        for (int l = 0; l <= n; l++) {
+            int buffer = (n - l) % 2;
+            regions[buffer] = Math.max(regions[buffer], (long) shapes[l][0] * shapes[l][1] * shapes[l][2]);
+        }
+        for (ConvStage stage : patch.stages()) {
+            regions[2] = Math.max(regions[2], stage.conv().nIn());
+            regions[3] = Math.max(regions[3], stage.outChannels());
+        }
+        return regions;
     }
 
     /**
@@ -439,7 +524,10 @@ public final class CExporter {
                     + "model's feature keys are known only at prediction time");
         }
         ProjectionSpec spec = model.projectionSpec();
-        int nIn = model.input().nIn();
+        PatchEncoder patch = model.patchEncoder();
+        // A patch model projects each patch, not the image: the columns of its p * p * c inputs.
+        int nIn = patch == null ? model.input().nIn()
+                : patch.window() * patch.window() * model.input().channels();
         long[] masks = new long[2 * spec.numWords()];
         long entries = 0;
         for (int i = 0; i < nIn; i++) {

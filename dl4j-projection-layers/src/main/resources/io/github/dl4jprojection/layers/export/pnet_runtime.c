@@ -143,32 +143,49 @@ PNET_DEFINE_THRESHOLD(pnet_threshold_int, int32_t)
         }                                                                                                   \
     } while (0)
 
-int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, uint64_t *bits) {
+/*
+ * acc[0 .. num_bits) = the projection sums of n dense values v[0 .. n), input i keyed by i (docs/FORMAT.md 5.1): a
+ * bag model's whole input, or one patch of a patch model (whose precomputed columns are those of one patch).
+ */
+static void pnet_dense_sums(const pnet_model *m, const float *v, uint32_t n, float *acc) {
     uint32_t i;
-    if (model == NULL || x == NULL || scratch == NULL) {
-        return PNET_ERR_ARGUMENT;
+    for (i = 0; i < m->num_bits; i++) {
+        acc[i] = 0.0f;
     }
-    if (model->input_kind != PNET_DENSE) {
-        return PNET_ERR_INPUT_KIND;
-    }
-    for (i = 0; i < model->n_in; i++) {
-        if (!isfinite(x[i])) {
-            return PNET_ERR_NOT_FINITE;
-        }
-    }
-    for (i = 0; i < model->num_bits; i++) {
-        scratch[i] = 0.0f;
-    }
-    for (i = 0; i < model->n_in; i++) {
-        if (x[i] != 0.0f) {
-            if (model->columns != NULL) {
+    for (i = 0; i < n; i++) {
+        if (v[i] != 0.0f) {
+            if (m->columns != NULL) {
                 /* Each acc[b] still receives its terms in input order: the sums are those of pnet_accumulate. */
-                PNET_ADD_COLUMNS(model, i, scratch, x[i]);
+                PNET_ADD_COLUMNS(m, i, acc, v[i]);
             } else {
-                pnet_accumulate(model, (uint64_t) i, x[i], scratch);
+                pnet_accumulate(m, (uint64_t) i, v[i], acc);
             }
         }
     }
+}
+
+/* Whether every x[0 .. n) is finite. */
+static int pnet_all_finite(const float *x, uint32_t n) {
+    uint32_t i;
+    for (i = 0; i < n; i++) {
+        if (!isfinite(x[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int pnet_project_dense(const pnet_model *model, const float *x, float *scratch, uint64_t *bits) {
+    if (model == NULL || x == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    if (model->input_kind != PNET_DENSE || model->patch != NULL) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    if (!pnet_all_finite(x, model->n_in)) {
+        return PNET_ERR_NOT_FINITE;
+    }
+    pnet_dense_sums(model, x, model->n_in, scratch);
     pnet_threshold(model, scratch, bits);
     return 0;
 }
@@ -383,7 +400,9 @@ int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *
 }
 
 int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, float *probabilities) {
-    int status = pnet_project_dense(model, x, scratch, NULL);
+    const pnet_patch *e = model == NULL ? NULL : model->patch;
+    int status = e != NULL && e->project != NULL ? e->project(model, x, scratch, NULL)
+                 : pnet_project_dense(model, x, scratch, NULL);
     return status < 0 ? status : pnet_forward(model, scratch, NULL, probabilities);
 }
 
@@ -405,7 +424,7 @@ int pnet_project_pixels(const pnet_model *model, const uint8_t *pixels, int32_t 
     if (model == NULL || pixels == NULL || scratch == NULL) {
         return PNET_ERR_ARGUMENT;
     }
-    if (model->input_kind != PNET_DENSE) {
+    if (model->input_kind != PNET_DENSE || model->patch != NULL) {
         return PNET_ERR_INPUT_KIND;
     }
     for (i = 0; i < model->num_bits; i++) {
@@ -1253,4 +1272,147 @@ int pnet_predict_text_fixed(const pnet_model *model, const char *utf8, size_t le
                             size_t text_scratch_bytes, int32_t *scratch, int32_t *logits) {
     int status = pnet_project_text_fixed(model, utf8, len, text_scratch, text_scratch_bytes, scratch, NULL);
     return status < 0 ? status : pnet_forward_fixed(model, scratch, logits);
+}
+
+/* ---------------------------------------------------------------------------------------------------
+ * Patch models (format version 5's PATCH family), as the Java PatchBits and Predictor's patch encoder.
+ * ------------------------------------------------------------------------------------------------- */
+
+/*
+ * Every position's patch, gathered into window and projected by pnet_dense_sums into acc: the encoded bits go to the
+ * map a0[b][i][j] (B x H0 x W0, CHW, the first stage's input) and, when bits is not NULL, packed position-major.
+ */
+static void pnet_patch_bits(const pnet_model *m, const float *x, float *map, float *window, float *acc,
+                            uint64_t *bits) {
+    const pnet_patch *e = m->patch;
+    uint32_t rows = (e->height - e->window) / e->stride + 1u;
+    uint32_t columns = (e->width - e->window) / e->stride + 1u;
+    size_t positions = (size_t) rows * columns;
+    float off = m->encoding == PNET_PLUS_MINUS_ONE ? -1.0f : 0.0f;
+    size_t position = 0u;
+    size_t bit = 0u;
+    uint32_t i;
+    uint32_t j;
+    if (bits != NULL) {
+        size_t words = (positions * m->num_bits + 63u) / 64u;
+        size_t g;
+        for (g = 0; g < words; g++) {
+            bits[g] = 0u;
+        }
+    }
+    for (i = 0; i < rows; i++) {
+        for (j = 0; j < columns; j++, position++) {
+            uint32_t n = 0u;
+            uint32_t dy;
+            uint32_t dx;
+            uint32_t ch;
+            uint32_t b;
+            for (dy = 0; dy < e->window; dy++) {
+                for (dx = 0; dx < e->window; dx++) {
+                    for (ch = 0; ch < e->channels; ch++) {
+                        window[n++] = x[((size_t) ch * e->height + i * e->stride + dy) * e->width + j * e->stride + dx];
+                    }
+                }
+            }
+            pnet_dense_sums(m, window, n, acc);
+            for (b = 0; b < m->num_bits; b++, bit++) {
+                int set = acc[b] > 0.0f;
+                if (bits != NULL) {
+                    bits[bit >> 6] |= (uint64_t) set << (bit & 63u);
+                }
+                map[b * positions + position] = set ? 1.0f : off;
+            }
+        }
+    }
+}
+
+/*
+ * One stage on the map in (cin x h x w) into out (Cout x (h - k + 1) / q x (w - k + 1) / q), as the Java
+ * Predictor.convolve: each pooled output is the max (Java's Math.max) of the convolution at the q x q positions it
+ * covers, each computed once into z by pnet_dense on the gathered window; the positions the pooling drops are never
+ * computed.
+ */
+static void pnet_stage(const pnet_conv_stage *st, const float *in, uint32_t cin, uint32_t h, uint32_t w, float *out,
+                       float *window, float *z) {
+    uint32_t k = st->kernel;
+    uint32_t q = st->pool;
+    uint32_t out_w = (w - k + 1u) / q;
+    size_t plane = (size_t) h * w;
+    size_t out_plane = (size_t) ((h - k + 1u) / q) * out_w;
+    size_t o;
+    for (o = 0; o < out_plane; o++) {
+        uint32_t i = (uint32_t) (o / out_w);
+        uint32_t j = (uint32_t) (o % out_w);
+        uint32_t dy;
+        uint32_t dx;
+        for (dy = 0; dy < q; dy++) {
+            for (dx = 0; dx < q; dx++) {
+                uint32_t n = 0u;
+                uint32_t ky;
+                uint32_t kx;
+                uint32_t c;
+                for (ky = 0; ky < k; ky++) {
+                    for (kx = 0; kx < k; kx++) {
+                        size_t at = (size_t) (i * q + dy + ky) * w + j * q + dx + kx;
+                        for (c = 0; c < cin; c++) {
+                            window[n++] = in[at + c * plane];
+                        }
+                    }
+                }
+                pnet_dense(&st->conv, window, z);
+                for (c = 0; c < st->conv.n_out; c++) {
+                    float *a = out + o + c * out_plane;
+                    *a = dy == 0u && dx == 0u ? z[c] : pnet_max(*a, z[c]);
+                }
+            }
+        }
+    }
+}
+
+/*
+ * The scratch as pnet_patch lays it out: map l of n stages (0: the bit map) is in buffer (n - l) % 2, so that the last
+ * map starts the scratch, where pnet_forward reads the first dense layer's input.
+ */
+int pnet_project_patches(const pnet_model *model, const float *x, float *scratch, uint64_t *bits) {
+    const pnet_patch *e;
+    float *buffer[2];
+    float *window;
+    float *acc;
+    uint32_t channels;
+    uint32_t h;
+    uint32_t w;
+    uint32_t n;
+    uint32_t l;
+    if (model == NULL || x == NULL || scratch == NULL) {
+        return PNET_ERR_ARGUMENT;
+    }
+    e = model->patch;
+    if (e == NULL) {
+        return PNET_ERR_INPUT_KIND;
+    }
+    n = e->num_stages;
+    for (l = 0; l < n; l++) {
+        if (!pnet_supported(e->stages[l].conv.nonlinearity)) {
+            return PNET_ERR_UNSUPPORTED;
+        }
+    }
+    if (!pnet_all_finite(x, model->n_in)) {
+        return PNET_ERR_NOT_FINITE;
+    }
+    buffer[0] = scratch;
+    buffer[1] = scratch + e->map_floats[0];
+    window = buffer[1] + e->map_floats[1];
+    acc = window + e->window_floats;
+    pnet_patch_bits(model, x, buffer[n & 1u], window, acc, bits);
+    channels = model->num_bits;
+    h = (e->height - e->window) / e->stride + 1u;
+    w = (e->width - e->window) / e->stride + 1u;
+    for (l = 0; l < n; l++) {
+        const pnet_conv_stage *st = &e->stages[l];
+        pnet_stage(st, buffer[(n - l) & 1u], channels, h, w, buffer[(n - l - 1u) & 1u], window, acc);
+        channels = st->conv.n_out;
+        h = (h - st->kernel + 1u) / st->pool;
+        w = (w - st->kernel + 1u) / st->pool;
+    }
+    return 0;
 }

@@ -24,6 +24,9 @@
  * convolution, max pooling) before the dense layers: pnet_encode_text, or pnet_predict_text for every family.
  * Sketch models (--model sketch) replace the LSH bits by a count sketch of the bag, B floats of unit L2 norm
  * (docs/PROJECTION.md, "Count sketch"): pnet_sketch_text, pnet_sketch_features.
+ * Patch models (format version 5's PATCH family, images) project every local patch of the image to bits and run
+ * convolutions with max pooling over that bit map before the dense layers: pnet_project_patches, or
+ * pnet_predict_dense for every image model.
  *
  * Build: compile as C99 with IEEE float32 arithmetic and WITHOUT floating-point contraction, that is
  * with no fused multiply-add: -ffp-contract=off (the GCC default under -std=c99 / -std=c11, but not
@@ -53,7 +56,7 @@
 #define PNET_ERR_NOT_FINITE (-2) /* an input value or feature weight is NaN or infinite (for a sketch model: a
                                     weight outside [0, 2^24]) */
 #define PNET_ERR_INPUT_KIND (-3) /* a dense call on a feature model, or the reverse; text on a model without featurizer;
-                                    a call of one family (bag, sequence, sketch) on a model of another */
+                                    a call of one family (bag, sequence, sketch, patch) on a model of another */
 #define PNET_ERR_SCRATCH (-4)    /* the text scratch is smaller than <NAME>_TEXT_SCRATCH_BYTES or not 8-byte aligned */
 #define PNET_ERR_UNSUPPORTED (-5) /* a layer's activation was left out of this build (PNET_NO_TANH, PNET_NO_SIGMOID) */
 #define PNET_ERR_WEIGHTS (-6)    /* pnet_forward on an integer-only model, or pnet_forward_fixed on a float one */
@@ -174,6 +177,49 @@ typedef struct pnet_sketch {
                     float *scratch);
 } pnet_sketch;
 
+/*
+ * One stage of a patch model's image encoder (the Java ConvStage): a k x k convolution (stride 1, no padding) over a
+ * map a[ci][i][j] of Cin channels, H rows and W columns, then q x q max pooling (stride q, the remainder dropped):
+ *   u_ij[(dy * k + dx) * Cin + ci] = a[ci][i + dy][j + dx]              Hc = H - k + 1, Wc = W - k + 1
+ *   z[co][i][j] = conv(u_ij)[co]                                        a dense layer, nIn = k * k * Cin, nOut = Cout
+ *   a'[co][i][j] = max over dy, dx < q of z[co][i * q + dy][j * q + dx]   Hc / q rows, Wc / q columns (floor)
+ */
+typedef struct pnet_conv_stage {
+    uint32_t kernel;          /* k */
+    uint32_t pool;            /* q, 1: no pooling */
+    pnet_layer conv;          /* [k * k * Cin][Cout], FLOAT32 or INT8 */
+} pnet_conv_stage;
+
+/*
+ * The image encoder of a patch model (format version 5's PATCH family; the Java PatchEncoder and PatchBits): with an
+ * image of height h, width w and c channels (x[(ch * h + y) * w + col], CHW, n_in = c * h * w values), window p,
+ * stride s and B = T * d bits per position,
+ *   H0 = (h - p) / s + 1,  W0 = (w - p) / s + 1
+ *   v_ij[(dy * p + dx) * c + ch] = x[(ch * h + i * s + dy) * w + j * s + dx]     the patch of position (i, j)
+ *   bits_ij = the projection of v_ij as pnet_project_dense's of an input of p * p * c values (the same entries for
+ *             every position; packed bit (i * W0 + j) * B + b of the patch bits)
+ *   a0[b][i][j] = encode(bit b of bits_ij)                                      B channels, H0 x W0
+ * then the stages in order, and the last map a[co][i][j] is the first dense layer's input g[co * H * W + i * W + j].
+ * The scratch holds, from its start: the buffer of the last map (map_floats[0] floats: the largest of the maps
+ * l = n, n - 2, ... of n stages, which alternate with the others), the other buffer (map_floats[1]), one window
+ * (window_floats = max(p * p * c, k * k * Cin of every stage): a patch or a convolution's input), and B or Cout values
+ * (one position's sums, or one convolution output before pooling, the larger of the two).
+ * pnet_predict_dense reaches pnet_project_patches through the pointer project: only a patch model's header names it,
+ * so the firmware of another family links none of the patch code (--gc-sections drops it).
+ */
+typedef struct pnet_patch {
+    uint32_t height;          /* h */
+    uint32_t width;           /* w */
+    uint32_t channels;        /* c */
+    uint32_t window;          /* p */
+    uint32_t stride;          /* s */
+    uint32_t num_stages;
+    const pnet_conv_stage *stages;
+    uint32_t map_floats[2];
+    uint32_t window_floats;
+    int (*project)(const struct pnet_model *model, const float *x, float *scratch, uint64_t *bits);
+} pnet_patch;
+
 /* A model: projection configuration, layers (the last gives the logits) and labels. */
 typedef struct pnet_model {
     uint32_t num_functions;   /* T */
@@ -191,7 +237,8 @@ typedef struct pnet_model {
     const char *const *labels; /* UTF-8 names */
     uint32_t scratch_floats;  /* max(T * d, nIn + nOut of every layer): the scratch every call needs (int32 for the integer calls);
                                  a sequence model's is also >= 2 C + k D + B (pnet_encode_text); a sketch model's
-                                 T * d is B, its first layer's nIn */
+                                 T * d is B, its first layer's nIn; a patch model's is also >= map_floats[0] +
+                                 map_floats[1] + window_floats + max(B, Cout of every stage) (pnet_project_patches) */
     const pnet_text_config *text; /* the text featurizer, or NULL when the model has no "sgnn-text" v1 section */
     /* Optional, dense models only (CExporter's precomputed columns; NULL: entries are regenerated from the
        hashes). Input i's +1 entries are the bits columns[column_starts[2i] .. column_starts[2i+1]), its -1
@@ -208,6 +255,10 @@ typedef struct pnet_model {
     /* Sketch models (format version 4's SKETCH family): B = num_bits = T * d buckets, seed the sketch's, density 1;
        NULL for the other families. */
     const pnet_sketch *sketch;
+    /* Patch models (format version 5's PATCH family, images only): the image encoder; NULL for the other families.
+       n_in is then the image's c * h * w, and the optional precomputed columns are those of one patch's p * p * c
+       inputs. */
+    const pnet_patch *patch;
 } pnet_model;
 
 /* XXH64 of the 8 little-endian bytes of key. */
@@ -235,8 +286,23 @@ int pnet_project_features(const pnet_model *model, const uint64_t *keys, const f
  */
 int pnet_forward(const pnet_model *model, float *scratch, float *logits, float *probabilities);
 
-/* pnet_project_dense then pnet_forward: the label index of x, or PNET_ERR_*. */
+/*
+ * pnet_project_dense (pnet_project_patches for a patch model) then pnet_forward: the label index of x, or PNET_ERR_*.
+ */
 int pnet_predict_dense(const pnet_model *model, const float *x, float *scratch, float *probabilities);
+
+/*
+ * Patch models (model->patch not NULL; see pnet_patch above): projects every patch of the image x[0 .. n_in), CHW,
+ * and runs the stages, leaving the first dense layer's input in scratch for pnet_forward. If bits is not NULL, also
+ * writes the packed bits of every position, bit (i * W0 + j) * B + b = bits[.. / 64] >> (.. % 64) & 1, to
+ * bits[0 .. <NAME>_PATCH_BITS_WORDS) (ceil(H0 * W0 * B / 64) words, the last one's unused bits 0): the Java
+ * Predictor.project of a patch model. Costs H0 * W0 projections of p * p * c inputs (hashing as pnet_project_dense, or
+ * the precomputed columns of one patch) and, per stage, Hc' * Wc' dense layers of k * k * Cin inputs, Hc' and Wc' the
+ * positions the pooling keeps (q * (Hc / q) rows). Returns 0, or PNET_ERR_ARGUMENT, PNET_ERR_NOT_FINITE (a NaN or
+ * infinite pixel), PNET_ERR_INPUT_KIND (not a patch model) or PNET_ERR_UNSUPPORTED (a stage activation this build left
+ * out). pnet_project_dense and pnet_project_pixels refuse a patch model with PNET_ERR_INPUT_KIND.
+ */
+int pnet_project_patches(const pnet_model *model, const float *x, float *scratch, uint64_t *bits);
 
 /* pnet_project_features (pnet_sketch_features for a sketch model) then pnet_forward. */
 int pnet_predict_features(const pnet_model *model, const uint64_t *keys, const float *weights, uint32_t count,

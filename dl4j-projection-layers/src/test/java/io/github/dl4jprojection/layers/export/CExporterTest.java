@@ -80,7 +80,7 @@ class CExporterTest {
         }
         ThreeWayParity.dense(hidden, x, null, null, dir.resolve("hidden"), target);
         String header = CExporter.header(hidden, "dense", true);
-        assertTrue(header.contains("dense_column_starts, dense_columns,\n    NULL, 0.0f,\n    NULL,\n    NULL\n};"), "the model points at its columns");
+        assertTrue(header.contains("dense_column_starts, dense_columns,\n    NULL, 0.0f,\n    NULL,\n    NULL,\n    NULL\n};"), "the model points at its columns");
 
         ProjectionModel text = ExportTestModels.build(8, InputSpec.features(FeaturizerConfig.defaults().toSection()),
                 ExportTestModels.spec(4, 16, 43, 0.25), BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0],

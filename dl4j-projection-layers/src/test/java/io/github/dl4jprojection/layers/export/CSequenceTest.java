@@ -91,7 +91,7 @@ class CSequenceTest {
         assertTrue(header.contains("#define TOPICS_MAX_TOKENS 24u\n#define TOPICS_TOKEN_BITS_WORDS 24u"), header);
         assertTrue(header.contains("static const pnet_sequence topics_sequence = {\n    TOPICS_MAX_TOKENS, 3u,\n"
                 + "    {32u, 8u, 1, 0, 0x0.0p0f, topics_token_weights, NULL, NULL, topics_token_bias},"), header);
-        assertTrue(header.contains("&topics_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    &topics_sequence,\n    NULL\n};"),
+        assertTrue(header.contains("&topics_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    &topics_sequence,\n    NULL,\n    NULL\n};"),
                 header);
         String int8 = CExporter.header(ExportTestModels.quantized(model), "topics");
         assertTrue(int8.contains("{24u, 12u, 1, " + WeightType.INT8.code() + ", 0x0.0p0f, NULL, topics_conv_quantized,"

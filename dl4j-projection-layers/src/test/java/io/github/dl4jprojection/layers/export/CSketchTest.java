@@ -165,7 +165,7 @@ class CSketchTest {
                 header);
         assertTrue(header.contains("    1u, 64u, 64u, 1u,\n    UINT64_C(0xffffffffffffff9d),  /* seed -99 */\n"
                 + "    0u, PNET_ZERO_ONE, PNET_FEATURES, TOPICS_N_IN,\n"), header);
-        assertTrue(header.contains("&topics_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    &topics_sketch\n};"),
+        assertTrue(header.contains("&topics_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    &topics_sketch,\n    NULL\n};"),
                 header);
         String int8 = CExporter.header(ExportTestModels.quantized(model), "topics");
         assertTrue(int8.contains("{64u, 8u, 1, " + WeightType.INT8.code() + ", 0x0.0p0f, NULL, topics_l0_quantized,"

@@ -223,7 +223,7 @@ class CTextFeaturizerTest {
         String text = CExporter.header(model(config, 1), "spam");
         assertTrue(text.contains("#define SPAM_TEXT_SCRATCH_BYTES " + CExporter.textScratchBytes(config) + "u"), text);
         assertTrue(text.contains("#define SPAM_TEXT_MAX_CODE_POINTS 100u"), text);
-        assertTrue(text.contains("&spam_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    NULL\n};"),
+        assertTrue(text.contains("&spam_text,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    NULL,\n    NULL\n};"),
                 "the featurizer, no precomputed columns, not integer-only: " + text);
         assertTrue(text.contains("UINT64_C(0xffffffffffffffff),  /* hashSeed -1 */"), text);
         assertTrue(text.contains("pnet_predict_text(&spam_model"), "the usage comment names the text call");
@@ -234,7 +234,7 @@ class CTextFeaturizerTest {
                     ExportTestModels.spec(2, 8, 1, 1), BitEncoding.ZERO_ONE, new int[0], new Nonlinearity[0], "a",
                     "b"), "bags");
             assertFalse(header.contains("TEXT_SCRATCH_BYTES"), header);
-            assertTrue(header.contains("    NULL,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    NULL\n};"), "no featurizer: text is NULL");
+            assertTrue(header.contains("    NULL,\n    NULL, NULL,\n    NULL, 0.0f,\n    NULL,\n    NULL,\n    NULL\n};"), "no featurizer: text is NULL");
         }
 
         Map<String, String> bad = new LinkedHashMap<>(config.toSettings());

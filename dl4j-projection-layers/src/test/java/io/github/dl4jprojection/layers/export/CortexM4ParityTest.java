@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * at density 1/4 with no hidden layer, on the 128 committed Fashion-MNIST images and random inputs; a text model of
  * 32:16 bits with a device-sized featurizer (N = F = 512), on the featurizer test corpus; a sequence model of the
  * seq defaults' shape on the same featurizer and corpus; a sketch model of 1,024 buckets on the same featurizer and
- * corpus (every sketch value compared bit for bit); and a small model with ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
+ * corpus (every sketch value compared bit for bit); a patch model of the {@code --model patch} defaults' shape on the
+ * same images (every patch's bits compared); and a small model with ReLU and leaky-ReLU hidden layers. docs/EMBEDDED.md reports their flash, RAM and instructions
  * ({@code scripts/mcu-size.sh} keeps this test's builds by setting {@code -Dpnet.mcu.out=DIR}).
  *
  * <p>Without the Cortex-M toolchain the test is skipped with the names of the Debian packages to install, except
@@ -117,6 +118,30 @@ class CortexM4ParityTest {
         assertSeveral(ThreeWayParity.sketch(sketchModel(), texts, null, null, dir(temp, "sketch", target), target));
     }
 
+    /**
+     * The {@code --model patch} defaults' shape on 28x28 images: 4 x 4 patches at stride 2 to 4 x 4 bits at density
+     * 1/4 (a 13 x 13 bit map of 16 channels), one 3 x 3 convolution to 32 channels (ReLU) pooled by 2 (11 x 11 to
+     * 5 x 5), 10 labels.
+     */
+    static ProjectionModel patchModel() {
+        return ExportTestModels.patch(10, 28, 28, 1, ExportTestModels.spec(4, 4, 46, 0.25), BitEncoding.PLUS_MINUS_ONE,
+                4, 2, new int[][] {{3, 32, 2}}, Nonlinearity.RELU, new int[0], new Nonlinearity[0],
+                FashionMnist128.LABEL_NAMES.toArray(new String[0]));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void patchModelMatchesJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
+        ProjectionModel model = patchModel();
+        float[][] images = FashionMnist128.images();
+        float[][] x = Arrays.copyOf(images, images.length + 32);
+        Random random = new Random(13);
+        for (int r = images.length; r < x.length; r++) {
+            x[r] = ExportTestModels.randomInput(random, model.input().nIn());
+        }
+        assertSeveral(ThreeWayParity.dense(model, x, null, null, dir(temp, "patch", target), target));
+    }
+
     @ParameterizedTest
     @EnumSource(value = CDriver.Target.class, names = "CORTEX_M4_.*", mode = EnumSource.Mode.MATCH_ANY)
     void hiddenLayersMatchJavaOnCortexM4(CDriver.Target target, @TempDir Path temp) throws Exception {
@@ -141,6 +166,13 @@ class CortexM4ParityTest {
         CDriver driver = CDriver.build(model, dir(temp, "tanh", target), target);
         List<CDriver.Result> results = driver.run(Arrays.asList(CDriver.denseLine(new float[30])), new ArrayList<>());
         assertEquals(-5, results.get(0).status, "PNET_ERR_UNSUPPORTED for a tanh layer under PNET_NO_TANH");
+
+        ProjectionModel patch = ExportTestModels.patch(2, 6, 6, 1, ExportTestModels.spec(2, 4, 5, 0.5),
+                BitEncoding.PLUS_MINUS_ONE, 3, 1, new int[][] {{2, 4, 1}}, Nonlinearity.TANH, new int[0],
+                new Nonlinearity[0], "a", "b");
+        List<CDriver.Result> stage = CDriver.build(patch, dir(temp, "tanh-stage", target), target)
+                .run(Arrays.asList(CDriver.denseLine(new float[36])), new ArrayList<>());
+        assertEquals(-5, stage.get(0).status, "PNET_ERR_UNSUPPORTED for a tanh patch stage under PNET_NO_TANH");
     }
 
     /** A temporary folder, or {@code <pnet.mcu.out>/<model>-<target>} kept for scripts/mcu-size.sh. */

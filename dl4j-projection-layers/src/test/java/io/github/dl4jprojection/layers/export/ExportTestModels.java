@@ -1,17 +1,21 @@
 package io.github.dl4jprojection.layers.export;
 
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
+import io.github.dl4jprojection.runtime.model.ConvStage;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.FeaturizerSection;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
+import io.github.dl4jprojection.runtime.model.PatchEncoder;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 
 /** Random runtime models for the C tests; no DL4J involved. */
@@ -56,6 +60,28 @@ final class ExportTestModels {
     }
 
     /**
+     * A random patch model (format 5's PATCH family) on {@code h x w x c} images: {@code window x window} patches at
+     * {@code stride} projected to {@code spec}'s bits, then one stage per {@code {kernel, outChannels, pool}} row of
+     * {@code stages} with activation {@code stageFunction}, then dense layers as {@link #build}.
+     */
+    static ProjectionModel patch(long seed, int h, int w, int c, ProjectionSpec spec, BitEncoding encoding, int window,
+                                 int stride, int[][] stages, Nonlinearity stageFunction, int[] hidden,
+                                 Nonlinearity[] functions, String... labels) {
+        Random random = new Random(seed);
+        List<ConvStage> list = new ArrayList<>();
+        int channels = spec.numBits();
+        for (int[] stage : stages) {
+            list.add(ConvStage.of(stage[0], layer(random, stage[0] * stage[0] * channels, stage[1], stageFunction, 2f),
+                    stage[2]));
+            channels = stage[1];
+        }
+        PatchEncoder encoder = PatchEncoder.of(window, stride, list);
+        return withLayers(random, ProjectionModel.builder().projection(spec).encoding(encoding)
+                .input(InputSpec.image(h, w, c)).patchEncoder(encoder), encoder.outputWidth(h, w, spec.numBits()), 1f,
+                hidden, functions, labels);
+    }
+
+    /**
      * Adds random dense layers on {@code width} inputs (the last: one output per label; the first's weights scaled by
      * {@code firstGain}) and builds.
      */
@@ -87,11 +113,19 @@ final class ExportTestModels {
                 : DenseBlock.float32(nIn, nOut, w, bias, f);
     }
 
-    /** The model with int8 weights in every dense layer, and in a sequence model's encoder. */
+    /** The model with int8 weights in every dense layer, and in a sequence or patch model's encoder. */
     static ProjectionModel quantized(ProjectionModel model) {
         ProjectionModel.Builder b = model.toBuilder().layers(Collections.<DenseBlock>emptyList());
         for (DenseBlock layer : model.layers()) {
             b.addLayer(Int8Quantizer.quantize(layer));
+        }
+        PatchEncoder patch = model.patchEncoder();
+        if (patch != null) {
+            List<ConvStage> stages = new ArrayList<>();
+            for (ConvStage stage : patch.stages()) {
+                stages.add(ConvStage.of(stage.kernel(), Int8Quantizer.quantize(stage.conv()), stage.pool()));
+            }
+            b.patchEncoder(PatchEncoder.of(patch.window(), patch.stride(), stages));
         }
         SequenceEncoder s = model.sequenceEncoder();
         if (s != null) {

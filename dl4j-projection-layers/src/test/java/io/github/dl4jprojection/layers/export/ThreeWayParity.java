@@ -33,7 +33,8 @@ import java.util.List;
  * <p>The DL4J side comes in as arrays, so any graph layout can be checked: {@code dl4jBits[n][T*d]} are the
  * activations of the projection vertex (encoded bits: 0/1 or -1/+1, compared exactly after decoding the runtime's
  * packed bits with the model's encoding; for a sequence model those of every token read, token after token; for a
- * sketch model the {@code B} sketch values, compared bit for bit) and {@code dl4jProbabilities[n][K]} the projection
+ * sketch model the {@code B} sketch values, compared bit for bit; for a patch model those of every patch position,
+ * position-major: {@code H0 * W0 * T * d} values) and {@code dl4jProbabilities[n][K]} the projection
  * network's softmax output.
  * Pass null for both to compare only Java and C (an int8 export, which DL4J does not compute). An integer-only model
  * ({@link ProjectionModel#isFixedPoint()}) runs the C's integer calls and is compared on its int32 logits, exactly.
@@ -306,7 +307,9 @@ public final class ThreeWayParity {
         int k = model.numLabels();
         boolean denseInput = model.input().kind() == InputKind.DENSE;
         boolean sketch = model.family() == ModelFamily.SKETCH;
-        int words = sketch ? numBits : model.projectionSpec().numWords();
+        // A patch model's bits are those of every position, position-major, in one packed run.
+        int chunkBits = model.patchEncoder() == null ? numBits : patchPositions(model) * numBits;
+        int words = sketch ? numBits : (chunkBits + 63) >>> 6;
         boolean sequence = tokenCounts != null;
         long[][] bits = new long[n][sequence ? model.sequenceEncoder().maxTokens() * words : words];
         float[][] logits = new float[n][];
@@ -324,13 +327,13 @@ public final class ThreeWayParity {
             }
             if (withDl4j) {
                 int chunks = sketch ? 0 : bits[r].length / words;
-                float[] decoded = new float[sketch ? numBits : chunks * numBits];
+                float[] decoded = new float[sketch ? numBits : chunks * chunkBits];
                 for (int b = 0; sketch && b < numBits; b++) {
                     decoded[b] = Float.intBitsToFloat((int) bits[r][b]);
                 }
                 for (int t = 0; t < chunks; t++) {
-                    PackedBits.unpack(Arrays.copyOfRange(bits[r], t * words, (t + 1) * words), numBits,
-                            model.encoding(), decoded, t * numBits);
+                    PackedBits.unpack(Arrays.copyOfRange(bits[r], t * words, (t + 1) * words), chunkBits,
+                            model.encoding(), decoded, t * chunkBits);
                 }
                 assertArrayEquals(decoded, dl4jBits[r], "example " + r + ": projection bits, Java vs DL4J");
                 assertEquals(argmax(dl4jProbabilities[r]), labels[r], "example " + r + ": label, DL4J vs Java");
@@ -372,9 +375,20 @@ public final class ThreeWayParity {
         return labels;
     }
 
+    /** {@code H0 * W0}, the patch positions of a patch model's image. */
+    static int patchPositions(ProjectionModel model) {
+        int[] bitMap = model.patchEncoder().shapes(model.input().height(), model.input().width(),
+                model.projectionSpec().numBits())[0];
+        return bitMap[1] * bitMap[2];
+    }
+
     /** tanh and sigmoid are the only layer functions whose last bit depends on the math library. */
     private static boolean usesLibm(ProjectionModel model) {
-        for (DenseBlock layer : model.layers()) {
+        List<DenseBlock> blocks = new ArrayList<>(model.layers());
+        for (int l = 0; model.patchEncoder() != null && l < model.patchEncoder().stages().size(); l++) {
+            blocks.add(model.patchEncoder().stages().get(l).conv());
+        }
+        for (DenseBlock layer : blocks) {
             if (layer.nonlinearity() == Nonlinearity.TANH || layer.nonlinearity() == Nonlinearity.SIGMOID) {
                 return true;
             }

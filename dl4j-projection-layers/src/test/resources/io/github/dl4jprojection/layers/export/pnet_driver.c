@@ -14,6 +14,12 @@
  *   sketch model (TESTNET_SKETCH_BUCKETS): t lines through pnet_sketch_text, feature lines through
  *                   pnet_sketch_features, then pnet_forward; the ok line's words are the IEEE bits of the B sketch
  *                   values x (from a second, unmeasured call: pnet_forward may overwrite them in the scratch)
+ *   patch model (TESTNET_PATCH_BITS_WORDS): dense lines through pnet_project_patches, then pnet_forward; the ok
+ *                   line's bit words are those of every patch position (TESTNET_PATCH_BITS_WORDS);
+ *                   d <values>   pnet_predict_dense (its label and probabilities; the bits and logits from a second,
+ *                                unmeasured pnet_project_patches and pnet_forward)
+ *   dense model without text: k    every family's dense calls on the last input (pnet_project_dense,
+ *                   pnet_project_pixels, pnet_project_patches): prints "kinds <code> ..."
  *   integer-only model (TESTNET_FIXED): the same lines, through the integer calls (pnet_encode_bits and
  *                   pnet_forward_fixed after a float projection, pnet_project_text_fixed for text), and
  *                   p <hex bytes of the pixels>  pnet_project_pixels, then pnet_forward_fixed (dense models)
@@ -61,6 +67,9 @@ static const uint64_t *out_bits = bits;
 static size_t out_words = TESTNET_NUM_WORDS;
 #ifdef TESTNET_MAX_TOKENS
 static uint64_t token_bits[TESTNET_TOKEN_BITS_WORDS];
+#endif
+#ifdef TESTNET_PATCH_BITS_WORDS
+static uint64_t patch_bits[TESTNET_PATCH_BITS_WORDS];
 #endif
 #ifdef TESTNET_SKETCH_BUCKETS
 static uint64_t sketch_x[TESTNET_SKETCH_BUCKETS];
@@ -161,7 +170,26 @@ static void run_kinds(void) {
            pnet_sketch_text(m, "a", 1, TEXT, TESTNET_TEXT_SCRATCH_BYTES, scratch),
            pnet_sketch_features(m, keys, weights, 0, scratch));
 }
+#else
+static int32_t int_check[TESTNET_SCRATCH_FLOATS];
+
+/* Every family's dense calls on the last input (those of the other families refuse with PNET_ERR_INPUT_KIND). */
+static void run_dense_kinds(void) {
+    const pnet_model *m = &testnet_model;
+    printf("kinds %d %d %d\n", pnet_project_dense(m, x, scratch, bits),
+           pnet_project_pixels(m, (const uint8_t *) x, int_check, bits), pnet_project_patches(m, x, scratch, NULL));
+}
 #endif
+
+/* Reads the n_in values of a dense line into x. */
+static void read_dense(const char *p) {
+    char *end;
+    uint32_t i;
+    for (i = 0; i < testnet_model.n_in; i++) {
+        x[i] = strtof(p, &end);
+        p = end;
+    }
+}
 
 static int run_case(char *p) {
     const pnet_model *m = &testnet_model;
@@ -235,11 +263,27 @@ static int run_case(char *p) {
                                              : pnet_project_dense(m, x, scratch, bits);
         return status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
     }
-    if (m->input_kind == PNET_DENSE) {
-        for (i = 0; i < m->n_in; i++) {
-            x[i] = strtof(p, &end);
-            p = end;
+#ifdef TESTNET_PATCH_BITS_WORDS
+    out_bits = patch_bits;
+    out_words = TESTNET_PATCH_BITS_WORDS;
+    if (*p == 'd') {
+        read_dense(p + 1);
+        status = pnet_predict_dense(m, x, scratch, probabilities);
+        if (status >= 0) {
+            pnet_project_patches(m, x, scratch, patch_bits);
+            pnet_forward(m, scratch, logits, NULL);
         }
+        return status;
+    }
+    read_dense(p);
+    COST_BEGIN();
+    status = pnet_project_patches(m, x, scratch, patch_bits);
+    status = status < 0 ? status : pnet_forward(m, scratch, logits, probabilities);
+    COST_END();
+    return status;
+#endif
+    if (m->input_kind == PNET_DENSE) {
+        read_dense(p);
     } else {
         count = (uint32_t) strtoul(p, &end, 10);
         p = end;
@@ -304,6 +348,11 @@ int main(void) {
         }
         if (line[0] == 'k') {
             run_kinds();
+            continue;
+        }
+#else
+        if (line[0] == 'k') {
+            run_dense_kinds();
             continue;
         }
 #endif
