@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.layers.export.CExporter;
+import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ public final class DefaultBackends {
 
     private static List<Path> exportC(Path modelFile, Path outDir, boolean precomputeColumns) throws IOException {
         ProjectionModel model = ProjectionModel.load(modelFile);
+        if (model.family() == ModelFamily.PATCH) {
+            throw new IncompatibleModelException(modelFile + " is a PATCH model (format version 5), "
+                    + "which the C runtime does not run yet; use the Java runtime (dl4j-projection-runtime)");
+        }
         String name = cIdentifier(modelFile);
         Path header = CExporter.export(model, outDir, name, precomputeColumns);
         List<Path> written = new ArrayList<>();

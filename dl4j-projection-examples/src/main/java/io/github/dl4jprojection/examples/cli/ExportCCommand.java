@@ -1,5 +1,6 @@
 package io.github.dl4jprojection.examples.cli;
 
+import io.github.dl4jprojection.pipeline.IncompatibleModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,9 @@ final class ExportCCommand implements Callable<Integer> {
         List<Path> written;
         try {
             written = context.backends().cExporter().export(model, out, precomputeColumns);
+        } catch (IncompatibleModelException e) {
+            // A model family the C runtime does not run: the message names the file already.
+            throw new CommandFailedException(e.getMessage());
         } catch (IllegalArgumentException e) {
             // A model the C emitter cannot express (columns of a text model, a sequence model on another featurizer).
             throw new CommandFailedException(model + ": " + e.getMessage());

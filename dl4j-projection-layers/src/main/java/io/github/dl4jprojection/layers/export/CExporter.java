@@ -144,6 +144,10 @@ public final class CExporter {
             throw new IllegalArgumentException("model must not be null");
         }
         checkName(name);
+        if (model.family() == ModelFamily.PATCH) {
+            throw new IllegalArgumentException("a PATCH model (format version 5) does not run in the C runtime yet; use"
+                    + " the Java runtime (dl4j-projection-runtime)");
+        }
         for (int j = 0; j < model.numLabels(); j++) {
             if (model.labelName(j).indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("label " + j + " \"" + model.labelName(j).replace("\0", "\\0")
