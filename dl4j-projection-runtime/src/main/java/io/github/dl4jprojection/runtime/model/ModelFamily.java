@@ -7,13 +7,16 @@ package io.github.dl4jprojection.runtime.model;
  *   <li>{@link #BAG}: one LSH projection of the whole input to {@code T * d} bits (ProjectionNet, SGNN);</li>
  *   <li>{@link #SEQUENCE}: every token of a text projected to bits, then a {@link SequenceEncoder} (format 2);</li>
  *   <li>{@link #SKETCH}: a text's feature bag hashed with signs into {@code B = T * d} buckets, square-root
- *       weights, unit L2 norm ({@code CountSketch}; format 4): {@code B} floats instead of bits.</li>
+ *       weights, unit L2 norm ({@code CountSketch}; format 4): {@code B} floats instead of bits;</li>
+ *   <li>{@link #PATCH}: every local patch of an image projected to {@code B} bits, then a {@link PatchEncoder}
+ *       (convolutions and max pooling over the bit map; format 5).</li>
  * </ul>
  */
 public enum ModelFamily {
     BAG(0),
     SEQUENCE(1),
-    SKETCH(2);
+    SKETCH(2),
+    PATCH(3);
 
     private final int code;
 

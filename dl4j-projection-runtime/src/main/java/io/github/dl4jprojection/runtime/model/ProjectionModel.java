@@ -3,6 +3,7 @@ package io.github.dl4jprojection.runtime.model;
 import io.github.dl4jprojection.runtime.internal.model.AndroidApi26;
 import io.github.dl4jprojection.runtime.internal.projection.CountSketch;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
+import io.github.dl4jprojection.runtime.internal.projection.PatchBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 import io.github.dl4jprojection.runtime.projection.ProjectionSpec;
 import io.github.dl4jprojection.runtime.text.FeaturizerConfig;
@@ -40,6 +41,12 @@ import java.util.Map;
  * <pre>
  *   v[b] = sum over features j with bucket b of s_j * sqrt(w_j);   h0 = v / ||v||_2          B floats
  * </pre>
+ * A <em>patch model</em> ({@link #family()} {@link ModelFamily#PATCH}; images only, format version 5) projects every
+ * {@code p x p} patch of the image to {@code B} bits instead ({@code PatchBits}), and its {@link PatchEncoder}
+ * (convolutions and max pooling over the bit map) turns them into the first dense layer's input:
+ * <pre>
+ *   a0[b][i][j] = encode(bit b of LSH(spec, patch (i, j)));   g = PatchEncoder(a0)        C * H * W floats
+ * </pre>
  * {@link #load(Path)} reads a {@code .pnet} file (docs/FORMAT.md); {@link ModelWriter} writes one.
  * Loading validates everything and prepares the projection once; {@link #predictor()} then gives a
  * per-thread {@link Predictor} whose calls allocate nothing. The convenience methods here
@@ -65,6 +72,9 @@ public final class ProjectionModel {
     private final BitEncoding encoding;
     private final InputSpec input;
     private final SequenceEncoder sequence;
+    private final PatchEncoder patch;
+    /** A PATCH model's projection of every patch; null otherwise (then {@link #projection} is set). */
+    private final PatchBits patchBits;
     private final ModelFamily family;
     /** The bucket hashing of a SKETCH model; null otherwise. */
     private final CountSketch sketch;
@@ -81,11 +91,14 @@ public final class ProjectionModel {
     private final ThreadLocal<Predictor> threadPredictor;
 
     private ProjectionModel(Builder b, List<DenseBlock> layers, List<String> labels, Map<String, Integer> labelIndex,
-                            Map<String, String> provenance, LshProjection projection, int maxWidth) {
+                            Map<String, String> provenance, LshProjection projection, PatchBits patchBits,
+                            int maxWidth) {
         this.spec = b.spec;
         this.encoding = b.encoding;
         this.input = b.input;
         this.sequence = b.sequence;
+        this.patch = b.patch;
+        this.patchBits = patchBits;
         this.family = b.family();
         this.sketch = family == ModelFamily.SKETCH ? new CountSketch(spec.numBits(), spec.seed()) : null;
         this.signedTokenLayer = sequence != null && encoding == BitEncoding.PLUS_MINUS_ONE
@@ -115,7 +128,7 @@ public final class ProjectionModel {
     /** A builder holding all of this model's parts, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder().projection(spec).encoding(encoding).input(input).sequenceEncoder(sequence)
-                .family(family == ModelFamily.SKETCH ? family : null).labels(labels);
+                .patchEncoder(patch).family(family == ModelFamily.SKETCH ? family : null).labels(labels);
         for (DenseBlock layer : layers) {
             b.addLayer(layer);
         }
@@ -213,7 +226,12 @@ public final class ProjectionModel {
         return sequence;
     }
 
-    /** How the input becomes the first dense layer's input: BAG, SEQUENCE or SKETCH. */
+    /** The image encoder of a PATCH model; null for every other family. */
+    public PatchEncoder patchEncoder() {
+        return patch;
+    }
+
+    /** How the input becomes the first dense layer's input: BAG, SEQUENCE, SKETCH or PATCH. */
     public ModelFamily family() {
         return family;
     }
@@ -280,7 +298,7 @@ public final class ProjectionModel {
 
     /** The number of stored parameters (weights, scales, biases) of the encoder and the dense layers; the projection has none. */
     public long numParameters() {
-        long n = sequence == null ? 0 : sequence.numParameters();
+        long n = sequence != null ? sequence.numParameters() : patch != null ? patch.numParameters() : 0;
         for (DenseBlock layer : layers) {
             n += layer.numParameters();
         }
@@ -308,16 +326,21 @@ public final class ProjectionModel {
         return layerArray[layerArray.length - 1].outputScale;
     }
 
-    /** The projection, prepared at build time. */
+    /** The projection of the whole input, prepared at build time; null for a PATCH model (see {@link #patchBits}). */
     LshProjection projection() {
         return projection;
+    }
+
+    /** A PATCH model's projection of every patch, prepared at build time; null otherwise. */
+    PatchBits patchBits() {
+        return patchBits;
     }
 
     DenseBlock[] layerArray() {
         return layerArray;
     }
 
-    /** The widest vector of a forward pass: {@code max(T * d, nOut of every layer)}. */
+    /** The widest vector of a forward pass: {@code max(T * d, nOut of every layer)}, and every map of a PATCH model. */
     int maxWidth() {
         return maxWidth;
     }
@@ -325,7 +348,7 @@ public final class ProjectionModel {
     @Override
     public String toString() {
         return "ProjectionModel{" + spec + ", " + encoding + ", " + input
-                + (sequence == null ? "" : ", " + sequence) + ", layers=" + layers
+                + (sequence == null ? "" : ", " + sequence) + (patch == null ? "" : ", " + patch) + ", layers=" + layers
                 + ", labels=" + labels.size() + "}";
     }
 
@@ -335,6 +358,7 @@ public final class ProjectionModel {
         private BitEncoding encoding = BitEncoding.PLUS_MINUS_ONE;
         private InputSpec input;
         private SequenceEncoder sequence;
+        private PatchEncoder patch;
         private ModelFamily family;
         private final List<DenseBlock> layers = new ArrayList<>();
         private List<String> labels;
@@ -371,7 +395,18 @@ public final class ProjectionModel {
         }
 
         /**
-         * The model family; default (null) BAG, or SEQUENCE when a {@link #sequenceEncoder} is set. A SKETCH model
+         * Makes this a patch model (family PATCH, image input only): every patch of the image is projected to
+         * {@code T * d} bits and {@code encoder} turns the bit map into the first dense layer's input, whose
+         * {@code nIn} is then {@link PatchEncoder#outputWidth}. Default null.
+         */
+        public Builder patchEncoder(PatchEncoder encoder) {
+            this.patch = encoder;
+            return this;
+        }
+
+        /**
+         * The model family; default (null) BAG, or SEQUENCE (PATCH) when a {@link #sequenceEncoder} ({@link
+         * #patchEncoder}) is set. A SKETCH model
          * takes text (FEATURES) input, a spec of density 1 whose {@code T * d} is the number of buckets and whose
          * seed is the sketch's, the ZERO_ONE encoding (unused: there are no bits) and FLOAT32 or INT8 layers.
          */
@@ -380,9 +415,10 @@ public final class ProjectionModel {
             return this;
         }
 
-        /** The family set, or the one the sequence encoder implies. */
+        /** The family set, or the one the sequence or patch encoder implies. */
         private ModelFamily family() {
-            return family != null ? family : sequence != null ? ModelFamily.SEQUENCE : ModelFamily.BAG;
+            return family != null ? family : sequence != null ? ModelFamily.SEQUENCE
+                    : patch != null ? ModelFamily.PATCH : ModelFamily.BAG;
         }
 
         /** Appends a dense layer; the last one added is the logits layer. */
@@ -432,10 +468,14 @@ public final class ProjectionModel {
             if (input == null) {
                 throw new IllegalArgumentException("input must be set");
             }
+            // A PATCH model projects patches, not the whole image: its masks are those of one patch.
+            long projected = patch == null || input.kind() != InputKind.DENSE ? input.nIn()
+                    : (long) patch.window() * patch.window() * input.channels();
             if (input.kind() == InputKind.DENSE
-                    && (long) input.nIn() * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
-                throw new IllegalArgumentException("nIn * ceil(T * d / 64) must be at most "
-                        + PnetFormat.MAX_PROJECTION_MASK_WORDS + ", got " + input.nIn() + " * " + spec.numWords());
+                    && projected * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
+                throw new IllegalArgumentException((patch == null ? "nIn" : "window * window * channels")
+                        + " * ceil(T * d / 64) must be at most " + PnetFormat.MAX_PROJECTION_MASK_WORDS + ", got "
+                        + projected + " * " + spec.numWords());
             }
             if (input.kind() == InputKind.FEATURES && FeaturizerConfig.KIND.equals(input.featurizer().kind())
                     && input.featurizer().version() == FeaturizerConfig.VERSION) {
@@ -452,11 +492,24 @@ public final class ProjectionModel {
                 throw new IllegalArgumentException("family " + family() + (sequence != null
                         ? " cannot have a sequence encoder" : " needs a sequence encoder"));
             }
+            if ((family() == ModelFamily.PATCH) != (patch != null)) {
+                throw new IllegalArgumentException("family " + family() + (patch != null
+                        ? " cannot have a patch encoder" : " needs a patch encoder"));
+            }
             if (family() == ModelFamily.SKETCH) {
                 checkSketch();
             }
             double inputBound = 1.0;
             int inputWidth = spec.numBits();
+            int[][] patchShapes = null;
+            if (patch != null) {
+                patchShapes = checkPatch();
+                for (int l = 0; l < patch.stages().size(); l++) {
+                    // Max pooling keeps the bounds of the convolutions' outputs.
+                    inputBound = checkBound(patch.stages().get(l).conv(), inputBound, "patch stages[" + l + "]");
+                }
+                inputWidth = patch.outputWidth(input.height(), input.width(), spec.numBits());
+            }
             if (sequence != null) {
                 if (input.kind() != InputKind.FEATURES) {
                     throw new IllegalArgumentException("a sequence encoder needs text (FEATURES) input, got "
@@ -489,10 +542,37 @@ public final class ProjectionModel {
             for (DenseBlock layer : layerCopy) {
                 maxWidth = Math.max(maxWidth, layer.nOut);
             }
-            LshProjection projection = input.kind() == InputKind.DENSE
-                    ? LshProjection.forDenseInput(spec, input.nIn()) : LshProjection.forFeatures(spec);
+            LshProjection projection = null;
+            PatchBits patchBits = null;
+            if (patch != null) {
+                for (int[] shape : patchShapes) {
+                    maxWidth = Math.max(maxWidth, shape[0] * shape[1] * shape[2]);
+                }
+                patchBits = new PatchBits(spec, input.height(), input.width(), input.channels(), patch.window(),
+                        patch.stride());
+            } else {
+                projection = input.kind() == InputKind.DENSE
+                        ? LshProjection.forDenseInput(spec, input.nIn()) : LshProjection.forFeatures(spec);
+            }
             return new ProjectionModel(this, Collections.unmodifiableList(layerCopy),
-                    Collections.unmodifiableList(labelCopy), index, provenanceCopy, projection, maxWidth);
+                    Collections.unmodifiableList(labelCopy), index, provenanceCopy, projection, patchBits, maxWidth);
+        }
+
+        /** A PATCH model's rules but the bounds; the map shapes. */
+        private int[][] checkPatch() {
+            if (input.kind() != InputKind.DENSE || !input.hasImageShape()) {
+                throw new IllegalArgumentException("a PATCH model needs an image input (InputSpec.image), got "
+                        + input);
+            }
+            if (!layers.isEmpty() && layers.get(0) != null && layers.get(0).weightType == WeightType.INT8_FIXED) {
+                throw new IllegalArgumentException("INT8_FIXED layers are for bag models: a PATCH model cannot be"
+                        + " exported integer-only yet; use FLOAT32 or INT8 weights");
+            }
+            try {
+                return patch.shapes(input.height(), input.width(), spec.numBits());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("patch encoder: " + e.getMessage(), e);
+            }
         }
 
         /** A SKETCH model's rules; its values are bounded by 1 like bits, so the layers' bounds hold as they are. */
@@ -560,8 +640,9 @@ public final class ProjectionModel {
                 }
                 if (layer.nIn != width) {
                     throw new IllegalArgumentException("layers[" + l + "].nIn must be " + width + " ("
-                            + (l == 0 ? (sequence == null ? (family() == ModelFamily.SKETCH ? "the buckets, T * d"
-                            : "T * d") : "the sequence encoder's output width")
+                            + (l == 0 ? (sequence != null ? "the sequence encoder's output width" : patch != null
+                            ? "the patch encoder's output width, C * H * W"
+                            : family() == ModelFamily.SKETCH ? "the buckets, T * d" : "T * d")
                             : "layers[" + (l - 1) + "].nOut") + "), got " + layer.nIn);
                 }
                 bound = outputBound(layer, bound);

@@ -221,11 +221,20 @@ public final class LshProjection {
         requireDense();
         checkDenseInput(x);
         checkBuffers(acc, outBits);
-        int numBits = spec.numBits();
+        sums(x, 0, acc);
+        threshold(acc, outBits);
+    }
+
+    /**
+     * The accumulators of {@link #project(float[], float[], long[])} for the {@code nIn} values at
+     * {@code x[offset, offset + nIn)}, unchecked: {@link PatchBits} projects every patch of one image it checked
+     * once, from a buffer that also holds {@code acc}.
+     */
+    void sums(float[] x, int offset, float[] acc) {
         int words = spec.numWords();
-        java.util.Arrays.fill(acc, 0, numBits, 0f);
+        java.util.Arrays.fill(acc, 0, spec.numBits(), 0f);
         for (int i = 0; i < nIn; i++) {
-            float v = x[i];
+            float v = x[offset + i];
             if (v == 0f) {
                 continue;
             }
@@ -241,7 +250,6 @@ public final class LshProjection {
                 acc[columns[e]] -= v;
             }
         }
-        threshold(acc, outBits);
     }
 
     /** Allocating convenience form of {@link #project(float[], float[], long[])}. */
