@@ -6,10 +6,8 @@ import io.github.dl4jprojection.runtime.model.PatchEncoder;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -25,9 +23,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  *   out[b][i][j] = encode(bit b of LshProjection.forDenseInput(spec, p*p*c).project(v_ij))
  * </pre>
  * computed by the runtime's reference {@link PatchBits}, so the bits are the device's bit for bit. Input:
- * {@code [minibatch, c*h*w]} finite values ({@code InputType.convolutionalFlat(h, w, c)}; NCHW
- * {@code InputType.convolutional(h, w, c)} input is flattened first by DL4J's {@code CnnToFeedForwardPreProcessor},
- * which is the same CHW order). Output: {@code InputType.convolutional(H0, W0, B)}, activations
+ * {@code [minibatch, c*h*w]} finite values ({@code InputType.convolutionalFlat(h, w, c)}), or NCHW
+ * {@code [minibatch, c, h, w]} ({@code InputType.convolutional(h, w, c)}), whose row-major flattening is the same CHW
+ * vector. (No preprocessor flattens it: DL4J would then hand this layer a feed-forward type without the image
+ * shape.) Output: {@code InputType.convolutional(H0, W0, B)}, activations
  * {@code [minibatch, B, H0, W0]} (NCHW), ready for a {@code ConvolutionLayer}. No parameters; the bits are a step
  * function of the input, so the gradient to the input is zero.
  *
@@ -126,15 +125,6 @@ public class PatchProjectionLayer extends BitLayer {
                     numBits());
         }
         return InputType.convolutional(rows(), columns(), numBits());
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        if (inputType instanceof InputType.InputTypeConvolutional) {
-            InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) inputType;
-            return new CnnToFeedForwardPreProcessor(c.getHeight(), c.getWidth(), c.getChannels(), c.getFormat());
-        }
-        return null;
     }
 
     /** H0 = (h - p) / s + 1, the rows of the bit map. */

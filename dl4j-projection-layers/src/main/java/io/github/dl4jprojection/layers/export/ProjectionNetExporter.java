@@ -400,7 +400,7 @@ public final class ProjectionNetExporter {
         private int poolSize(String name, String what) {
             SubsamplingLayer p = (SubsamplingLayer) layerConfig(name);
             int[] k = p.getKernelSize();
-            boolean plain = p.getPoolingType() == SubsamplingLayer.PoolingType.MAX && k[0] == k[1] && p.getStride()[0] == k[0]
+            boolean plain = p.getPoolingType() == PoolingType.MAX && k[0] == k[1] && p.getStride()[0] == k[0]
                     && p.getStride()[1] == k[0] && p.getPadding()[0] == 0 && p.getPadding()[1] == 0
                     && p.getDilation()[0] == 1 && p.getDilation()[1] == 1
                     && p.getConvolutionMode() != ConvolutionMode.Same && p.getConvolutionMode() != ConvolutionMode.Causal

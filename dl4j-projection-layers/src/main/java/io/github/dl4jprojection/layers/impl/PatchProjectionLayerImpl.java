@@ -3,6 +3,7 @@ package io.github.dl4jprojection.layers.impl;
 import io.github.dl4jprojection.layers.PatchProjectionLayer;
 import io.github.dl4jprojection.runtime.internal.projection.PatchBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -29,14 +30,14 @@ public class PatchProjectionLayerImpl extends BitLayerImpl<PatchProjectionLayer>
         assertInputSet(false);
         PatchProjectionLayer config = layerConf();
         int nIn = (int) config.inputSize();
-        requireShape(nIn);
+        INDArray flat = flatInput(config);
         if (reference == null) {
             reference = config.patchBits();
         }
-        int rows = (int) input.size(0);
+        int rows = (int) flat.size(0);
         int positions = reference.positions();
         int numBits = reference.bitsPerPosition();
-        float[] xs = input.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] xs = flat.castTo(DataType.FLOAT).dup('c').data().asFloat();
         requireFinite(xs, nIn, config.getLayerName());
 
         BitEncoding encoding = config.getEncoding();
@@ -61,6 +62,21 @@ public class PatchProjectionLayerImpl extends BitLayerImpl<PatchProjectionLayer>
         long[] shape = {rows, numBits, reference.rows(), reference.columns()};
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'c');
         return result.assign(Nd4j.create(out, shape, 'c'));
+    }
+
+    /** {@code [mb, c*h*w]} as given, or NCHW {@code [mb, c, h, w]} flattened row-major (the same CHW vector). */
+    private INDArray flatInput(PatchProjectionLayer config) {
+        if (input.rank() == 4) {
+            long[] expected = {input.size(0), config.getChannels(), config.getHeight(), config.getWidth()};
+            if (!Arrays.equals(expected, input.shape())) {
+                throw new IllegalArgumentException("PatchProjectionLayer \"" + config.getLayerName() + "\" expects "
+                        + "NCHW input of shape [minibatch, " + config.getChannels() + ", " + config.getHeight() + ", "
+                        + config.getWidth() + "], got " + Arrays.toString(input.shape()));
+            }
+            return input.dup('c').reshape('c', input.size(0), config.inputSize());
+        }
+        requireShape(config.inputSize());
+        return input;
     }
 
     @Override
