@@ -169,7 +169,10 @@ final class TrainingRun {
         return config.task() == TaskKind.TEXT && config.text().model() == ProjectionFamily.SKETCH;
     }
 
-    /** What the result table and report give as the projection's width: T * d bits (per token), or B buckets. */
+    /**
+     * What the result table and report give as the projection's width: T * d bits (per token, or per patch for a
+     * patch model), or B buckets.
+     */
     int projectionWidth() {
         TrainingConfig config = job.config();
         return sequenceModel() ? config.text().tokenBits().totalBits()
