@@ -34,7 +34,7 @@ final class FormatV1 implements FormatCodec {
         ProjectionModel.Builder builder = ProjectionModel.builder();
         ProjectionHeader projection = ProjectionHeader.read(in);
         in.reserved(1);
-        projection.readInput(in, builder);
+        projection.readInput(in, builder, false);
         return layersLabelsProvenance(in, builder, projection.spec.numBits(), NO_FIXED_BEFORE_V3);
     }
 
@@ -75,10 +75,16 @@ final class FormatV1 implements FormatCodec {
                     kind);
         }
 
-        /** Sets the projection and encoding on {@code builder} and reads the input section (section 3.2). */
-        void readInput(ContentReader in, ProjectionModel.Builder builder) throws ModelFormatException {
+        /**
+         * Sets the projection and encoding on {@code builder}, reads the input section (section 3.2) and returns it;
+         * {@code patches}: a PATCH model, which projects patches (its section checks their size), not the input.
+         */
+        InputSpec readInput(ContentReader in, ProjectionModel.Builder builder, boolean patches)
+                throws ModelFormatException {
             builder.projection(spec).encoding(encoding);
-            builder.input(kind == InputKind.DENSE ? denseInput(in, spec) : featureInput(in));
+            InputSpec input = kind == InputKind.DENSE ? denseInput(in, patches ? null : spec) : featureInput(in);
+            builder.input(input);
+            return input;
         }
     }
 
@@ -122,10 +128,11 @@ final class FormatV1 implements FormatCodec {
         }
     }
 
+    /** A DENSE input section; {@code spec}, when not null, projects the whole input and bounds its size. */
     static InputSpec denseInput(ContentReader in, ProjectionSpec spec) throws ModelFormatException {
         int at = in.position();
         long nIn = in.u32("nIn", 1, PnetFormat.MAX_DENSE_INPUTS);
-        if (nIn * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
+        if (spec != null && nIn * spec.numWords() > PnetFormat.MAX_PROJECTION_MASK_WORDS) {
             throw in.error(SIZE_OUT_OF_RANGE, at, "nIn * ceil(T * d / 64) = " + nIn + " * " + spec.numWords()
                     + " exceeds " + PnetFormat.MAX_PROJECTION_MASK_WORDS);
         }
@@ -234,7 +241,7 @@ final class FormatV1 implements FormatCodec {
     public void write(ProjectionModel model, ContentWriter s) {
         if (model.family() != ModelFamily.BAG) {
             throw new IllegalArgumentException("format version 1 cannot hold a " + model.family() + " model (version "
-                    + (model.family() == ModelFamily.SEQUENCE ? 2 : 4) + " can)");
+                    + FormatV2.firstVersion(model.family()) + " can)");
         }
         checkNoFixed(model, 1);
         writeProjection(model, s);

@@ -44,17 +44,27 @@ final class FormatV2 implements FormatCodec {
         FormatV1.ProjectionHeader projection = FormatV1.ProjectionHeader.read(in);
         int familyAt = in.position();
         ModelFamily family = ModelFamily.ofCode(in.u8("model family", newestFamily.code()));
-        if (family != ModelFamily.BAG && projection.kind != InputKind.FEATURES) {
-            throw in.error(INVALID_VALUE, familyAt, "a " + family + " model needs FEATURES (text) input, got "
-                    + projection.kind);
+        InputKind needed = family == ModelFamily.PATCH ? InputKind.DENSE : InputKind.FEATURES;
+        if (family != ModelFamily.BAG && projection.kind != needed) {
+            throw in.error(INVALID_VALUE, familyAt, "a " + family + " model needs " + needed + (needed
+                    == InputKind.DENSE ? " (image)" : " (text)") + " input, got " + projection.kind);
         }
         builder.family(family);
-        projection.readInput(in, builder);
+        int inputAt = in.position();
+        InputSpec input = projection.readInput(in, builder, family == ModelFamily.PATCH);
         long width = projection.spec.numBits();
         if (family == ModelFamily.SEQUENCE) {
             SequenceEncoder encoder = sequence(in, width);
             builder.sequenceEncoder(encoder);
             width = encoder.outputWidth();
+        } else if (family == ModelFamily.PATCH) {
+            if (!input.hasImageShape()) {
+                throw in.error(INVALID_VALUE, inputAt + 4, "a PATCH model needs an image shape (height, width and"
+                        + " channels non-zero), got " + input);
+            }
+            PatchEncoder encoder = FormatV5.patch(in, input, projection.spec);
+            builder.patchEncoder(encoder);
+            width = encoder.outputWidth(input.height(), input.width(), projection.spec.numBits());
         }
         return FormatV1.layersLabelsProvenance(in, builder, width, noFixed);
     }
@@ -97,19 +107,25 @@ final class FormatV2 implements FormatCodec {
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
         FormatV1.checkNoFixed(model, 2);
-        checkNoSketch(model, 2);
+        checkFamily(model, 2);
         writeContent(model, s);
     }
 
-    /** Versions before 4 have no SKETCH family. */
-    static void checkNoSketch(ProjectionModel model, int version) {
-        if (model.family() == ModelFamily.SKETCH) {
-            throw new IllegalArgumentException("format version " + version + " cannot hold a SKETCH model"
-                    + " (version 4 can)");
+    /** The first format version of {@code family}. */
+    static int firstVersion(ModelFamily family) {
+        return family == ModelFamily.BAG ? 1 : family == ModelFamily.SEQUENCE ? 2 : family == ModelFamily.SKETCH
+                ? 4 : 5;
+    }
+
+    /** Refuses a model whose family is newer than {@code version}. */
+    static void checkFamily(ProjectionModel model, int version) {
+        if (firstVersion(model.family()) > version) {
+            throw new IllegalArgumentException("format version " + version + " cannot hold a " + model.family()
+                    + " model (version " + firstVersion(model.family()) + " can)");
         }
     }
 
-    /** This version's layout, which {@link FormatV3} shares. */
+    /** This version's layout, which {@link FormatV3}, {@link FormatV4} and {@link FormatV5} share. */
     static void writeContent(ProjectionModel model, ContentWriter s) {
         FormatV1.writeProjection(model, s);
         SequenceEncoder sequence = model.sequenceEncoder();
@@ -124,6 +140,9 @@ final class FormatV2 implements FormatCodec {
             s.u8(0);
             s.u8(0);
             s.u8(0);
+        }
+        if (model.patchEncoder() != null) {
+            FormatV5.writePatch(model.patchEncoder(), s);
         }
         FormatV1.writeLayersLabelsProvenance(model, s);
     }

@@ -25,7 +25,7 @@ final class FormatV3 implements FormatCodec {
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
-        FormatV2.checkNoSketch(model, 3);
+        FormatV2.checkFamily(model, 3);
         FormatV2.writeContent(model, s);
     }
 }

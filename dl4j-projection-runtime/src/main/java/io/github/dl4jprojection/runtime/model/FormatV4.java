@@ -22,6 +22,7 @@ final class FormatV4 implements FormatCodec {
 
     @Override
     public void write(ProjectionModel model, ContentWriter s) {
+        FormatV2.checkFamily(model, 4);
         FormatV2.writeContent(model, s);
     }
 }

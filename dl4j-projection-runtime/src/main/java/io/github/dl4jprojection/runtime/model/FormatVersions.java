@@ -9,7 +9,8 @@ package io.github.dl4jprojection.runtime.model;
 final class FormatVersions {
 
     /** Oldest first; the last is the version written. Readers keep every version they ever read. */
-    private static final FormatCodec[] CODECS = {new FormatV1(), new FormatV2(), new FormatV3(), new FormatV4()};
+    private static final FormatCodec[] CODECS = {new FormatV1(), new FormatV2(), new FormatV3(), new FormatV4(),
+        new FormatV5()};
 
     private FormatVersions() {
     }

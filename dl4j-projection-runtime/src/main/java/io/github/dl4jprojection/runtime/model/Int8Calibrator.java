@@ -68,15 +68,16 @@ public final class Int8Calibrator {
     /**
      * A calibrator for {@code floatModel}.
      *
-     * @throws IllegalArgumentException if the model is null, a sequence model, or integer-only already
+     * @throws IllegalArgumentException if the model is null, a SEQUENCE or PATCH model, or integer-only already
      */
     public static Int8Calibrator of(ProjectionModel floatModel) {
         if (floatModel == null) {
             throw new IllegalArgumentException("model must not be null");
         }
-        if (floatModel.sequenceEncoder() != null) {
-            throw new IllegalArgumentException("integer-only (int8-fixed) export is for bag models: a sequence model"
-                    + " (--model seq) has no INT8_FIXED form yet; export it with float32 or int8 weights");
+        if (floatModel.sequenceEncoder() != null || floatModel.patchEncoder() != null) {
+            throw new IllegalArgumentException("integer-only (int8-fixed) export is for bag models: a "
+                    + floatModel.family() + " model has no INT8_FIXED form yet; export it with float32 or int8"
+                    + " weights");
         }
         if (floatModel.isFixedPoint()) {
             throw new IllegalArgumentException("the model is integer-only (INT8_FIXED) already");

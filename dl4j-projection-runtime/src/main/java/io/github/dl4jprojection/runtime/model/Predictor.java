@@ -3,6 +3,7 @@ package io.github.dl4jprojection.runtime.model;
 import io.github.dl4jprojection.runtime.internal.projection.CountSketch;
 import io.github.dl4jprojection.runtime.internal.projection.LshProjection;
 import io.github.dl4jprojection.runtime.internal.projection.PackedBits;
+import io.github.dl4jprojection.runtime.internal.projection.PatchBits;
 import io.github.dl4jprojection.runtime.projection.BitEncoding;
 
 /**
@@ -19,6 +20,9 @@ import io.github.dl4jprojection.runtime.projection.BitEncoding;
  * <p>Sketch models ({@link ModelFamily#SKETCH}) take the same bag; their count sketch replaces the bits
  * ({@link #sketch} gives its values).
  *
+ * <p>Patch models ({@link ModelFamily#PATCH}) take the flat image like other dense models; their bits are those of
+ * every patch ({@code PatchBits}), and the {@link PatchEncoder}'s stages run between them and the dense layers.
+ *
  * <p>Sequence models ({@link ProjectionModel#sequenceEncoder()} not null) take the packed bits of each token
  * instead ({@link #predictTokens}, {@link #scoresTokens}; {@code TextPredictor} computes them from a text).
  *
@@ -33,11 +37,15 @@ public final class Predictor {
     /** A SKETCH model's count sketch, else null. */
     private final CountSketch sketch;
     private final InputKind inputKind;
+    private final ModelFamily family;
+    /** The dense input length; -1 for hashed features. */
+    private final int denseIn;
     private final BitEncoding encoding;
     private final DenseBlock[] layers;
     private final int numBits;
     private final int numLabels;
     private final float[] acc;
+    /** The projection bits: of the whole input, or of every patch of a PATCH model, position-major. */
     private final long[] bits;
     private final long[] masks;
     private final float[] bufferA;
@@ -53,6 +61,14 @@ public final class Predictor {
     private final float[] convOut;
     /** The set bits of a token, then the non-zero values of a convolution window ({@link DenseKernels#forwardRows}). */
     private final int[] rowList;
+    // PATCH models only (null otherwise): the patch bits, every map's {C, H, W}, one convolution window and its output.
+    // The maps alternate between bufferA and bufferB, which are as large as the largest map.
+    private final PatchBits patchBits;
+    private final ConvStage[] stages;
+    private final int[][] mapShapes;
+    private final float[] window;
+    private final int[] patchRows;
+    private final float[] patchOut;
     // Integer-only (INT8_FIXED) models only (null otherwise): the activations and the int32 logits.
     private final int[] intA;
     private final int[] intB;
@@ -65,15 +81,19 @@ public final class Predictor {
         this.projection = model.projection();
         this.sketch = model.countSketch();
         this.inputKind = model.input().kind();
+        this.family = model.family();
+        this.denseIn = model.input().nIn();
         this.encoding = model.encoding();
         this.layers = model.layerArray();
         this.numBits = model.projectionSpec().numBits();
         this.numLabels = model.numLabels();
+        this.patchBits = model.patchBits();
         // A sketch has no bits: its values go straight into bufferA.
-        this.acc = new float[sketch != null ? 0 : numBits];
-        this.bits = new long[sketch != null ? 0 : model.projectionSpec().numWords()];
+        this.acc = patchBits != null ? patchBits.newScratch() : new float[sketch != null ? 0 : numBits];
+        this.bits = new long[patchBits != null ? patchBits.outputWords() : sketch != null ? 0
+                : model.projectionSpec().numWords()];
         // Room for the exact integer path of the feature projection (text counts are integers).
-        this.masks = new long[sketch != null ? 0 : inputKind == InputKind.FEATURES
+        this.masks = new long[sketch != null || patchBits != null ? 0 : inputKind == InputKind.FEATURES
                 ? LshProjection.featureScratchLength(model.projectionSpec()) : 2 * bits.length];
         this.bufferA = new float[model.maxWidth()];
         this.bufferB = new float[model.maxWidth()];
@@ -88,6 +108,26 @@ public final class Predictor {
             this.tokenRows = null;
             this.convOut = null;
             this.rowList = null;
+        }
+        PatchEncoder patch = model.patchEncoder();
+        if (patch != null) {
+            this.stages = patch.stages().toArray(new ConvStage[0]);
+            this.mapShapes = patch.shapes(model.input().height(), model.input().width(), numBits);
+            int windowLength = 0;
+            int channels = 0;
+            for (ConvStage stage : stages) {
+                windowLength = Math.max(windowLength, stage.conv().nIn);
+                channels = Math.max(channels, stage.outChannels());
+            }
+            this.window = new float[windowLength];
+            this.patchRows = new int[windowLength];
+            this.patchOut = new float[channels];
+        } else {
+            this.stages = null;
+            this.mapShapes = null;
+            this.window = null;
+            this.patchRows = null;
+            this.patchOut = null;
         }
         boolean fixed = model.isFixedPoint();
         this.intA = fixed ? new int[model.maxWidth()] : null;
@@ -105,7 +145,7 @@ public final class Predictor {
      * @throws IllegalStateException if the model takes hashed features or {@code 255 * nIn > 2^24}
      */
     public int predictPixels(byte[] pixels) {
-        int nIn = projection.nIn();
+        int nIn = denseIn;
         if (inputKind != InputKind.DENSE) {
             projectDense(null);
         }
@@ -201,7 +241,9 @@ public final class Predictor {
 
     /**
      * Writes the projection bits of a dense input, packed as in
-     * {@link io.github.dl4jprojection.runtime.internal.projection.PackedBits}, to {@code out[0, ceil(T*d/64))}.
+     * {@link io.github.dl4jprojection.runtime.internal.projection.PackedBits}, to {@code out[0, ceil(T*d/64))}; for a
+     * PATCH model, the bits of every patch position {@code (i, j)} at {@code (i * W0 + j) * T * d}, to
+     * {@code out[0, ceil(H0 * W0 * T * d / 64))} ({@code PatchBits}).
      */
     public void project(float[] x, long[] out) {
         checkBits(out);
@@ -258,8 +300,8 @@ public final class Predictor {
      */
     public void sketch(long[] keys, float[] weights, int count, float[] out) {
         if (sketch == null) {
-            throw new IllegalStateException("this is a " + (sequence != null ? "SEQUENCE" : "BAG")
-                    + " model, which projects to bits: use projectFeatures");
+            throw new IllegalStateException("this is a " + family + " model, which projects to bits: use "
+                    + (inputKind == InputKind.DENSE ? "project" : "projectFeatures"));
         }
         sketch.project(keys, weights, count, out, 0);
     }
@@ -311,7 +353,7 @@ public final class Predictor {
     /** Runs the {@link SequenceEncoder}; leaves its pooled output in {@link #bufferA}. */
     private void encodeSequence(long[] tokenBits, int numTokens) {
         if (sequence == null) {
-            throw new IllegalStateException("this model projects the whole input at once (a bag model): use "
+            throw new IllegalStateException("this is a " + family + " model, not a sequence model: use "
                     + (inputKind == InputKind.DENSE ? "predict or scores" : "predictFeatures or scoresFeatures"));
         }
         int words = bits.length;
@@ -364,7 +406,11 @@ public final class Predictor {
             throw new IllegalStateException("this model takes hashed features (input kind FEATURES), not a dense"
                     + " vector: use predictFeatures or scoresFeatures");
         }
-        projection.project(x, acc, bits);
+        if (patchBits != null) {
+            patchBits.project(x, acc, bits);
+        } else {
+            projection.project(x, acc, bits);
+        }
     }
 
     private void projectFeatures(long[] keys, float[] weights, int count) {
@@ -377,7 +423,7 @@ public final class Predictor {
                     + "predictTokens or scoresTokens (or TextPredictor on a text), not a bag of the whole text");
         }
         if (inputKind != InputKind.FEATURES) {
-            throw new IllegalStateException("this model takes a dense vector of " + projection.nIn()
+            throw new IllegalStateException("this model takes a dense vector of " + denseIn
                     + " values (input kind DENSE): use predict or scores");
         }
         projection.projectFeatures(keys, weights, count, acc, masks, bits);
@@ -388,8 +434,74 @@ public final class Predictor {
         if (intA != null) {
             return forwardFixed();
         }
+        if (patchBits != null) {
+            return forward(encodePatches());
+        }
         PackedBits.unpack(bits, numBits, encoding, bufferA, 0);
         return forward(bufferA);
+    }
+
+    /**
+     * A PATCH model's bit map {@code a0[b][i][j]} (CHW) from the position-major bits, then every stage; returns the
+     * buffer that holds the last map, the first dense layer's input.
+     */
+    private float[] encodePatches() {
+        int positions = patchBits.positions();
+        float on = encoding.on();
+        float off = encoding.off();
+        float[] in = bufferA;
+        for (int p = 0, bit = 0; p < positions; p++) {
+            for (int b = 0; b < numBits; b++, bit++) {
+                in[b * positions + p] = (bits[bit >>> 6] >>> (bit & 63) & 1) != 0 ? on : off;
+            }
+        }
+        float[] out = bufferB;
+        for (int l = 0; l < stages.length; l++) {
+            convolve(stages[l], mapShapes[l], mapShapes[l + 1], in, out);
+            float[] t = in;
+            in = out;
+            out = t;
+        }
+        return in;
+    }
+
+    /**
+     * One {@link ConvStage}: each pooled output {@code (i, j)} is the max of the convolution at the {@code q x q}
+     * positions it covers, each computed once into {@link #patchOut} (the pools do not overlap, and the positions
+     * past the last whole pool, which the floor drops, are never computed). The convolution at {@code (y, x)} is the
+     * dense block on the window {@code u[(dy * k + dx) * Cin + ci] = in[ci][y + dy][x + dx]}, skipping its zeros
+     * as the sequence convolution does (the same floats, see {@link DenseKernels#forwardRows}).
+     */
+    private void convolve(ConvStage stage, int[] inShape, int[] outShape, float[] in, float[] out) {
+        DenseBlock conv = stage.conv();
+        int k = stage.kernel();
+        int q = stage.pool();
+        int cin = inShape[0];
+        int w = inShape[2];
+        int plane = inShape[1] * w;
+        int outW = outShape[2];
+        int outPlane = outShape[1] * outW;
+        for (int o = 0; o < outPlane; o++) {
+            int i = o / outW;
+            int j = o - i * outW;
+            for (int dy = 0; dy < q; dy++) {
+                for (int dx = 0; dx < q; dx++) {
+                    int u = 0;
+                    for (int ky = 0; ky < k; ky++) {
+                        for (int kx = 0, at = (i * q + dy + ky) * w + j * q + dx; kx < k; kx++, at++) {
+                            for (int ci = 0, c = at; ci < cin; ci++, c += plane) {
+                                window[u++] = in[c];
+                            }
+                        }
+                    }
+                    int count = DenseKernels.nonZeros(window, 0, u, patchRows);
+                    DenseKernels.forwardRows(conv, window, 0, patchRows, count, patchOut, 0);
+                    for (int co = 0, c = o; co < conv.nOut; co++, c += outPlane) {
+                        out[c] = dy == 0 && dx == 0 ? patchOut[co] : Math.max(out[c], patchOut[co]);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -43,6 +43,8 @@ public final class GoldenFiles {
     static final String[] FIXED = {"dense-fixed", "features-fixed"};
     /** The SKETCH model, from version 4 on. */
     static final String SKETCH = "sketch";
+    /** The PATCH models, from version 5 on: float32 (two stages) and int8 (one stage, convolution int8 too). */
+    static final String[] PATCH = {"patch-float32", "patch-int8"};
     static final int CASES = 40;
 
     private GoldenFiles() {
@@ -52,10 +54,10 @@ public final class GoldenFiles {
         Path dir = Paths.get(args.length > 0 ? args[0] : "src/test/resources/golden/v" + PnetFormat.VERSION);
         Files.createDirectories(dir);
         ProjectionModel[] models = {denseFloat32(), denseInt8(), features(), sequence(), denseFixed(), featuresFixed(),
-            sketch()};
-        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE, FIXED[0], FIXED[1], SKETCH};
+            sketch(), patchFloat32(), patchInt8()};
+        String[] names = {MODELS[0], MODELS[1], MODELS[2], SEQUENCE, FIXED[0], FIXED[1], SKETCH, PATCH[0], PATCH[1]};
         // One generator for all models, in this order: the cases of the first three are those of golden/v1, the
-        // sequence model's those of golden/v2.
+        // sequence model's those of golden/v2; each version's new models come last, so earlier cases stay.
         Random random = new Random(20240501L);
         for (int m = 0; m < models.length; m++) {
             ModelWriter.write(models[m], dir.resolve(names[m] + PnetFormat.FILE_EXTENSION));
@@ -108,6 +110,32 @@ public final class GoldenFiles {
                 .labels("ham", "spam").provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
                 .provenance(ProvenanceKeys.CREATED, "2026-12-03T00:00:00Z")
                 .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test").build();
+    }
+
+    /**
+     * A PATCH model on a 9 x 8 x 2 image: 3 x 3 patches at stride 1 to 2 x 5 bits (7 x 6 positions, 420 bits),
+     * PLUS_MINUS_ONE; stages 2 x 2 to 4 channels pooled by 2 (6 x 5 to 3 x 2: the floor drops a column) and 2 x 2 to
+     * 3 channels (2 x 1); a RELU hidden layer of 5; 3 labels.
+     */
+    static ProjectionModel patchFloat32() {
+        return PatchModels.builder(808, 9, 8, 2, spec(2, 5, 0x9A7CL, 0.5), BitEncoding.PLUS_MINUS_ONE, 3, 1,
+                new int[][] {{2, 4, 2}, {2, 3, 1}}, 5, 3).labels("T-shirt", "Trouser", "Bag")
+                .provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
+                .provenance(ProvenanceKeys.CREATED, "2026-12-03T00:00:00Z")
+                .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test").build();
+    }
+
+    /**
+     * A PATCH model on an 8 x 8 x 1 image: 4 x 4 patches at stride 2 to 4 x 4 bits (3 x 3 positions), ZERO_ONE,
+     * density 1; one stage 2 x 2 to 6 channels pooled by 2 (2 x 2 to 1 x 1); no hidden layer; 4 labels; the
+     * convolution and the logits layer int8.
+     */
+    static ProjectionModel patchInt8() {
+        return PatchModels.quantized(PatchModels.builder(909, 8, 8, 1, spec(4, 4, 0x9A7DL, 1), BitEncoding.ZERO_ONE,
+                4, 2, new int[][] {{2, 6, 2}}, 0, 4).labels("0", "1", "2", "3")
+                .provenance(ProvenanceKeys.LIBRARY_VERSION, LibraryVersion.get())
+                .provenance(ProvenanceKeys.CREATED, "2026-12-03T00:00:00Z")
+                .provenance(ProvenanceKeys.TRAINING_DATA, "none: random weights for the golden-file test").build());
     }
 
     /** {@code text=...} (0 to 20 words), then the sketch values, the label and the probabilities. */
@@ -209,7 +237,8 @@ public final class GoldenFiles {
     private static String caseLine(ProjectionModel model, Random random) {
         Predictor predictor = model.predictor();
         StringBuilder line = new StringBuilder();
-        long[] bits = new long[model.projectionSpec().numWords()];
+        long[] bits = new long[model.patchEncoder() != null ? PatchModels.bitWords(model)
+                : model.projectionSpec().numWords()];
         float[] p = new float[model.numLabels()];
         int label;
         if (model.input().kind() == InputKind.DENSE) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dl4jprojection.runtime.internal.text.SketchProjection;
@@ -150,7 +151,8 @@ class GoldenFilesTest {
             checkSequence(model, predictor, f, where);
             return;
         }
-        long[] bits = new long[model.projectionSpec().numWords()];
+        long[] bits = new long[model.patchEncoder() != null ? PatchModels.bitWords(model)
+                : model.projectionSpec().numWords()];
         float[] p = new float[model.numLabels()];
         int label;
         if (f.containsKey("x")) {
@@ -181,6 +183,13 @@ class GoldenFilesTest {
         }
         if (model.isFixedPoint()) {
             checkIntegerLogits(model, predictor, f, bits, where);
+            return;
+        }
+        if (model.patchEncoder() != null) {
+            float[] x = parseFloats(f.get("x"));
+            float[] logits = new float[model.numLabels()];
+            predictor.logits(x, logits);
+            assertArrayEquals(PatchModels.referenceLogits(model, x), logits, where + ": the explicit-loop reference");
             return;
         }
         double[] reference = TestModels.referenceSoftmax(TestModels.referenceLogits(model, bits));
@@ -231,6 +240,38 @@ class GoldenFilesTest {
             byte[] v3bytes = Files.readAllBytes(v3.resolve(name + PnetFormat.FILE_EXTENSION));
             v2[8] = 3;
             assertArrayEquals(v2, v3bytes, name + ": a float model's v3 file is its v2 file with version 3");
+        }
+    }
+
+    /**
+     * The v5 PATCH models are what GoldenFiles says; every other model's v5 file is its v4 file with version 5, and
+     * the earlier versions' writers refuse a PATCH model naming version 5.
+     */
+    @Test
+    void goldenV5PatchModelsAndTheEarlierModelsUnchanged() throws Exception {
+        Path v5 = goldenFolders().get(5);
+        ProjectionModel float32 = ProjectionModel.load(v5.resolve(GoldenFiles.PATCH[0] + PnetFormat.FILE_EXTENSION));
+        assertEquals(ModelFamily.PATCH, float32.family());
+        assertEquals(2, float32.patchEncoder().stages().size());
+        assertEquals(3 * 2 * 1, float32.layers().get(0).nIn());
+        ProjectionModel int8 = ProjectionModel.load(v5.resolve(GoldenFiles.PATCH[1] + PnetFormat.FILE_EXTENSION));
+        assertEquals(WeightType.INT8, int8.patchEncoder().stages().get(0).conv().weightType());
+        for (String name : GoldenFiles.PATCH) {
+            assertEquals(GoldenFiles.CASES, Files.readAllLines(v5.resolve(name + EXPECTED)).size(), name);
+        }
+        for (int version = 1; version <= 4; version++) {
+            FormatCodec codec = FormatVersions.forVersion(version);
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> ModelWriter.toBytes(float32, codec)).getMessage();
+            assertTrue(message.contains("cannot hold a PATCH model (version 5 can)"), message);
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(goldenFolders().get(4), "*.pnet")) {
+            for (Path file : files) {
+                byte[] v4 = Files.readAllBytes(file);
+                v4[8] = 5;
+                assertArrayEquals(v4, Files.readAllBytes(v5.resolve(file.getFileName())),
+                        file.getFileName() + ": its v5 file is its v4 file with version 5");
+            }
         }
     }
 

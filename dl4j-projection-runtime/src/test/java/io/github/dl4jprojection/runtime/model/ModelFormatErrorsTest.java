@@ -148,10 +148,11 @@ class ModelFormatErrorsTest {
         byte[] inf = good();
         putU32(inf, CONTENT + 56, Float.floatToRawIntBits(Float.POSITIVE_INFINITY));
         rejected(resealed(inf), Problem.INVALID_VALUE, "Infinity");
-        // Version 2 gives version 1's reserved byte 19 a meaning: the model family (2, SKETCH, from version 4).
+        // Version 2 gives version 1's reserved byte 19 a meaning: the model family (2, SKETCH, from version 4; 3,
+        // PATCH, from version 5).
         byte[] family = good();
-        family[CONTENT + 19] = 3;
-        rejected(resealed(family), Problem.INVALID_VALUE, "model family must be in [0, 2], got 3");
+        family[CONTENT + 19] = 4;
+        rejected(resealed(family), Problem.INVALID_VALUE, "model family must be in [0, 3], got 4");
         byte[] sketchOfPixels = good();
         sketchOfPixels[CONTENT + 19] = 2;
         rejected(resealed(sketchOfPixels), Problem.INVALID_VALUE, "a SKETCH model needs FEATURES (text) input");
