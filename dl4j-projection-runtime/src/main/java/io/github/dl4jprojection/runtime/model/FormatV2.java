@@ -7,7 +7,8 @@ import static io.github.dl4jprojection.runtime.model.ModelFormatException.Proble
  * in the projection section's last byte (reserved in version 1) and, for the SEQUENCE family, the
  * {@link SequenceEncoder} section between the input section and the dense layers.
  * <pre>
- *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE; 2 SKETCH from version 4)
+ *   u32 T, u32 d, i64 seed, u8 k, u8 encoding, u8 inputKind, u8 family (0 BAG, 1 SEQUENCE; 2 SKETCH from version 4,
+ *                                                                     3 PATCH from version 5: {@link FormatV5})
  *   DENSE:    u32 nIn, u32 height, u32 width, u32 channels
  *   FEATURES: str kind, u32 version, map settings
  *   SEQUENCE: u32 maxTokens, layer token (nIn = T * d), u32 convWidth, layer conv (nIn = convWidth * token nOut),
@@ -36,7 +37,8 @@ final class FormatV2 implements FormatCodec {
     /**
      * This version's layout; {@code noFixed} is why INT8_FIXED dense layers are refused, or null where they are
      * allowed ({@link FormatV3}, {@link FormatV4}, whose layout this is otherwise); {@code newestFamily} is the
-     * last family the version knows (SKETCH from version 4).
+     * last family the version knows (SKETCH from version 4, PATCH from version 5, whose section {@link FormatV5#patch}
+     * reads).
      */
     static ProjectionModel read(ContentReader in, String noFixed, ModelFamily newestFamily)
             throws ModelFormatException {

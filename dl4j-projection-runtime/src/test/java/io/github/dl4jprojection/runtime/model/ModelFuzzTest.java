@@ -32,6 +32,8 @@ class ModelFuzzTest {
             ModelWriter.toBytes(TestModels.smallDense(1)),
             ModelWriter.toBytes(TestModels.quantized(TestModels.smallDense(2))),
             ModelWriter.toBytes(TestModels.smallFeatures(3)),
+            ModelWriter.toBytes(PatchModels.small(4)),
+            ModelWriter.toBytes(PatchModels.quantized(PatchModels.small(5))),
         };
         Random random = new Random(20240501L);
         Map<ModelFormatException.Problem, Integer> seen = new EnumMap<>(ModelFormatException.Problem.class);
