@@ -51,7 +51,7 @@ class PatchTrainEndToEndTest {
 
     @Test
     void trainWritesAPatchModelThatEvalAndPredictRun() throws Exception {
-        assertTrue(train.out.contains("Projection net (8 bits, DL4J)"), train.out);
+        assertTrue(train.out.contains("Projection net (8 bits/patch, DL4J)"), train.out);
         assertTrue(train.out.contains("Runtime agrees with DL4J on          100.00 %"), train.out);
         ProjectionModel m = ProjectionModel.load(model);
         assertEquals(ModelFamily.PATCH, m.family());
