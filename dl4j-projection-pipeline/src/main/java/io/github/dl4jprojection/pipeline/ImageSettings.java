@@ -1,6 +1,7 @@
 package io.github.dl4jprojection.pipeline;
 
 import io.github.dl4jprojection.runtime.model.PatchEncoder;
+import io.github.dl4jprojection.runtime.model.PnetFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,12 +83,15 @@ public final class ImageSettings {
     }
 
     /**
-     * Checks the patch model against images of {@code height x width}: the window fits the image and every stage
-     * the map it gets (nothing to check for the bag model).
+     * Checks the patch model against images of {@code height x width} with {@code bitsPerPosition} bits per patch
+     * (nothing to check for the bag model): the window fits the image, every stage the map it gets, and every map,
+     * convolution window and the first dense layer's input stay within the model format's limits
+     * ({@link PatchEncoder#MAX_MAP_VALUES} values per map, {@link PnetFormat#MAX_LAYER_WIDTH} inputs per layer), so
+     * that the export cannot fail after training.
      *
-     * @throws IllegalArgumentException naming the option ({@code window} or {@code conv}) and the sizes
+     * @throws IllegalArgumentException naming the option ({@code window}, {@code conv} or {@code bits}) and the sizes
      */
-    public void checkFits(int height, int width) {
+    public void checkFits(int height, int width, int bitsPerPosition) {
         if (!patch()) {
             return;
         }
@@ -97,6 +101,8 @@ public final class ImageSettings {
         }
         int h = (height - window) / stride + 1;
         int w = (width - window) / stride + 1;
+        int channels = bitsPerPosition;
+        checkMap(channels, h, w, "bits: the bit map of the " + height + "x" + width + " images");
         for (int l = 0; l < stages.size(); l++) {
             PatchStage stage = stages.get(l);
             int convHeight = h - stage.kernel() + 1;
@@ -106,8 +112,29 @@ public final class ImageSettings {
                         + "x" + w + " map it gets (" + height + "x" + width + " images, window " + window + ", stride "
                         + stride + (l > 0 ? ", after " + l + " stage(s)" : "") + ")");
             }
+            long inputs = (long) stage.kernel() * stage.kernel() * channels;
+            if (inputs > PnetFormat.MAX_LAYER_WIDTH) {
+                throw new IllegalArgumentException("conv: stage " + (l + 1) + " (" + stage + ") reads K*K*C = "
+                        + inputs + " values per position, more than the model format's " + PnetFormat.MAX_LAYER_WIDTH);
+            }
             h = convHeight / stage.pool();
             w = convWidth / stage.pool();
+            channels = stage.channels();
+            checkMap(channels, h, w, "conv: stage " + (l + 1) + "'s output");
+        }
+        long flat = (long) channels * h * w;
+        if (flat > PnetFormat.MAX_LAYER_WIDTH) {
+            throw new IllegalArgumentException((stages.isEmpty() ? "bits" : "conv") + ": the first dense layer would"
+                    + " read the last " + channels + "x" + h + "x" + w + " map, " + flat + " values, more than the "
+                    + "model format's " + PnetFormat.MAX_LAYER_WIDTH + "; use more stride, pooling or fewer channels");
+        }
+    }
+
+    private static void checkMap(int channels, int h, int w, String what) {
+        long values = (long) channels * h * w;
+        if (values > PatchEncoder.MAX_MAP_VALUES) {
+            throw new IllegalArgumentException(what + " has " + channels + "x" + h + "x" + w + " = " + values
+                    + " values, more than the model format's " + PatchEncoder.MAX_MAP_VALUES);
         }
     }
 

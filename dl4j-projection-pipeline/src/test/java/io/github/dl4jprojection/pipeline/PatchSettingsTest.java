@@ -108,15 +108,25 @@ class PatchSettingsTest {
     @Test
     void checksTheWindowAndEveryStageAgainstTheImage() {
         ImageSettings fits = ImageSettings.builder().model(ProjectionFamily.PATCH).build();
-        fits.checkFits(28, 28);
+        fits.checkFits(28, 28, 16);
         assertEquals("window 4 is larger than the 3x28 images", assertThrows(IllegalArgumentException.class,
-                () -> fits.checkFits(3, 28)).getMessage());
+                () -> fits.checkFits(3, 28, 16)).getMessage());
         // 12x12, window 4, stride 2: 5x5; 3:8:2 gives 3x3 then 1x1; a second 3x3 stage has no room.
         ImageSettings deep = ImageSettings.builder().model(ProjectionFamily.PATCH)
                 .stages(PatchStage.parseList("3:8:2,3:8:1")).build();
         assertEquals("conv: stage 2 (3:8:1) does not fit the 1x1 map it gets (12x12 images, window 4, stride 2, "
-                + "after 1 stage(s))", assertThrows(IllegalArgumentException.class, () -> deep.checkFits(12, 12))
+                + "after 1 stage(s))", assertThrows(IllegalArgumentException.class, () -> deep.checkFits(12, 12, 16))
                 .getMessage());
-        ImageSettings.builder().window(30).build().checkFits(8, 8);
+        ImageSettings.builder().window(30).build().checkFits(8, 8, 16);
+        // 28x28, window 4, stride 2 and no stage: 13x13 positions of 512 bits, 86,528 inputs for the dense layer.
+        ImageSettings flat = ImageSettings.builder().model(ProjectionFamily.PATCH).stages(Collections.emptyList())
+                .build();
+        flat.checkFits(28, 28, 256);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> flat.checkFits(28, 28, 512)).getMessage()
+                .startsWith("bits: the first dense layer would read the last 512x13x13 map, 86528 values"));
+        ImageSettings wide = ImageSettings.builder().model(ProjectionFamily.PATCH)
+                .stages(PatchStage.parseList("15:4:1")).build();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> wide.checkFits(64, 64, 512)).getMessage()
+                .startsWith("conv: stage 1 (15:4:1) reads K*K*C = 115200 values per position"));
     }
 }

@@ -171,14 +171,14 @@ final class TrainingOptions {
 
     /**
      * The configuration of an image task on images of {@code height x width}: {@link #config}, and the patch model's
-     * window and stages checked against the image.
+     * window, stages and map sizes checked against the image and the model format ({@link ImageSettings#checkFits}).
      *
      * @throws ParameterException naming the option whose value is out of range or does not fit the images
      */
     TrainingConfig imageConfig(CommandLine cmd, TrainingConfig.Builder defaults, int height, int width) {
         TrainingConfig config = config(cmd, defaults);
         try {
-            config.image().checkFits(height, width);
+            config.image().checkFits(height, width, config.bits().totalBits());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "--" + e.getMessage());
         }
