@@ -4,6 +4,7 @@ import io.github.dl4jprojection.data.ImageDataSetIterator;
 import io.github.dl4jprojection.data.ImageDataset;
 import io.github.dl4jprojection.data.PixelScaling;
 import io.github.dl4jprojection.data.TrainTestImages;
+import io.github.dl4jprojection.layers.PatchProjectionLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.joint.JointProjectionModel;
 import io.github.dl4jprojection.runtime.model.InputSpec;
@@ -17,7 +18,8 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Images: an {@link ImageTrainer} on raw 0..255 pixels {@code [mb, h*w]} (it scales them itself) and a
- * {@link ProjectionLayer} over the same raw pixels, so the DL4J bits are the runtime's exactly.
+ * {@link ProjectionLayer} (bag model) or a {@link PatchProjectionLayer} with its convolution stages (patch model)
+ * over the same raw pixels, so the DL4J bits are the runtime's exactly.
  */
 final class ImageTrainingTask implements TrainingTask {
 
@@ -40,13 +42,28 @@ final class ImageTrainingTask implements TrainingTask {
     public JointProjectionModel newModel() {
         ImageDataset train = data.train();
         JointProjectionModel.Builder builder = JointModels.common(config, train.labelNames())
-                .trainerInputType(InputType.convolutionalFlat(train.height(), train.width(), 1))
-                .projectionLayer(new ProjectionLayer.Builder()
-                        .numFunctions(config.bits().numFunctions())
-                        .bitsPerFunction(config.bits().bitsPerFunction())
-                        .density(config.density().value())
-                        .seed(config.seed())
-                        .build());
+                .trainerInputType(InputType.convolutionalFlat(train.height(), train.width(), 1));
+        ImageSettings image = config.image();
+        if (image.patch()) {
+            builder.patchInput(new PatchProjectionLayer.Builder()
+                    .numFunctions(config.bits().numFunctions())
+                    .bitsPerFunction(config.bits().bitsPerFunction())
+                    .density(config.density().value())
+                    .seed(config.seed())
+                    .window(image.window())
+                    .stride(image.stride())
+                    .build());
+            for (PatchStage stage : image.stages()) {
+                builder.convStage(stage.kernel(), stage.channels(), stage.pool());
+            }
+        } else {
+            builder.projectionLayer(new ProjectionLayer.Builder()
+                    .numFunctions(config.bits().numFunctions())
+                    .bitsPerFunction(config.bits().bitsPerFunction())
+                    .density(config.density().value())
+                    .seed(config.seed())
+                    .build());
+        }
         Trainers.image(config.trainer()).addTo(builder, train.height(), train.width(), train.numClasses(),
                 config.pixelMax());
         return builder.build();

@@ -268,6 +268,10 @@ public final class TextSettings {
             if (model == null) {
                 throw new IllegalArgumentException("model must be set");
             }
+            if (!model.forTexts()) {
+                throw new IllegalArgumentException("model " + model + " is an image model; text tasks train bag, seq"
+                        + " or sketch");
+            }
             if (tokenBits == null) {
                 throw new IllegalArgumentException("token-bits must be set");
             }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@link Trainers}), the projection ({@code T:d} bits, density), the projection network's hidden layers, the joint
  * loss {@code L = l1 CE(trainer, y) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(projection, y)}, the
  * optimisation (epochs, minibatch size, Adam's learning rate, seed), the export's weight type and whether training is
- * quantization-aware for it, and for text tasks the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
+ * quantization-aware for it, for image tasks the {@link ImageSettings} and for text tasks the {@link TextSettings}. The command line, the study and the Spark backend all fill this one type; it is
  * validated once, in {@link Builder#build()}, with messages that use the command line's option names, and its
  * {@link #asProperties() properties} go into the exported model's provenance and into checkpoints (a resumed run
  * must have the same configuration but for the epochs).
@@ -46,12 +46,16 @@ public final class TrainingConfig {
     private final ExportQuantization quantization;
     private final boolean quantizationAware;
     private final TextSettings text;
+    private final ImageSettings image;
     private final int pixelMax;
+    /** As given to the builder (null: the family's default), so that {@link #toBuilder()} keeps it a default. */
+    private final ProjectionBits bitsGiven;
 
     private TrainingConfig(Builder b) {
         task = b.task;
         trainer = b.trainer;
-        bits = b.bits;
+        bits = b.resolvedBits();
+        bitsGiven = b.bits;
         density = b.density;
         hiddenLayers = Collections.unmodifiableList(new ArrayList<>(b.hiddenLayers));
         lossWeights = b.lossWeights;
@@ -67,6 +71,7 @@ public final class TrainingConfig {
         quantization = b.quantization;
         quantizationAware = b.quantizationAware;
         text = b.text;
+        image = b.image;
         pixelMax = b.pixelMax == null ? 0 : b.pixelMax;
     }
 
@@ -79,7 +84,7 @@ public final class TrainingConfig {
     public Builder toBuilder() {
         Builder b = new Builder(task);
         b.trainer = trainer;
-        b.bits = bits;
+        b.bits = bitsGiven;
         b.density = density;
         b.hiddenLayers = hiddenLayers;
         b.lossWeights = lossWeights;
@@ -94,6 +99,7 @@ public final class TrainingConfig {
         b.quantization = quantization;
         b.quantizationAware = quantizationAware;
         b.text = text;
+        b.image = image;
         b.pixelMax = task == TaskKind.IMAGE ? pixelMax : null;
         return b;
     }
@@ -108,7 +114,7 @@ public final class TrainingConfig {
         return trainer;
     }
 
-    /** T and d of the projection. */
+    /** T and d of the projection (for a patch model, of every patch: the bits per position). */
     public ProjectionBits bits() {
         return bits;
     }
@@ -212,6 +218,18 @@ public final class TrainingConfig {
     }
 
     /**
+     * The image settings of an image task: the projection family and the patch model's window, stride and stages.
+     *
+     * @throws IllegalStateException for a text task, which has none
+     */
+    public ImageSettings image() {
+        if (image == null) {
+            throw new IllegalStateException("a text training configuration has no image settings");
+        }
+        return image;
+    }
+
+    /**
      * The pixel value the image trainer's input scaling maps to 1 ({@code ScaleVertex(1 / pixelMax)}): 255 for
      * 8-bit images, less for data of a smaller range (the UCI 8x8 digits go to 16). Only the trainer sees the
      * scaled pixels; the projection takes the raw ones, and its bits {@code sign(<x, P_k>)} do not change when
@@ -256,6 +274,7 @@ public final class TrainingConfig {
         m.put("qat", Boolean.toString(quantizationAware));
         if (task == TaskKind.IMAGE) {
             m.put("pixel-max", Integer.toString(pixelMax));
+            m.putAll(image.asProperties());
         }
         if (text != null) {
             m.putAll(text.asProperties());
@@ -323,6 +342,7 @@ public final class TrainingConfig {
     public static final class Builder {
         private final TaskKind task;
         private String trainer;
+        /** Null: the family's default ({@link #resolvedBits()}). */
         private ProjectionBits bits;
         private ProjectionDensity density = ProjectionDensity.QUARTER;
         private List<Integer> hiddenLayers = Collections.emptyList();
@@ -340,12 +360,13 @@ public final class TrainingConfig {
         private boolean quantizationAware;
         private Integer pixelMax;
         private TextSettings text;
+        private ImageSettings image;
 
         private Builder(TaskKind task) {
             this.task = Objects.requireNonNull(task, "task");
             this.trainer = Trainers.defaultName(task);
-            this.bits = task == TaskKind.IMAGE ? new ProjectionBits(60, 12) : new ProjectionBits(32, 16);
             this.text = task == TaskKind.TEXT ? TextSettings.defaults() : null;
+            this.image = task == TaskKind.IMAGE ? ImageSettings.defaults() : null;
             this.pixelMax = task == TaskKind.IMAGE ? 255 : null;
         }
 
@@ -355,10 +376,23 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Default 60:12 for images (720 bits, the paper's MNIST setting), 32:16 for texts. */
+        /**
+         * Default 60:12 for images (720 bits, the paper's MNIST setting), {@link ImageSettings#DEFAULT_PATCH_BITS} per
+         * position for the patch model, 32:16 for texts. Null restores the default.
+         */
         public Builder bits(ProjectionBits bits) {
             this.bits = bits;
             return this;
+        }
+
+        private ProjectionBits resolvedBits() {
+            if (bits != null) {
+                return bits;
+            }
+            if (task == TaskKind.TEXT) {
+                return new ProjectionBits(32, 16);
+            }
+            return image != null && image.patch() ? ImageSettings.DEFAULT_PATCH_BITS : new ProjectionBits(60, 12);
         }
 
         /** Default 1/4. */
@@ -448,8 +482,9 @@ public final class TrainingConfig {
         }
 
         /**
-         * Default false; needs an int8 or int8-fixed {@link #quantization}, a bag or sketch model and, for int8-fixed,
-         * 1 worker.
+         * Default false; needs an int8 or int8-fixed {@link #quantization}, a bag or sketch model (or a patch model,
+         * whose dense layers then train quantized and whose convolutions are quantized after training) and, for
+         * int8-fixed, 1 worker.
          */
         public Builder quantizationAware(boolean quantizationAware) {
             this.quantizationAware = quantizationAware;
@@ -462,6 +497,12 @@ public final class TrainingConfig {
             return this;
         }
 
+        /** Image tasks only; default {@link ImageSettings#defaults()} (the bag model). */
+        public Builder image(ImageSettings image) {
+            this.image = image;
+            return this;
+        }
+
         /** Image tasks: the pixel value the trainer's input scaling maps to 1, in [1, 255]; default 255. */
         public Builder pixelMax(int pixelMax) {
             this.pixelMax = pixelMax;
@@ -470,7 +511,7 @@ public final class TrainingConfig {
 
         /** @throws IllegalArgumentException naming the option that is missing or out of range */
         public TrainingConfig build() {
-            Object[][] required = {{"trainer", trainer}, {"bits", bits}, {"density", density},
+            Object[][] required = {{"trainer", trainer}, {"density", density},
                     {"hidden", hiddenLayers}, {"lambda", lossWeights}, {"quantize", quantization}};
             for (Object[] r : required) {
                 if (r[1] == null) {
@@ -526,6 +567,16 @@ public final class TrainingConfig {
             if (task == TaskKind.IMAGE && text != null) {
                 throw new IllegalArgumentException("features, max-tokens, pooling and trainer-buckets apply to text "
                         + "tasks only");
+            }
+            if (task == TaskKind.IMAGE && image == null) {
+                throw new IllegalArgumentException("image settings must be set for an image task");
+            }
+            if (task == TaskKind.TEXT && image != null) {
+                throw new IllegalArgumentException("window, stride and conv apply to image tasks only");
+            }
+            if (quantization == ExportQuantization.INT8_FIXED && image != null && image.patch()) {
+                throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model"
+                        + " patch has no integer-only form of its convolutions yet; use --quantize int8 or none");
             }
             if (quantization == ExportQuantization.INT8_FIXED && text != null
                     && text.model() == ProjectionFamily.SEQ) {

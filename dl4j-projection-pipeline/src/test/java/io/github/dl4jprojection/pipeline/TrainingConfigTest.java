@@ -54,7 +54,6 @@ class TrainingConfigTest {
         assertRejected(TaskKind.IMAGE, b -> b.batchSize(0), "batch-size must be at least 1");
         assertRejected(TaskKind.IMAGE, b -> b.temperature(0), "temperature must be positive");
         assertRejected(TaskKind.IMAGE, b -> b.learningRate(Double.NaN), "learning-rate must be positive");
-        assertRejected(TaskKind.IMAGE, b -> b.bits(null), "bits must be set");
         assertRejected(TaskKind.IMAGE, b -> b.trainer("lstm"), "trainer lstm does not train image models");
         assertRejected(TaskKind.TEXT, b -> b.trainer("cnn"), "trainer cnn does not train text models");
         assertRejected(TaskKind.IMAGE, b -> b.text(TextSettings.defaults()), "features, max-tokens");

@@ -62,6 +62,13 @@ final class Converters {
         }
     }
 
+    static final class Conv extends Parsing<ConvStages> {
+        @Override
+        ConvStages parse(String value) {
+            return ConvStages.parse(value);
+        }
+    }
+
     static final class Bits extends Parsing<ProjectionBits> {
         @Override
         ProjectionBits parse(String value) {

@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!text && !ImageTask.FASHION_MNIST.cliName().equals(task.cliName())) {
             throw new ParameterException(cmd, "--task of demo is fashion-mnist, spam or fortunes, got " + task.cliName());
         }
-        training.validate(cmd, task.kind());
+        training.validate(cmd, task.kind(), task.cliName());
         if (trainPerClass < 0) {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
@@ -122,8 +122,10 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             run = TrainingRun.images(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
                     trainPerClass, context.backends().training(), images -> TrainingJob.images(
-                            training.config(cmd, TrainingConfig.builder(TaskKind.IMAGE).epochs(DEFAULT_EPOCHS)
-                                    .trainer(DEFAULT_TRAINER).bits(DEFAULT_BITS)),
+                            training.imageConfig(cmd, TrainingConfig.builder(TaskKind.IMAGE).epochs(DEFAULT_EPOCHS)
+                                    // The demo's wider whole-image projection; a patch model keeps its bits per patch.
+                                    .trainer(DEFAULT_TRAINER).bits(training.patchModel() ? null : DEFAULT_BITS),
+                                    images.train().height(), images.train().width()),
                             images, ImageTask.FASHION_MNIST.cliName(), files));
         }
         ResultTable.print(o, run);

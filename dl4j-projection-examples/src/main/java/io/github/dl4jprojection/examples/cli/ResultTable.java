@@ -16,7 +16,8 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Trainer (" + run.trainerName() + ", DL4J)",
                 percent(r.trainerAccuracy()), bytes(r.trainerBytes()), count(r.trainerParams()));
         out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "Projection net (" + r.projectionBits()
-                + (run.sequenceModel() ? " bits/token, DL4J)" : run.sketchModel() ? " buckets, DL4J)" : " bits, DL4J)"),
+                + (run.sequenceModel() ? " bits/token, DL4J)" : run.sketchModel() ? " buckets, DL4J)"
+                : run.patchModel() ? " bits/patch, DL4J)" : " bits, DL4J)"),
                 percent(r.projectionAccuracy()), "", count(r.projectionParams()));
         out.printf(Locale.ROOT, "%-34s %10s %12s%n", "Exported model (runtime)", percent(r.runtimeAccuracy()),
                 bytes(r.modelBytes()));

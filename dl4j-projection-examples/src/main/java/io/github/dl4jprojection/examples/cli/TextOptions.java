@@ -32,12 +32,14 @@ final class TextOptions {
                     + TextSettings.DEFAULT_TRAINER_BUCKETS + ").")
     Integer trainerBuckets;
 
-    @Option(names = "--model", paramLabel = "bag|seq|sketch", converter = Converters.Model.class,
-            description = "Text tasks: the projection network, bag (SGNN: one projection of the whole text, --bits), "
-                    + "seq (PRADO-like: each token projected to --token-bits, a bottleneck, a convolution over "
-                    + "--conv-width tokens and max pooling; model format 2, Java runtime and export-c) or sketch "
-                    + "(a signed count sketch of the text's features in --buckets values, unit norm, then the dense "
-                    + "layers; model format 4) (default: sketch).")
+    @Option(names = "--model", paramLabel = "bag|seq|sketch|patch", converter = Converters.Model.class,
+            description = "The projection network. Images: bag (one projection of the whole image, --bits; the "
+                    + "default) or patch (every --window patch at --stride projected to --bits bits, then the --conv "
+                    + "stages and the dense layers; model format 5, Java runtime only). Texts: bag (SGNN: one "
+                    + "projection of the whole text, --bits), seq (PRADO-like: each token projected to --token-bits, a "
+                    + "bottleneck, a convolution over --conv-width tokens and max pooling; model format 2, Java runtime"
+                    + " and export-c) or sketch (a signed count sketch of the text's features in --buckets values, "
+                    + "unit norm, then the dense layers; model format 4) (default for texts: sketch).")
     ProjectionFamily model;
 
     @Option(names = "--token-bits", paramLabel = "T:d", converter = Converters.Bits.class,
@@ -67,12 +69,18 @@ final class TextOptions {
 
     /** The options given on the command line, by name. */
     List<String> given() {
+        List<String> names = givenExceptModel();
+        addIfSet(names, "--model", model);
+        return names;
+    }
+
+    /** The options given on the command line that only text tasks read ({@code --model} serves images too). */
+    List<String> givenExceptModel() {
         List<String> names = new ArrayList<>();
         addIfSet(names, "--features", features);
         addIfSet(names, "--max-tokens", maxTokens);
         addIfSet(names, "--pooling", pooling);
         addIfSet(names, "--trainer-buckets", trainerBuckets);
-        addIfSet(names, "--model", model);
         names.addAll(givenSeqOnly());
         names.addAll(givenSketchOnly());
         return names;

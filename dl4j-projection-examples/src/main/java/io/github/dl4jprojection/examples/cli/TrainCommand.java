@@ -78,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         dataOptions.validate(cmd);
         TaskKind task = dataOptions.task.kind();
-        training.validate(cmd, task);
+        training.validate(cmd, task, dataOptions.task.cliName());
         if (spark.settings(cmd) != null && training.workersGiven()) {
             throw new ParameterException(cmd, "--workers splits training over this machine's cores; with --spark "
                     + "the Spark executors are the workers");
@@ -150,8 +150,9 @@ final class TrainCommand implements Callable<Integer> {
                             taskName, files));
         } else {
             run = TrainingRun.images(context, o, dataOptions.locate(context.locator()), trainPerClass, backend,
-                    images -> TrainingJob.images(training.config(cmd, imageDefaults(o, training, images.train().height(),
-                            images.train().width())), images, taskName, files));
+                    images -> TrainingJob.images(training.imageConfig(cmd, imageDefaults(o, training,
+                            images.train().height(), images.train().width()), images.train().height(),
+                            images.train().width()), images, taskName, files));
         }
         ResultTable.print(o, run);
         if (report != null) {

@@ -1,8 +1,10 @@
 package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.pipeline.ExportQuantization;
+import io.github.dl4jprojection.pipeline.ImageSettings;
 import io.github.dl4jprojection.pipeline.LossWeights;
 import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.TrainingConfig;
 import java.util.List;
@@ -14,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The options of a {@link TrainingConfig} taken by {@code train} and {@code demo} (and so by the Spark backend,
  * which runs the same {@code train}): the {@link SharedTrainingOptions} and {@link TextOptions} that
- * {@code bits-study} takes too, and the projection network's own (bits, hidden layers, loss weights, export).
+ * {@code bits-study} takes too, the patch model's {@link PatchOptions}, and the projection network's own (bits,
+ * hidden layers, loss weights, export).
  * Each one left out keeps the command's default for the task. Adding a training option is a field in one of these
  * mixins, a value in {@link TrainingConfig} and the place that uses it.
  */
@@ -24,8 +27,9 @@ final class TrainingOptions {
     SharedTrainingOptions shared;
 
     @Option(names = "--bits", paramLabel = "T:d", converter = Converters.Bits.class,
-            description = "T projection functions of d bits each (default: 60:12 for images, 64:16 in the demo, "
-                    + "32:16 for texts).")
+            description = "T projection functions of d bits each; for --model patch, of every patch (default: 60:12 "
+                    + "for images, 64:16 in the demo, " + ImageSettings.DEFAULT_PATCH_BITS_OPTION + " per patch for "
+                    + "--model patch, 32:16 for texts).")
     ProjectionBits bits;
 
     @Option(names = "--projection-learning-rate", paramLabel = "RATE",
@@ -57,7 +61,8 @@ final class TrainingOptions {
             description = "Quantization-aware training: the projection network trains with the int8 weights of its"
                     + " export (and with int8-fixed, int8 hidden activations on ranges tracked by a moving average),"
                     + " so the export computes what training evaluated. Implies --quantize int8 unless int8-fixed is"
-                    + " given. Bag and sketch models (the dense layers' weights).")
+                    + " given. Bag and sketch models (the dense layers' weights); patch models: the dense layers only,"
+                    + " their convolutions are quantized after training.")
     boolean qat;
 
     @Option(names = "--workers", paramLabel = "N",
@@ -70,14 +75,35 @@ final class TrainingOptions {
     @Mixin
     TextOptions text;
 
+    @Mixin
+    PatchOptions patch;
+
     /**
      * Fails at argument time, before any data is read, when an option does not apply to the task (a text option
-     * for images, a trainer of the other task).
+     * for images, a trainer or model of the other task).
+     *
+     * @param taskName the {@code --task} value, for the messages
      */
-    void validate(CommandLine cmd, TaskKind task) {
-        List<String> textOnly = text.given();
+    void validate(CommandLine cmd, TaskKind task, String taskName) {
+        List<String> textOnly = text.givenExceptModel();
         if (task == TaskKind.IMAGE && !textOnly.isEmpty()) {
             throw new ParameterException(cmd, textOnly.get(0) + " applies to text tasks only");
+        }
+        ProjectionFamily model = text.model;
+        if (task == TaskKind.IMAGE && model != null && !model.forImages()) {
+            throw new ParameterException(cmd, "--model " + model + " is a text model; --task " + taskName
+                    + " trains on images: use --model bag or patch");
+        }
+        if (task == TaskKind.TEXT && model != null && !model.forTexts()) {
+            throw new ParameterException(cmd, "--model " + model + " is an image model; --task " + taskName
+                    + " trains on texts: use --model bag, seq or sketch");
+        }
+        if (!patch.given().isEmpty() && task == TaskKind.TEXT) {
+            throw new ParameterException(cmd, patch.given().get(0) + " applies to image tasks only (--model patch);"
+                    + " --task " + taskName + " trains on texts");
+        }
+        if (!patch.given().isEmpty() && model != ProjectionFamily.PATCH) {
+            throw new ParameterException(cmd, patch.given().get(0) + " applies to --model patch only");
         }
         if (!text.seq() && !text.givenSeqOnly().isEmpty()) {
             throw new ParameterException(cmd, text.givenSeqOnly().get(0) + " applies to --model seq only");
@@ -137,6 +163,12 @@ final class TrainingOptions {
         try {
             if (base.task() == TaskKind.TEXT) {
                 b.text(text.applyTo(base.text()));
+            } else {
+                ImageSettings.Builder image = base.image().toBuilder();
+                if (text.model != null) {
+                    image.model(text.model);
+                }
+                b.image(patch.applyTo(image).build());
             }
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -145,9 +177,30 @@ final class TrainingOptions {
         }
     }
 
+    /**
+     * The configuration of an image task on images of {@code height x width}: {@link #config}, and the patch model's
+     * window, stages and map sizes checked against the image and the model format ({@link ImageSettings#checkFits}).
+     *
+     * @throws ParameterException naming the option whose value is out of range or does not fit the images
+     */
+    TrainingConfig imageConfig(CommandLine cmd, TrainingConfig.Builder defaults, int height, int width) {
+        TrainingConfig config = config(cmd, defaults);
+        try {
+            config.image().checkFits(height, width, config.bits().totalBits());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cmd, "--" + e.getMessage());
+        }
+        return config;
+    }
+
     /** Whether training tracks int8 activation ranges in the graph ({@code --qat --quantize int8-fixed}). */
     boolean tracksActivationRanges() {
         return qat && quantize == ExportQuantization.INT8_FIXED;
+    }
+
+    /** Whether {@code --model patch} was given. */
+    boolean patchModel() {
+        return text.model == ProjectionFamily.PATCH;
     }
 
     /** Whether {@code --workers} was given. */

@@ -169,7 +169,16 @@ final class TrainingRun {
         return config.task() == TaskKind.TEXT && config.text().model() == ProjectionFamily.SKETCH;
     }
 
-    /** What the result table and report give as the projection's width: T * d bits (per token), or B buckets. */
+    /** Whether the projection network is the patch family ({@code --model patch}). */
+    boolean patchModel() {
+        TrainingConfig config = job.config();
+        return config.task() == TaskKind.IMAGE && config.image().patch();
+    }
+
+    /**
+     * What the result table and report give as the projection's width: T * d bits (per token, or per patch for a
+     * patch model), or B buckets.
+     */
     int projectionWidth() {
         TrainingConfig config = job.config();
         return sequenceModel() ? config.text().tokenBits().totalBits()

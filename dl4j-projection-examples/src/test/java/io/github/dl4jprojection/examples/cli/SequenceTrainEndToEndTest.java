@@ -118,7 +118,7 @@ class SequenceTrainEndToEndTest {
         assertTrue(even.err.contains("conv-width must be odd"), even.err);
         CliRun.Result image = run("", "train", "--task", "fashion-mnist", "--model", "seq", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, image.code, image.toString());
-        assertTrue(image.err.contains("--model applies to text tasks only"), image.err);
+        assertTrue(image.err.contains("--model seq is a text model; --task fashion-mnist trains on images"), image.err);
         CliRun.Result unknown = run("", "train", "--task", "spam", "--model", "rnn", "--out", "x.pnet");
         assertEquals(ProjectionNetCli.EXIT_USAGE, unknown.code, unknown.toString());
         assertTrue(unknown.err.contains("valid models: bag, seq"), unknown.err);

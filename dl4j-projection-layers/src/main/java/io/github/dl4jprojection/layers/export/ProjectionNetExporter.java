@@ -2,6 +2,7 @@ package io.github.dl4jprojection.layers.export;
 
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
+import io.github.dl4jprojection.layers.PatchProjectionLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
@@ -10,11 +11,13 @@ import io.github.dl4jprojection.layers.qat.Int8FakeQuantActivation;
 import io.github.dl4jprojection.layers.qat.Int8FakeQuantWeights;
 import io.github.dl4jprojection.runtime.internal.model.Int8Quantizer;
 import io.github.dl4jprojection.runtime.internal.model.LibraryVersion;
+import io.github.dl4jprojection.runtime.model.ConvStage;
 import io.github.dl4jprojection.runtime.model.DenseBlock;
 import io.github.dl4jprojection.runtime.model.InputKind;
 import io.github.dl4jprojection.runtime.model.InputSpec;
 import io.github.dl4jprojection.runtime.model.ModelFamily;
 import io.github.dl4jprojection.runtime.model.Nonlinearity;
+import io.github.dl4jprojection.runtime.model.PatchEncoder;
 import io.github.dl4jprojection.runtime.model.ProjectionModel;
 import io.github.dl4jprojection.runtime.model.ProvenanceKeys;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
@@ -27,19 +30,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.IActivation;
@@ -64,7 +71,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The convolution's weights become the window block {@code W_c[w * D + i][c]} (offset in the window, input
  * channel, output channel). A {@link SketchInputLayer} projection becomes a SKETCH model: its {@code B} buckets and
  * seed as the projection spec ({@code T = 1, d = B}, density 1), the ZERO_ONE encoding, a featurizer input, and the
- * dense layers on the {@code B} values.
+ * dense layers on the {@code B} values. A {@link PatchProjectionLayer} projection becomes a PATCH model (format version
+ * 5): the image input shape of the layer, and its stages ({@link Builder#patchLayers}: each a ConvolutionLayer,
+ * square kernel, stride 1, no padding, NCHW, with a bias, then optionally a max SubsamplingLayer of a square window
+ * at the same stride) as the runtime's {@link PatchEncoder}. A DL4J convolution holds {@code W[co][ci][dy][dx]}
+ * ({@code [Cout, Cin, k, k]}); the runtime's stage block is {@code W_rt[(dy*k + dx)*Cin + ci][co]}, the same
+ * weights permuted; the first dense layer reads the last map flattened as DL4J's CnnToFeedForwardPreProcessor does
+ * ({@code co*H*W + i*W + j}).
  * <pre>
  *   ProjectionModel model = ProjectionNetExporter.from(joint).export();    // a JointProjectionModel: names known
  *   ProjectionModel model = ProjectionNetExporter.from(graph)             // any graph: name the vertices
@@ -106,6 +119,7 @@ public final class ProjectionNetExporter {
         if (!sequence.isEmpty()) {
             builder.sequenceLayers(sequence.get(0), sequence.get(1), sequence.get(2), sequence.get(3));
         }
+        builder.patchLayers(joint.projectionPatchLayerNames().toArray(new String[0]));
         return joint.labelNames().isEmpty() ? builder : builder.labels(joint.labelNames());
     }
 
@@ -115,6 +129,7 @@ public final class ProjectionNetExporter {
         private String projectionVertex;
         private List<String> denseLayers = Collections.emptyList();
         private List<String> sequenceLayers = Collections.emptyList();
+        private List<String> patchLayers = Collections.emptyList();
         private List<String> labels;
         private WeightType weightType = WeightType.FLOAT32;
         private InputSpec input;
@@ -141,6 +156,16 @@ public final class ProjectionNetExporter {
          */
         public Builder sequenceLayers(String bottleneck, String mask, String conv, String pool) {
             this.sequenceLayers = Arrays.asList(bottleneck, mask, conv, pool);
+            return this;
+        }
+
+        /**
+         * The stage vertices of a {@link PatchProjectionLayer} projection, in graph order: each stage's
+         * ConvolutionLayer, followed by its max SubsamplingLayer when the stage pools; none for a patch model
+         * without stages, refused for any other projection.
+         */
+        public Builder patchLayers(String... names) {
+            this.patchLayers = names == null ? null : Arrays.asList(names.clone());
             return this;
         }
 
@@ -209,6 +234,11 @@ public final class ProjectionNetExporter {
             }
             BitLayer bitLayer = projectionLayer();
             boolean sketch = bitLayer instanceof SketchInputLayer;
+            boolean patch = bitLayer instanceof PatchProjectionLayer;
+            if (weightType == WeightType.INT8_FIXED && patch) {
+                throw new IllegalArgumentException("weights: INT8_FIXED is not available for a PATCH model (no "
+                        + "integer-only form of its convolutions yet); export FLOAT32 or INT8");
+            }
             if (weightType == WeightType.INT8_FIXED) {
                 throw new IllegalArgumentException("weights: INT8_FIXED is not exported from the graph; "
                         + (sketch ? "a sketch model has no integer-only form (its inputs are fractional sketch values),"
@@ -233,13 +263,28 @@ public final class ProjectionNetExporter {
                 throw new IllegalArgumentException("sequenceLayers: projection \"" + projectionVertex + "\" is a "
                         + bitLayer.getClass().getSimpleName() + ", which has no sequence encoder");
             }
+            if (patchLayers == null || patchLayers.contains(null)) {
+                throw new IllegalArgumentException("patchLayers must not be null or hold null, got " + patchLayers);
+            }
+            if (patch) {
+                model.patchEncoder(patchEncoder((PatchProjectionLayer) bitLayer));
+                previous = patchLayers.isEmpty() ? projectionVertex : patchLayers.get(patchLayers.size() - 1);
+            } else if (!patchLayers.isEmpty()) {
+                throw new IllegalArgumentException("patchLayers: projection \"" + projectionVertex + "\" is a "
+                        + bitLayer.getClass().getSimpleName() + ", which has no patch stages");
+            }
             for (int l = 0; l < denseLayers.size(); l++) {
                 String name = denseLayers.get(l);
                 checkChained(name, previous, "denseLayers[" + l + "]");
                 // DL4J puts a recurrent-to-feed-forward preprocessor after a global pooling layer of a sequence;
                 // the pooled [mb, C] is 2-D already and passes through it unchanged.
-                Class<?> allowed = l == 0 && bitLayer instanceof TokenBitsInputLayer
-                        ? RnnToFeedForwardPreProcessor.class : null;
+                // Likewise the first dense layer after a patch map gets a CNN-to-feed-forward preprocessor, whose NCHW
+                // flattening (co*H*W + i*W + j) is the runtime's order (checked in patchEncoder).
+                Class<?> allowed = l != 0 ? null : bitLayer instanceof TokenBitsInputLayer
+                        ? RnnToFeedForwardPreProcessor.class : patch ? CnnToFeedForwardPreProcessor.class : null;
+                if (l == 0 && patch) {
+                    requireNchwFlattening(name);
+                }
                 DenseBlock block = denseBlock(name, l == denseLayers.size() - 1, allowed);
                 model.addLayer(weightType == WeightType.INT8 ? Int8Quantizer.quantize(block) : block);
                 previous = name;
@@ -297,6 +342,125 @@ public final class ProjectionNetExporter {
                     int8 ? Int8Quantizer.quantize(window) : window);
         }
 
+        /** The stages named by {@link #patchLayers}, checked one by one, as the runtime's encoder. */
+        private PatchEncoder patchEncoder(PatchProjectionLayer layer) {
+            List<ConvStage> stages = new ArrayList<>();
+            String previous = projectionVertex;
+            int i = 0;
+            while (i < patchLayers.size()) {
+                String conv = patchLayers.get(i);
+                String what = "patchLayers[" + i + "]";
+                checkChained(conv, previous, what);
+                requireNoPreProcessor(conv, what);
+                int kernel = convolutionKernel(conv, what);
+                DenseBlock block = convolutionStageBlock(conv, kernel);
+                previous = conv;
+                i++;
+                int pool = 1;
+                if (i < patchLayers.size() && layerConfig(patchLayers.get(i)) instanceof SubsamplingLayer) {
+                    String pooling = patchLayers.get(i);
+                    what = "patchLayers[" + i + "]";
+                    checkChained(pooling, previous, what);
+                    requireNoPreProcessor(pooling, what);
+                    pool = poolSize(pooling, what);
+                    previous = pooling;
+                    i++;
+                }
+                stages.add(ConvStage.of(kernel, weightType == WeightType.INT8 ? Int8Quantizer.quantize(block) : block,
+                        pool));
+            }
+            return PatchEncoder.of(layer.getWindow(), layer.getStride(), stages);
+        }
+
+        private int convolutionKernel(String name, String what) {
+            Layer config = layerConfig(name);
+            // Exactly this class: its subclasses (1-D, depthwise, separable, deconvolution) compute other things.
+            if (config.getClass() != ConvolutionLayer.class) {
+                throw new IllegalArgumentException(what + ": \"" + name + "\" is a " + config.getClass().getSimpleName()
+                        + ", not a ConvolutionLayer (each patch stage starts with one)");
+            }
+            ConvolutionLayer c = (ConvolutionLayer) config;
+            int[] k = c.getKernelSize();
+            boolean plain = k[0] == k[1] && c.getStride()[0] == 1 && c.getStride()[1] == 1
+                    && c.getDilation()[0] == 1 && c.getDilation()[1] == 1 && c.getPadding()[0] == 0
+                    && c.getPadding()[1] == 0 && c.getConvolutionMode() != ConvolutionMode.Same
+                    && c.getConvolutionMode() != ConvolutionMode.Causal && c.hasBias()
+                    && c.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+            if (!plain) {
+                throw new IllegalArgumentException(what + ": convolution \"" + name + "\" must have a square kernel, "
+                        + "stride 1, dilation 1, no padding (ConvolutionMode.Truncate), NCHW data and a bias, as the "
+                        + "runtime's stage computes; got kernel " + Arrays.toString(k) + ", stride "
+                        + Arrays.toString(c.getStride()) + ", dilation " + Arrays.toString(c.getDilation())
+                        + ", padding " + Arrays.toString(c.getPadding()) + ", mode " + c.getConvolutionMode()
+                        + ", format " + c.getCnn2dDataFormat() + ", bias " + c.hasBias());
+            }
+            return k[0];
+        }
+
+        private int poolSize(String name, String what) {
+            SubsamplingLayer p = (SubsamplingLayer) layerConfig(name);
+            int[] k = p.getKernelSize();
+            boolean plain = p.getPoolingType() == PoolingType.MAX && k[0] == k[1] && p.getStride()[0] == k[0]
+                    && p.getStride()[1] == k[0] && p.getPadding()[0] == 0 && p.getPadding()[1] == 0
+                    && p.getDilation()[0] == 1 && p.getDilation()[1] == 1
+                    && p.getConvolutionMode() != ConvolutionMode.Same && p.getConvolutionMode() != ConvolutionMode.Causal
+                    && p.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+            if (!plain) {
+                throw new IllegalArgumentException(what + ": pooling \"" + name + "\" must be MAX over a square "
+                        + "window at a stride of its size, no padding, dilation 1, ConvolutionMode.Truncate, NCHW, as "
+                        + "the runtime's stage computes; got " + p.getPoolingType() + ", kernel " + Arrays.toString(k)
+                        + ", stride " + Arrays.toString(p.getStride()) + ", padding " + Arrays.toString(p.getPadding())
+                        + ", mode " + p.getConvolutionMode());
+            }
+            return k[0];
+        }
+
+        /**
+         * A stage's convolution as the runtime's block {@code W_rt[(dy*k + dx)*Cin + ci][co] = W[co][ci][dy][dx]}:
+         * DL4J's {@code [Cout, Cin, k, k]} permuted to {@code [k, k, Cin, Cout]} and read in row-major order.
+         */
+        private DenseBlock convolutionStageBlock(String name, int kernel) {
+            ConvolutionLayer config = (ConvolutionLayer) layerConfig(name);
+            org.deeplearning4j.nn.api.Layer layer = graph.getLayer(name);
+            INDArray w = layer.getParam("W");
+            int outChannels = (int) config.getNOut();
+            int inChannels = (int) config.getNIn();
+            long[] expected = {outChannels, inChannels, kernel, kernel};
+            if (w == null || !Arrays.equals(w.shape(), expected)) {
+                throw new IllegalArgumentException("convolution \"" + name + "\": expected W of shape "
+                        + Arrays.toString(expected) + ", got " + (w == null ? "none" : Arrays.toString(w.shape())));
+            }
+            float[] weights = w.castTo(DataType.FLOAT).permute(2, 3, 1, 0).dup('c').data().asFloat();
+            float[] bias = layer.getParam("b").castTo(DataType.FLOAT).dup('c').data().asFloat();
+            IActivation activation = config.getActivationFn();
+            Nonlinearity f = nonlinearity(name, activation, false);
+            int nIn = kernel * kernel * inChannels;
+            return f == Nonlinearity.LEAKY_RELU
+                    ? DenseBlock.float32(nIn, outChannels, weights, bias, f, leakyAlpha(activation))
+                    : DenseBlock.float32(nIn, outChannels, weights, bias, f);
+        }
+
+        private void requireNoPreProcessor(String name, String what) {
+            GraphVertex vertex = graph.getConfiguration().getVertices().get(name);
+            if (vertex instanceof LayerVertex && ((LayerVertex) vertex).getPreProcessor() != null) {
+                throw new IllegalArgumentException(what + ": layer \"" + name + "\" has an input preprocessor ("
+                        + ((LayerVertex) vertex).getPreProcessor().getClass().getSimpleName()
+                        + "), which the runtime does not reproduce");
+            }
+        }
+
+        /** The first dense layer after a patch map must flatten it in NCHW order, the runtime's {@code g}. */
+        private void requireNchwFlattening(String name) {
+            GraphVertex vertex = graph.getConfiguration().getVertices().get(name);
+            Object pre = vertex instanceof LayerVertex ? ((LayerVertex) vertex).getPreProcessor() : null;
+            if (pre instanceof CnnToFeedForwardPreProcessor
+                    && ((CnnToFeedForwardPreProcessor) pre).getFormat() != CNN2DFormat.NCHW) {
+                throw new IllegalArgumentException("denseLayers[0]: layer \"" + name + "\" flattens its input in "
+                        + ((CnnToFeedForwardPreProcessor) pre).getFormat() + " order; the runtime reads the map in "
+                        + "NCHW order (co*H*W + i*W + j)");
+            }
+        }
+
         private int convolutionWidth(String name) {
             Layer config = layerConfig(name);
             if (!(config instanceof Convolution1DLayer)) {
@@ -348,12 +512,21 @@ public final class ProjectionNetExporter {
             if (!(layer instanceof BitLayer)) {
                 throw new IllegalArgumentException("projection: vertex \"" + projectionVertex + "\" is a "
                         + layer.getClass().getSimpleName() + ", not a ProjectionLayer, BitVectorInputLayer, "
-                        + "TokenBitsInputLayer or SketchInputLayer");
+                        + "TokenBitsInputLayer, SketchInputLayer or PatchProjectionLayer");
             }
             return (BitLayer) layer;
         }
 
         private InputSpec inputSpec(BitLayer bitLayer) {
+            if (bitLayer instanceof PatchProjectionLayer) {
+                PatchProjectionLayer patch = (PatchProjectionLayer) bitLayer;
+                InputSpec image = InputSpec.image(patch.getHeight(), patch.getWidth(), patch.getChannels());
+                if (input != null && !input.equals(image)) {
+                    throw new IllegalArgumentException("input: patch projection \"" + projectionVertex + "\" reads "
+                            + image + ", but input is " + input);
+                }
+                return image;
+            }
             if (bitLayer instanceof ProjectionLayer) {
                 long nIn = ((ProjectionLayer) bitLayer).getNIn();
                 if (input == null) {

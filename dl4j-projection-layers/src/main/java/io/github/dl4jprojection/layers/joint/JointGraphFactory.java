@@ -2,6 +2,7 @@ package io.github.dl4jprojection.layers.joint;
 
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
+import io.github.dl4jprojection.layers.PatchProjectionLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
@@ -21,6 +22,8 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -50,6 +53,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  *       -&gt; projection_bottleneck_mask (padding to 0) -&gt; projection_conv (1-D, width k, C, same padding)
  *       -&gt; projection_pool (masked max over the tokens) -&gt; projection_hidden_0..h-1 -&gt; projection_logits
  *   or, for a count sketch [mb, B]: bits -&gt; projection (identity) -&gt; projection_hidden_0..h-1 -&gt; projection_logits
+ *   or, for image patches: trainer input -&gt; projection (PatchProjectionLayer, [mb, B, H0, W0])
+ *       -&gt; per stage l: projection_stage_conv_l (k x k, stride 1, Truncate) [-&gt; projection_stage_pool_l (max, q x q)]
+ *       -&gt; projection_hidden_0..h-1 -&gt; projection_logits
  *   [projection_logits | trainer_logits] -&gt; distillation_merge -&gt; projection_output (DistillationOutputLayer)
  * </pre>
  * then copies an imported trainer's parameters.
@@ -73,6 +79,7 @@ final class JointGraphFactory {
         BitLayer projection = tokens ? (BitLayer) options.tokenBitsInput.clone()
                 : options.sketchInput != null ? (BitLayer) options.sketchInput.clone()
                 : bits ? (BitLayer) options.bitVectorInput.clone()
+                : options.patchInput != null ? patchOnTrainerInput(options.patchInput, inputType)
                 : projectionOnTrainerInput(options.projectionLayer, inputType);
 
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
@@ -106,7 +113,10 @@ final class JointGraphFactory {
         g.addLayer(JointNames.PROJECTION, projection, bits ? JointNames.BITS_INPUT : trainer.inputName);
         List<String> denseNames = new ArrayList<>();
         List<String> sequenceNames = tokens ? addSequenceEncoder(g, options) : new ArrayList<>();
-        String previous = tokens ? JointNames.SEQUENCE_POOL : JointNames.PROJECTION;
+        List<String> patchNames = projection instanceof PatchProjectionLayer
+                ? addConvStages(g, options, (PatchProjectionLayer) projection) : new ArrayList<>();
+        String previous = tokens ? JointNames.SEQUENCE_POOL
+                : patchNames.isEmpty() ? JointNames.PROJECTION : patchNames.get(patchNames.size() - 1);
         QuantizationAwareTraining qat = options.quantizationAware;
         for (int i = 0; i < options.hiddenLayerSizes.length; i++) {
             String name = JointNames.hidden(i);
@@ -134,7 +144,7 @@ final class JointGraphFactory {
         copyParameters(graph, trainer.parameters);
 
         JointLayout layout = new JointLayout(trainer.inputName, inputType, bits ? JointNames.BITS_INPUT : null,
-                JointNames.PROJECTION, sequenceNames, denseNames, JointNames.TRAINER_LOGITS, JointNames.TRAINER_OUTPUT,
+                JointNames.PROJECTION, sequenceNames, patchNames, denseNames, JointNames.TRAINER_LOGITS, JointNames.TRAINER_OUTPUT,
                 JointNames.PROJECTION_OUTPUT, trainer.nClasses, options.labelNames);
         return new JointProjectionModel(graph, layout);
     }
@@ -159,6 +169,57 @@ final class JointGraphFactory {
                 .build(), JointNames.SEQUENCE_CONV);
         return new ArrayList<>(Arrays.asList(JointNames.SEQUENCE_BOTTLENECK, JointNames.SEQUENCE_MASK,
                 JointNames.SEQUENCE_CONV, JointNames.SEQUENCE_POOL));
+    }
+
+    /**
+     * The convolution stages of a patch projection, each checked against the map it gets, so that a stage that
+     * does not fit fails here with its sizes rather than inside DL4J's shape inference.
+     */
+    private static List<String> addConvStages(ComputationGraphConfiguration.GraphBuilder g,
+                                              JointProjectionModel.Builder options, PatchProjectionLayer patch) {
+        List<String> names = new ArrayList<>();
+        int height = patch.rows();
+        int width = patch.columns();
+        String previous = JointNames.PROJECTION;
+        for (int l = 0; l < options.convStages.size(); l++) {
+            int[] stage = options.convStages.get(l);
+            int kernel = stage[0];
+            int pool = stage[2];
+            int convHeight = height - kernel + 1;
+            int convWidth = width - kernel + 1;
+            if (convHeight < 1 || convWidth < 1 || convHeight / pool < 1 || convWidth / pool < 1) {
+                throw new IllegalArgumentException("convStage " + l + " (kernel " + kernel + ", pool " + pool
+                        + ") does not fit the " + height + "x" + width + " map it gets (the " + patch.getHeight() + "x"
+                        + patch.getWidth() + " image's patches, window " + patch.getWindow() + ", stride "
+                        + patch.getStride() + (l > 0 ? ", after " + l + " stage(s)" : "") + ")");
+            }
+            String conv = JointNames.stageConv(l);
+            g.addLayer(conv, new ConvolutionLayer.Builder(kernel, kernel).stride(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).nOut(stage[1]).activation(options.hiddenActivation)
+                    .updater(options.projectionUpdater).build(), previous);
+            names.add(conv);
+            previous = conv;
+            height = convHeight;
+            width = convWidth;
+            if (pool > 1) {
+                String pooling = JointNames.stagePool(l);
+                g.addLayer(pooling, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(pool, pool)
+                        .stride(pool, pool).convolutionMode(ConvolutionMode.Truncate).build(), previous);
+                names.add(pooling);
+                previous = pooling;
+                height /= pool;
+                width /= pool;
+            }
+        }
+        return names;
+    }
+
+    /** The patch projection with the image shape of the trainer's input (named, so its errors say which layer). */
+    private static PatchProjectionLayer patchOnTrainerInput(PatchProjectionLayer configured, InputType inputType) {
+        PatchProjectionLayer patch = (PatchProjectionLayer) configured.clone();
+        patch.setLayerName(JointNames.PROJECTION);
+        patch.setNIn(inputType, false);
+        return patch;
     }
 
     private static ProjectionLayer projectionOnTrainerInput(ProjectionLayer configured, InputType inputType) {
@@ -250,7 +311,7 @@ final class JointGraphFactory {
             if (JointNames.isReserved(v.name)) {
                 throw new IllegalArgumentException("trainer layer name \"" + v.name + "\" is reserved for the joint "
                         + "graph's own vertices " + JointNames.RESERVED + " (and " + JointNames.PROJECTION_HIDDEN_PREFIX
-                        + "*); rename the trainer layer");
+                        + "*, " + JointNames.STAGE_PREFIX + "*); rename the trainer layer");
             }
             if (!seen.add(v.name)) {
                 throw new IllegalArgumentException("trainer layer name \"" + v.name + "\" is used twice");

@@ -18,7 +18,8 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * {@code trainerInputType} (DL4J's own JSON form of the {@link InputType}) is optional: layouts saved before it
  * existed load without it, and their batches are then not checked against it. {@code projectionSequenceLayerNames}
  * (bottleneck, its mask, convolution, pooling) is present for a sequence projection only, so a bag model's layout
- * is written exactly as before.
+ * is written exactly as before; {@code projectionPatchLayerNames} (the convolution and pooling vertices of a patch
+ * projection's stages, in graph order) likewise appears only when it is not empty.
  */
 final class JointLayout {
 
@@ -35,6 +36,8 @@ final class JointLayout {
     final List<String> projectionDenseLayerNames;
     /** Bottleneck, mask, convolution and pooling vertices of a sequence projection; empty for a bag projection. */
     final List<String> projectionSequenceLayerNames;
+    /** Convolution and pooling vertices of a patch projection's stages, in graph order; empty otherwise. */
+    final List<String> projectionPatchLayerNames;
     final String trainerLogitsName;
     final String trainerOutputName;
     final String projectionOutputName;
@@ -43,13 +46,14 @@ final class JointLayout {
 
     JointLayout(String trainerInputName, InputType trainerInputType, String bitsInputName,
             String projectionInputLayerName, List<String> projectionSequenceLayerNames,
-            List<String> projectionDenseLayerNames, String trainerLogitsName, String trainerOutputName,
+            List<String> projectionPatchLayerNames, List<String> projectionDenseLayerNames, String trainerLogitsName, String trainerOutputName,
             String projectionOutputName, int numClasses, List<String> labelNames) {
         this.trainerInputName = trainerInputName;
         this.trainerInputType = trainerInputType;
         this.bitsInputName = bitsInputName;
         this.projectionInputLayerName = projectionInputLayerName;
         this.projectionSequenceLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionSequenceLayerNames));
+        this.projectionPatchLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionPatchLayerNames));
         this.projectionDenseLayerNames = Collections.unmodifiableList(new ArrayList<>(projectionDenseLayerNames));
         this.trainerLogitsName = trainerLogitsName;
         this.trainerOutputName = trainerOutputName;
@@ -71,6 +75,9 @@ final class JointLayout {
         map.put("projectionInputLayerName", projectionInputLayerName);
         if (!projectionSequenceLayerNames.isEmpty()) {
             map.put("projectionSequenceLayerNames", projectionSequenceLayerNames);
+        }
+        if (!projectionPatchLayerNames.isEmpty()) {
+            map.put("projectionPatchLayerNames", projectionPatchLayerNames);
         }
         map.put("projectionDenseLayerNames", projectionDenseLayerNames);
         map.put("trainerLogitsName", trainerLogitsName);
@@ -105,6 +112,8 @@ final class JointLayout {
                 (String) map.get("bitsInputName"),
                 required(map, "projectionInputLayerName", String.class),
                 map.containsKey("projectionSequenceLayerNames") ? strings(map, "projectionSequenceLayerNames")
+                        : Collections.emptyList(),
+                map.containsKey("projectionPatchLayerNames") ? strings(map, "projectionPatchLayerNames")
                         : Collections.emptyList(),
                 strings(map, "projectionDenseLayerNames"), required(map, "trainerLogitsName", String.class),
                 required(map, "trainerOutputName", String.class), required(map, "projectionOutputName", String.class),
@@ -157,6 +166,9 @@ final class JointLayout {
         requireIn(vertices, projectionInputLayerName, "projection input layer");
         for (String name : projectionSequenceLayerNames) {
             requireIn(vertices, name, "projection sequence layer");
+        }
+        for (String name : projectionPatchLayerNames) {
+            requireIn(vertices, name, "projection patch stage layer");
         }
         for (String name : projectionDenseLayerNames) {
             requireIn(vertices, name, "projection dense layer");

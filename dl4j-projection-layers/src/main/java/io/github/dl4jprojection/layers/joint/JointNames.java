@@ -19,6 +19,8 @@ final class JointNames {
     static final String SEQUENCE_MASK = "projection_bottleneck_mask";
     static final String SEQUENCE_CONV = "projection_conv";
     static final String SEQUENCE_POOL = "projection_pool";
+    // The convolution stages of a PatchProjectionLayer projection: projection_stage_conv_0, projection_stage_pool_0...
+    static final String STAGE_PREFIX = "projection_stage_";
     static final String PROJECTION_LOGITS = "projection_logits";
     static final String MERGE = "distillation_merge";
     static final String PROJECTION_OUTPUT = "projection_output";
@@ -35,7 +37,15 @@ final class JointNames {
         return PROJECTION_HIDDEN_PREFIX + index;
     }
 
+    static String stageConv(int index) {
+        return STAGE_PREFIX + "conv_" + index;
+    }
+
+    static String stagePool(int index) {
+        return STAGE_PREFIX + "pool_" + index;
+    }
+
     static boolean isReserved(String name) {
-        return RESERVED.contains(name) || name.startsWith(PROJECTION_HIDDEN_PREFIX);
+        return RESERVED.contains(name) || name.startsWith(PROJECTION_HIDDEN_PREFIX) || name.startsWith(STAGE_PREFIX);
     }
 }

@@ -3,11 +3,14 @@ package io.github.dl4jprojection.layers.joint;
 import io.github.dl4jprojection.layers.BitLayer;
 import io.github.dl4jprojection.layers.BitVectorInputLayer;
 import io.github.dl4jprojection.layers.DistillationOutputLayer;
+import io.github.dl4jprojection.layers.PatchProjectionLayer;
 import io.github.dl4jprojection.layers.ProjectionLayer;
 import io.github.dl4jprojection.layers.SketchInputLayer;
 import io.github.dl4jprojection.layers.TokenBitsInputLayer;
 import io.github.dl4jprojection.layers.export.ProjectionNetExporter;
 import io.github.dl4jprojection.layers.qat.QuantizationAwareTraining;
+import io.github.dl4jprojection.runtime.model.ConvStage;
+import io.github.dl4jprojection.runtime.model.PatchEncoder;
 import io.github.dl4jprojection.runtime.model.SequenceEncoder;
 import java.io.File;
 import java.io.IOException;
@@ -50,6 +53,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * padding) and {@code projection_pool} (max over the unmasked tokens); the runtime's {@code SequenceEncoder}.
  * A count-sketch projection ({@link Builder#sketchInput}) takes a text's {@code B} sketch values
  * {@code "bits" [mb, B]} ({@code SketchProjection}) straight into the hidden layers.
+ * A patch projection ({@link Builder#patchInput}) reads the trainer's image input, projects every patch to B bits
+ * (a {@code [mb, B, H0, W0]} map) and runs its convolution stages ({@link Builder#convStage}) before the hidden
+ * layers: per stage {@code projection_stage_conv_l} (k x k, stride 1, no padding, C channels) and, when the pool
+ * is more than 1, {@code projection_stage_pool_l} (max over q x q, stride q); the runtime's {@code PatchEncoder}.
  * The graph's score is the paper's loss
  * {@code L = l1 CE(y, p_t) + l2 tau^2 CE(softmax(z_t/tau), softmax(z_p/tau)) + l3 CE(y, p_p)}, averaged over the
  * minibatch (defaults l1 = 1, l2 = 0.1, l3 = 1, tau = 1). The projection branch learns from the labels and from
@@ -141,6 +148,14 @@ public final class JointProjectionModel {
      */
     public List<String> projectionSequenceLayerNames() {
         return layout.projectionSequenceLayerNames;
+    }
+
+    /**
+     * Names of a patch projection's stage vertices (each stage's ConvolutionLayer, then its SubsamplingLayer when it
+     * pools), in graph order; empty for any other projection or a patch projection without stages.
+     */
+    public List<String> projectionPatchLayerNames() {
+        return layout.projectionPatchLayerNames;
     }
 
     /** Names of the projection network's dense layers: the hidden layers in order, then the logits layer. */
@@ -388,7 +403,7 @@ public final class JointProjectionModel {
      * Builder of a {@link JointProjectionModel}. Give exactly one trainer ({@link #trainer(MultiLayerNetwork)},
      * {@link #trainer(ComputationGraph)} or {@link #trainerLayer} calls with {@link #trainerInputType} and
      * {@link #nClasses}) and exactly one projection input ({@link #projectionLayer}, {@link #bitVectorInput},
-     * {@link #tokenBitsInput} or {@link #sketchInput}).
+     * {@link #tokenBitsInput}, {@link #sketchInput} or {@link #patchInput}).
      * Defaults: l1 = 1.0, l2 = 0.1, l3 = 1.0, tau = 1, no hidden projection layers (ReLU when added), Adam(1e-3),
      * seed 12345, the imported trainer's data type (else FLOAT).
      */
@@ -404,6 +419,9 @@ public final class JointProjectionModel {
         BitVectorInputLayer bitVectorInput;
         TokenBitsInputLayer tokenBitsInput;
         SketchInputLayer sketchInput;
+        PatchProjectionLayer patchInput;
+        /** Per stage of a patch projection: kernel, channels, pool. */
+        final List<int[]> convStages = new ArrayList<>();
         int bottleneckWidth;
         int convWidth;
         int convChannels;
@@ -518,6 +536,27 @@ public final class JointProjectionModel {
         }
 
         /**
+         * A patch projection on the trainer's image input (its image shape, if set, must match the trainer input):
+         * every patch to {@code B} bits, then the {@link #convStage} stages, then the hidden layers.
+         */
+        public Builder patchInput(PatchProjectionLayer layer) {
+            this.patchInput = layer;
+            return this;
+        }
+
+        /**
+         * Appends a stage to a {@link #patchInput} projection (stages run in the order added; none is allowed): a
+         * convolution of {@code kernel x kernel} (stride 1, no padding: {@code ConvolutionMode.Truncate}) with
+         * {@code channels} outputs and the {@link #hiddenActivation}, then, when {@code pool > 1}, max pooling over
+         * {@code pool x pool} windows at stride {@code pool} (the rows and columns left over are dropped). Both
+         * layers train with the {@link #projectionUpdater}.
+         */
+        public Builder convStage(int kernel, int channels, int pool) {
+            convStages.add(new int[] {kernel, channels, pool});
+            return this;
+        }
+
+        /**
          * The token encoder of a {@link #tokenBitsInput} projection: a bottleneck of {@code bottleneck} units per
          * token, a convolution of odd width {@code convWidth} (tokens) with {@code convChannels} channels, both with
          * the {@link #hiddenActivation}, then max pooling over the tokens.
@@ -590,8 +629,8 @@ public final class JointProjectionModel {
         }
 
         /**
-         * Updater of the projection network's trainable layers (its dense layers, and a sequence model's bottleneck
-         * and convolution) when they need another learning rate than the trainer; default null: {@link #updater}.
+         * Updater of the projection network's trainable layers (its dense layers, a sequence model's bottleneck
+         * and convolution, a patch model's convolutions) when they need another learning rate than the trainer; default null: {@link #updater}.
          */
         public Builder projectionUpdater(IUpdater updater) {
             this.projectionUpdater = updater;
@@ -612,9 +651,10 @@ public final class JointProjectionModel {
 
         /**
          * Quantization-aware training of the projection network's dense layers (default null: float training):
-         * int8 fake-quantized weights, and int8 hidden activations if {@code qat} says so. Bag and sketch models
-         * only: DL4J 1.0.0-M2.1's Convolution1DLayer ignores weight noise, so a sequence encoder could not train
-         * quantized.
+         * int8 fake-quantized weights, and int8 hidden activations if {@code qat} says so. Bag and sketch models,
+         * and a patch model's dense layers with weights only (its convolutions train in float and are quantized
+         * after training on an int8 export; a patch model has no integer-only form). Not sequence models: DL4J
+         * 1.0.0-M2.1's Convolution1DLayer ignores weight noise, so a sequence encoder could not train quantized.
          */
         public Builder quantizationAware(QuantizationAwareTraining qat) {
             this.quantizationAware = qat;
@@ -634,14 +674,15 @@ public final class JointProjectionModel {
                 throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
             }
             int inputs = (projectionLayer != null ? 1 : 0) + (bitVectorInput != null ? 1 : 0)
-                    + (tokenBitsInput != null ? 1 : 0) + (sketchInput != null ? 1 : 0);
+                    + (tokenBitsInput != null ? 1 : 0) + (sketchInput != null ? 1 : 0) + (patchInput != null ? 1 : 0);
             if (inputs != 1) {
                 throw new IllegalArgumentException("set exactly one of projectionLayer (projection of the trainer's "
                         + "input), bitVectorInput (bits computed outside the graph), tokenBitsInput (per-token "
-                        + "bits computed outside the graph) and sketchInput (a count sketch computed outside the "
-                        + "graph)");
+                        + "bits computed outside the graph), sketchInput (a count sketch computed outside the "
+                        + "graph) and patchInput (every patch of the trainer's image input)");
             }
             checkSequenceEncoder();
+            checkConvStages();
             if (quantizationAware != null && tokenBitsInput != null) {
                 throw new IllegalArgumentException("quantizationAware: sequence models cannot train quantized yet"
                         + " (DL4J's Convolution1DLayer ignores weight noise); train it in float and export int8");
@@ -677,6 +718,32 @@ public final class JointProjectionModel {
                         + trainer.nClasses + " classes");
             }
             return JointGraphFactory.assemble(this, trainer);
+        }
+
+        private void checkConvStages() {
+            if (patchInput == null) {
+                if (!convStages.isEmpty()) {
+                    throw new IllegalArgumentException("convStage applies to a patchInput projection only");
+                }
+                return;
+            }
+            if (convStages.size() > PatchEncoder.MAX_STAGES) {
+                throw new IllegalArgumentException("convStage: at most " + PatchEncoder.MAX_STAGES + " stages, got "
+                        + convStages.size());
+            }
+            for (int l = 0; l < convStages.size(); l++) {
+                int[] stage = convStages.get(l);
+                if (stage[0] < 1 || stage[0] > ConvStage.MAX_KERNEL || stage[1] < 1 || stage[2] < 1
+                        || stage[2] > ConvStage.MAX_POOL) {
+                    throw new IllegalArgumentException("convStage " + l + ": kernel must be in [1, "
+                            + ConvStage.MAX_KERNEL + "], channels at least 1 and pool in [1, " + ConvStage.MAX_POOL
+                            + "], got kernel " + stage[0] + ", channels " + stage[1] + ", pool " + stage[2]);
+                }
+            }
+            if (quantizationAware != null && quantizationAware.activations()) {
+                throw new IllegalArgumentException("quantizationAware: a patch model has no integer-only form (its"
+                        + " convolutions would need int8 activations); use QuantizationAwareTraining.weights()");
+            }
         }
 
         private void checkSequenceEncoder() {
