@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * The image part of a {@link TrainingConfig}: the projection network's family ({@link ProjectionFamily#BAG}, one
  * projection of the whole image, or {@link ProjectionFamily#PATCH}) and, for the patch family, its patch window and
- * stride and its convolution stages. The patch defaults are placeholders until measured; they live here only.
+ * stride and its convolution stages. The patch model's defaults, measured (docs/RESULTS.md "Patch models"), live here
+ * only.
  * Immutable; validated by {@link Builder#build()}, and against the image size by {@link #checkFits}.
  */
 public final class ImageSettings {
@@ -29,6 +30,16 @@ public final class ImageSettings {
     public static final String DEFAULT_PATCH_BITS_OPTION = "4:4";
     /** {@link #DEFAULT_PATCH_BITS_OPTION} parsed. */
     public static final ProjectionBits DEFAULT_PATCH_BITS = ProjectionBits.parse(DEFAULT_PATCH_BITS_OPTION);
+    /**
+     * Default density of the patch model's projection: 1. A 4x4 patch has 16 inputs, so at the bag model's 1/4 each
+     * bit sums about 4 pixels; at 1 it sums all 16 with random signs (+1.3 points on Fashion-MNIST, docs/RESULTS.md
+     * "Patch models").
+     */
+    public static final ProjectionDensity DEFAULT_PATCH_DENSITY = ProjectionDensity.parse("1");
+    /** Default per-epoch learning-rate factor of the patch model (docs/RESULTS.md "Patch models"). */
+    public static final double DEFAULT_PATCH_LEARNING_RATE_DECAY = 0.8;
+    /** Default weight type of the patch model's export: int8, a quarter of the bytes (docs/RESULTS.md "Patch models"). */
+    public static final ExportQuantization DEFAULT_PATCH_QUANTIZATION = ExportQuantization.INT8;
 
     private final ProjectionFamily model;
     private final int window;

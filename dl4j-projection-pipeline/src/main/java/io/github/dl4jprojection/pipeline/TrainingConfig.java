@@ -50,13 +50,18 @@ public final class TrainingConfig {
     private final int pixelMax;
     /** As given to the builder (null: the family's default), so that {@link #toBuilder()} keeps it a default. */
     private final ProjectionBits bitsGiven;
+    /** The density, rate decay and weight type as given (null: the family's default), kept so by {@link #toBuilder()}. */
+    private final ProjectionDensity densityGiven;
+    private final Double learningRateDecayGiven;
+    private final ExportQuantization quantizationGiven;
 
     private TrainingConfig(Builder b) {
         task = b.task;
         trainer = b.trainer;
         bits = b.resolvedBits();
         bitsGiven = b.bits;
-        density = b.density;
+        density = b.resolvedDensity();
+        densityGiven = b.density;
         hiddenLayers = Collections.unmodifiableList(new ArrayList<>(b.hiddenLayers));
         lossWeights = b.lossWeights;
         temperature = b.temperature;
@@ -65,10 +70,12 @@ public final class TrainingConfig {
         learningRate = b.learningRate;
         projectionLearningRate = b.resolvedProjectionLearningRate();
         projectionLearningRateGiven = b.projectionLearningRate;
-        learningRateDecay = b.learningRateDecay;
+        learningRateDecay = b.resolvedLearningRateDecay();
+        learningRateDecayGiven = b.learningRateDecay;
         seed = b.seed;
         workers = b.workers;
-        quantization = b.quantization;
+        quantization = b.resolvedQuantization();
+        quantizationGiven = b.quantization;
         quantizationAware = b.quantizationAware;
         text = b.text;
         image = b.image;
@@ -85,7 +92,7 @@ public final class TrainingConfig {
         Builder b = new Builder(task);
         b.trainer = trainer;
         b.bits = bitsGiven;
-        b.density = density;
+        b.density = densityGiven;
         b.hiddenLayers = hiddenLayers;
         b.lossWeights = lossWeights;
         b.temperature = temperature;
@@ -93,10 +100,10 @@ public final class TrainingConfig {
         b.batchSize = batchSize;
         b.learningRate = learningRate;
         b.projectionLearningRate = projectionLearningRateGiven;
-        b.learningRateDecay = learningRateDecay;
+        b.learningRateDecay = learningRateDecayGiven;
         b.seed = seed;
         b.workers = workers;
-        b.quantization = quantization;
+        b.quantization = quantizationGiven;
         b.quantizationAware = quantizationAware;
         b.text = text;
         b.image = image;
@@ -344,7 +351,8 @@ public final class TrainingConfig {
         private String trainer;
         /** Null: the family's default ({@link #resolvedBits()}). */
         private ProjectionBits bits;
-        private ProjectionDensity density = ProjectionDensity.QUARTER;
+        /** Null: the family's default ({@link #resolvedDensity()}); so are the decay and the weight type. */
+        private ProjectionDensity density;
         private List<Integer> hiddenLayers = Collections.emptyList();
         private LossWeights lossWeights = LossWeights.PAPER_DEFAULTS;
         private double temperature = 1.0;
@@ -353,10 +361,10 @@ public final class TrainingConfig {
         private double learningRate = 1e-3;
         /** Null: the family's default ({@link #resolvedProjectionLearningRate()}). */
         private Double projectionLearningRate;
-        private double learningRateDecay = 1;
+        private Double learningRateDecay;
         private long seed = 42;
         private int workers = 1;
-        private ExportQuantization quantization = ExportQuantization.NONE;
+        private ExportQuantization quantization;
         private boolean quantizationAware;
         private Integer pixelMax;
         private TextSettings text;
@@ -395,10 +403,31 @@ public final class TrainingConfig {
             return image != null && image.patch() ? ImageSettings.DEFAULT_PATCH_BITS : new ProjectionBits(60, 12);
         }
 
-        /** Default 1/4. */
+        /**
+         * Default 1/4, or {@link ImageSettings#DEFAULT_PATCH_DENSITY} for the patch model (a patch has few inputs:
+         * at 1/4, a 4x4 patch's bit sums about 4 pixels). Null restores the default.
+         */
         public Builder density(ProjectionDensity density) {
             this.density = density;
             return this;
+        }
+
+        private boolean patch() {
+            return image != null && image.patch();
+        }
+
+        private ProjectionDensity resolvedDensity() {
+            return density != null ? density : patch() ? ImageSettings.DEFAULT_PATCH_DENSITY : ProjectionDensity.QUARTER;
+        }
+
+        private double resolvedLearningRateDecay() {
+            return learningRateDecay != null ? learningRateDecay
+                    : patch() ? ImageSettings.DEFAULT_PATCH_LEARNING_RATE_DECAY : 1;
+        }
+
+        private ExportQuantization resolvedQuantization() {
+            return quantization != null ? quantization
+                    : patch() ? ImageSettings.DEFAULT_PATCH_QUANTIZATION : ExportQuantization.NONE;
         }
 
         /** Default none (bits straight to softmax, as in the paper). */
@@ -457,8 +486,11 @@ public final class TrainingConfig {
                     : learningRate;
         }
 
-        /** Per-epoch factor of both learning rates, in (0, 1]; default 1 (constant rates). */
-        public Builder learningRateDecay(double decay) {
+        /**
+         * Per-epoch factor of both learning rates, in (0, 1]; default 1 (constant rates), or
+         * {@link ImageSettings#DEFAULT_PATCH_LEARNING_RATE_DECAY} for the patch model. Null restores the default.
+         */
+        public Builder learningRateDecay(Double decay) {
             this.learningRateDecay = decay;
             return this;
         }
@@ -475,7 +507,10 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Default float32 weights. */
+        /**
+         * Default float32 weights, or {@link ImageSettings#DEFAULT_PATCH_QUANTIZATION} for the patch model. Null
+         * restores the default.
+         */
         public Builder quantization(ExportQuantization quantization) {
             this.quantization = quantization;
             return this;
@@ -511,8 +546,7 @@ public final class TrainingConfig {
 
         /** @throws IllegalArgumentException naming the option that is missing or out of range */
         public TrainingConfig build() {
-            Object[][] required = {{"trainer", trainer}, {"density", density},
-                    {"hidden", hiddenLayers}, {"lambda", lossWeights}, {"quantize", quantization}};
+            Object[][] required = {{"trainer", trainer}, {"hidden", hiddenLayers}, {"lambda", lossWeights}};
             for (Object[] r : required) {
                 if (r[1] == null) {
                     throw new IllegalArgumentException(r[0] + " must be set");
@@ -547,9 +581,10 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("projection-learning-rate must be positive and finite, got "
                         + projectionLearningRate);
             }
-            if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            double decay = resolvedLearningRateDecay();
+            if (!(decay > 0 && decay <= 1)) {
                 throw new IllegalArgumentException("learning-rate-decay must be in (0, 1] (the factor of the learning"
-                        + " rates after each epoch; 1 keeps them constant), got " + learningRateDecay);
+                        + " rates after each epoch; 1 keeps them constant), got " + decay);
             }
             if (workers < 1 || workers > MAX_WORKERS) {
                 throw new IllegalArgumentException("workers must be in [1, " + MAX_WORKERS + "], got " + workers);
@@ -574,16 +609,16 @@ public final class TrainingConfig {
             if (task == TaskKind.TEXT && image != null) {
                 throw new IllegalArgumentException("window, stride and conv apply to image tasks only");
             }
-            if (quantization == ExportQuantization.INT8_FIXED && image != null && image.patch()) {
+            if (resolvedQuantization() == ExportQuantization.INT8_FIXED && image != null && image.patch()) {
                 throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model"
                         + " patch has no integer-only form of its convolutions yet; use --quantize int8 or none");
             }
-            if (quantization == ExportQuantization.INT8_FIXED && text != null
+            if (resolvedQuantization() == ExportQuantization.INT8_FIXED && text != null
                     && text.model() == ProjectionFamily.SEQ) {
                 throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model seq"
                         + " has no integer-only form yet; use --quantize int8 or none");
             }
-            if (quantization == ExportQuantization.INT8_FIXED && text != null
+            if (resolvedQuantization() == ExportQuantization.INT8_FIXED && text != null
                     && text.model() == ProjectionFamily.SKETCH) {
                 throw new IllegalArgumentException("quantize int8-fixed (integer-only) is for bag models: --model"
                         + " sketch feeds its dense layers fractional sketch values, which have no integer-only form; use"
@@ -597,7 +632,7 @@ public final class TrainingConfig {
             if (!quantizationAware) {
                 return;
             }
-            if (quantization == ExportQuantization.NONE) {
+            if (resolvedQuantization() == ExportQuantization.NONE) {
                 throw new IllegalArgumentException("qat trains for an int8 export: use it with --quantize int8 or"
                         + " int8-fixed, not none");
             }
@@ -605,7 +640,7 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("qat is for bag models: --model seq cannot train quantized yet (DL4J's"
                         + " Convolution1DLayer ignores weight noise); train it in float with --quantize int8");
             }
-            if (quantization == ExportQuantization.INT8_FIXED && workers > 1 && !hiddenLayers.isEmpty()) {
+            if (resolvedQuantization() == ExportQuantization.INT8_FIXED && workers > 1 && !hiddenLayers.isEmpty()) {
                 throw new IllegalArgumentException("qat with --quantize int8-fixed tracks the hidden layers' ranges in"
                         + " one graph: use --workers 1 (the parallel workers' copies would keep them)");
             }

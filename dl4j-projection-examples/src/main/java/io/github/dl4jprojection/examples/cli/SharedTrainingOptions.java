@@ -21,7 +21,7 @@ final class SharedTrainingOptions {
     String trainer;
 
     @Option(names = "--density", paramLabel = "1/2^k", converter = Converters.Density.class,
-            description = "Share of non-zero projection entries: 1, 1/2, ..., 1/64 (default: 1/4).")
+            description = "Share of non-zero projection entries: 1, 1/2, ..., 1/64 (default: 1/4; 1 for --model patch).")
     ProjectionDensity density;
 
     @Option(names = "--epochs", paramLabel = "N",

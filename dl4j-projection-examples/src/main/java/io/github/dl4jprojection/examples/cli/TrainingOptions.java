@@ -39,7 +39,7 @@ final class TrainingOptions {
 
     @Option(names = "--learning-rate-decay", paramLabel = "G",
             description = "Multiply both learning rates by G after every epoch: epoch e trains at rate * G^e"
-                    + " (default: 1, constant rates).")
+                    + " (default: 1, constant rates; 0.8 for --model patch).")
     Double learningRateDecay;
 
     @Option(names = "--hidden", paramLabel = "N,...", converter = Converters.Hidden.class,
@@ -51,8 +51,9 @@ final class TrainingOptions {
                     + "(default: 1.0,0.1,1.0, the paper's).")
     LossWeights lambda;
 
-    @Option(names = "--quantize", paramLabel = "int8|int8-fixed", converter = Converters.Quantize.class,
-            description = "Store the exported weights as 8-bit integers (default: float32); int8-fixed: integer-only"
+    @Option(names = "--quantize", paramLabel = "none|int8|int8-fixed", converter = Converters.Quantize.class,
+            description = "Store the exported weights as 8-bit integers (default: none, float32; int8 for --model"
+                    + " patch); int8-fixed: integer-only"
                     + " (int32 accumulators, fixed-point requantization calibrated on 2000 training examples; format"
                     + " version 3), for microcontrollers without an FPU, bag models only.")
     ExportQuantization quantize;

@@ -40,7 +40,7 @@ class PatchTrainEndToEndTest {
         model = dir.resolve("patch.pnet");
         train = CliRun.run(dir, "", "train", "--task", "fashion-mnist", "--model", "patch", "--trainer", "mlp",
                 "--train-per-class", "20", "--epochs", "1", "--conv", "3:8:2", "--bits", "2:4", "--seed", "3",
-                "--out", model.toString());
+                "--quantize", "none", "--out", model.toString());
         assertEquals(ProjectionNetCli.EXIT_OK, train.code, train.toString());
     }
 
