@@ -532,7 +532,7 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Image tasks only; default {@link ImageSettings#defaults()} (the bag model). */
+        /** Image tasks only; default {@link ImageSettings#defaults()} (the patch model). */
         public Builder image(ImageSettings image) {
             this.image = image;
             return this;

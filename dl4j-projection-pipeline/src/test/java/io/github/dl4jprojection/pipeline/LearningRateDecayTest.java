@@ -59,7 +59,8 @@ class LearningRateDecayTest {
 
     @Test
     void theDecayIsRecordedOnlyWhenTheRatesDecayAndIsCheckedOnResume() {
-        TrainingConfig constant = TrainingConfig.builder(TaskKind.IMAGE).build();
+        TrainingConfig constant = TrainingConfig.builder(TaskKind.IMAGE)
+                .image(ImageSettings.builder().model(ProjectionFamily.BAG).build()).build();
         assertEquals(1.0, constant.learningRateDecay());
         assertFalse(constant.asProperties().containsKey("learning-rate-decay"), constant.asProperties().toString());
         TrainingConfig decaying = constant.toBuilder().learningRateDecay(0.8).build();

@@ -14,7 +14,8 @@ class PatchDefaultsTest {
 
     @Test
     void aPatchModelHasItsOwnDensityDecayAndWeightType() {
-        TrainingConfig bag = TrainingConfig.builder(TaskKind.IMAGE).build();
+        TrainingConfig bag = TrainingConfig.builder(TaskKind.IMAGE)
+                .image(ImageSettings.builder().model(ProjectionFamily.BAG).build()).build();
         TrainingConfig patch = bag.toBuilder().image(PATCH).build();
         assertEquals("1", patch.density().toString());
         assertEquals(ImageSettings.DEFAULT_PATCH_LEARNING_RATE_DECAY, patch.learningRateDecay());
@@ -23,7 +24,7 @@ class PatchDefaultsTest {
         assertEquals("1/4", bag.density().toString());
         assertEquals(1.0, bag.learningRateDecay());
         assertEquals(ExportQuantization.NONE, bag.quantization());
-        TrainingConfig backToBag = patch.toBuilder().image(ImageSettings.defaults()).build();
+        TrainingConfig backToBag = patch.toBuilder().image(bag.image()).build();
         assertEquals(bag.asProperties(), backToBag.asProperties());
     }
 

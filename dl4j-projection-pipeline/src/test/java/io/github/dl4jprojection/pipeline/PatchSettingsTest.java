@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class PatchSettingsTest {
 
+    private static final ImageSettings BAG = ImageSettings.builder().model(ProjectionFamily.BAG).build();
+
     private static TrainingConfig patch(ImageSettings.Builder settings) {
         return TrainingConfig.builder(TaskKind.IMAGE).image(settings.model(ProjectionFamily.PATCH).build()).build();
     }
@@ -43,11 +45,10 @@ class PatchSettingsTest {
 
     @Test
     void patchDefaultsAndBitsPerPosition() {
-        TrainingConfig bag = TrainingConfig.builder(TaskKind.IMAGE).build();
-        assertEquals(ProjectionFamily.BAG, bag.image().model());
+        assertEquals(ProjectionFamily.PATCH, TrainingConfig.builder(TaskKind.IMAGE).build().image().model());
         TrainingConfig patch = patch(ImageSettings.builder());
         assertEquals(ImageSettings.DEFAULT_PATCH_BITS, patch.bits(), "the patch family's bits per position");
-        assertEquals(new ProjectionBits(60, 12), patch.toBuilder().image(ImageSettings.defaults()).build().bits(),
+        assertEquals(new ProjectionBits(60, 12), patch.toBuilder().image(BAG).build().bits(),
                 "a default stays a default through toBuilder");
         assertEquals(new ProjectionBits(2, 8), patch.toBuilder().bits(new ProjectionBits(2, 8)).build().bits());
         assertEquals(ImageSettings.DEFAULT_WINDOW, patch.image().window());
@@ -57,7 +58,7 @@ class PatchSettingsTest {
 
     @Test
     void recordsThePatchSettingsOnlyForAPatchModel() {
-        Map<String, String> bag = TrainingConfig.builder(TaskKind.IMAGE).build().asProperties();
+        Map<String, String> bag = TrainingConfig.builder(TaskKind.IMAGE).image(BAG).build().asProperties();
         for (String key : new String[] {"model", "window", "stride", "conv"}) {
             assertFalse(bag.containsKey(key), key);
         }
@@ -76,7 +77,8 @@ class PatchSettingsTest {
         TrainingConfig patch = patch(ImageSettings.builder());
         Map<String, String> otherStride = patch(ImageSettings.builder().stride(1)).asProperties();
         assertEquals(Collections.singletonList("stride 2 vs 1"), patch.differencesFrom(otherStride));
-        List<String> fromBag = patch.differencesFrom(TrainingConfig.builder(TaskKind.IMAGE).build().asProperties());
+        List<String> fromBag = patch.differencesFrom(TrainingConfig.builder(TaskKind.IMAGE).image(BAG).build()
+                .asProperties());
         assertTrue(fromBag.contains("model patch vs unset"), fromBag.toString());
         assertTrue(fromBag.contains("bits 4:4 vs 60:12"), fromBag.toString());
     }
@@ -117,7 +119,7 @@ class PatchSettingsTest {
         assertEquals("conv: stage 2 (3:8:1) does not fit the 1x1 map it gets (12x12 images, window 4, stride 2, "
                 + "after 1 stage(s))", assertThrows(IllegalArgumentException.class, () -> deep.checkFits(12, 12, 16))
                 .getMessage());
-        ImageSettings.builder().window(30).build().checkFits(8, 8, 16);
+        ImageSettings.builder().model(ProjectionFamily.BAG).window(30).build().checkFits(8, 8, 16);
         // 28x28, window 4, stride 2 and no stage: 13x13 positions of 512 bits, 86,528 inputs for the dense layer.
         ImageSettings flat = ImageSettings.builder().model(ProjectionFamily.PATCH).stages(Collections.emptyList())
                 .build();

@@ -21,9 +21,15 @@ class TrainingConfigTest {
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
     }
 
+    /** An image configuration of the bag model (the paper's), which is no longer the image default. */
+    private static TrainingConfig.Builder bag() {
+        return TrainingConfig.builder(TaskKind.IMAGE).image(ImageSettings.builder().model(ProjectionFamily.BAG).build());
+    }
+
     @Test
-    void imageDefaultsAreThePapersSettings() {
-        TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).build();
+    void imageDefaultsAreThePatchModelAndTheBagModelKeepsThePapersSettings() {
+        assertEquals(ProjectionFamily.PATCH, TrainingConfig.builder(TaskKind.IMAGE).build().image().model());
+        TrainingConfig c = bag().build();
         assertEquals(new ProjectionBits(60, 12), c.bits());
         assertEquals(LossWeights.PAPER_DEFAULTS, c.lossWeights());
         assertEquals("cnn", c.trainer());
@@ -68,11 +74,14 @@ class TrainingConfigTest {
 
     @Test
     void quantizationAwareTrainingNeedsAnInt8BagExportAndChangesTraining() {
-        assertRejected(TaskKind.IMAGE, b -> b.quantizationAware(true), "qat trains for an int8 export");
+        assertRejected(TaskKind.IMAGE, b -> b.quantizationAware(true).image(bag().build().image()),
+                "qat trains for an int8 export");
         assertRejected(TaskKind.TEXT, b -> b.quantizationAware(true).quantization(ExportQuantization.INT8)
                 .text(TextSettings.builder().model(ProjectionFamily.SEQ).build()), "qat is for bag models");
-        assertRejected(TaskKind.IMAGE, b -> b.quantizationAware(true).quantization(ExportQuantization.INT8_FIXED)
-                .hiddenLayers(Collections.singletonList(8)).workers(2), "qat with --quantize int8-fixed");
+        assertRejected(TaskKind.IMAGE, b -> b.image(bag().build().image()).quantizationAware(true)
+                .quantization(ExportQuantization.INT8_FIXED).hiddenLayers(Collections.singletonList(8)).workers(2), "qat with --quantize int8-fixed");
+        assertRejected(TaskKind.IMAGE, b -> b.quantizationAware(true).quantization(ExportQuantization.NONE),
+                "qat trains for an int8 export");
         TrainingConfig qat = TrainingConfig.builder(TaskKind.IMAGE).quantizationAware(true)
                 .quantization(ExportQuantization.INT8).workers(2).build();
         assertTrue(qat.quantizationAware());
@@ -125,14 +134,14 @@ class TrainingConfigTest {
 
     @Test
     void propertiesNameEveryValueAsTheCommandLineDoes() {
-        TrainingConfig c = TrainingConfig.builder(TaskKind.IMAGE).hiddenLayers(Arrays.asList(64, 32)).seed(7).build();
+        TrainingConfig c = bag().hiddenLayers(Arrays.asList(64, 32)).seed(7).build();
         Map<String, String> p = c.asProperties();
         assertEquals("60:12", p.get("bits"));
         assertEquals("64,32", p.get("hidden"));
         assertEquals("1.0,0.1,1.0", p.get("lambda"));
         assertEquals("7", p.get("seed"));
         assertEquals("cnn", p.get("trainer"));
-        assertEquals(c, TrainingConfig.builder(TaskKind.IMAGE).hiddenLayers(Arrays.asList(64, 32)).seed(7).build());
+        assertEquals(c, bag().hiddenLayers(Arrays.asList(64, 32)).seed(7).build());
     }
 
     @Test

@@ -6,6 +6,8 @@
  * {@link io.github.dl4jprojection.runtime.internal.projection.LshProjection} under each
  * {@link io.github.dl4jprojection.benchmarks.pixels.BitScheme}, trains the same DL4J network on them and scores
  * the exported layer, float32 and int8, on the whole test set.
+ * {@link io.github.dl4jprojection.benchmarks.pixels.PatchCnnStudy} measures what the patch model's fixed first layer
+ * costs against a small CNN of the same shape whose first convolution is trained (docs/RESULTS.md, "Patch models").
  *
  * <p>Built only with {@code -Pbenchmarks}, never shipped: the schemes other than raw pixels need data the format
  * does not hold yet (a per-pixel offset, a patch layout).

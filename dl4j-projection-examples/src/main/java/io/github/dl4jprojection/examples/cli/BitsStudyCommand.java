@@ -15,6 +15,7 @@ import io.github.dl4jprojection.pipeline.study.StudyTask;
 import io.github.dl4jprojection.pipeline.study.TextStudyTask;
 import io.github.dl4jprojection.data.text.TextDataSource;
 import io.github.dl4jprojection.data.text.TrainTestTexts;
+import io.github.dl4jprojection.pipeline.ImageSettings;
 import io.github.dl4jprojection.pipeline.LossWeights;
 import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.TaskKind;
@@ -161,6 +162,9 @@ final class BitsStudyCommand implements Callable<Integer> {
             if (task == TaskKind.TEXT) {
                 // The bag model's settings: the sketch methods take theirs from the budgets, not from the config.
                 b.text(text.applyTo(TextSettings.defaults().toBuilder().model(ProjectionFamily.BAG).build()));
+            } else {
+                // The study's image students are whole-image projections, with the bag's defaults (density 1/4).
+                b.image(ImageSettings.builder().model(ProjectionFamily.BAG).build());
             }
             StudySettings.Builder settings = StudySettings.builder(b.build()).budgets(budgets).hidden(hidden)
                     .bitsPerFunction(bitsPerFunction);

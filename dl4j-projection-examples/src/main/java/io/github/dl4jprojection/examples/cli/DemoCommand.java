@@ -4,8 +4,10 @@ import io.github.dl4jprojection.data.ImageTask;
 import io.github.dl4jprojection.data.text.BundledSpamAssassinSample;
 import io.github.dl4jprojection.data.text.FortunesCorpus;
 import io.github.dl4jprojection.data.text.TextDataSource;
+import io.github.dl4jprojection.pipeline.ImageSettings;
 import io.github.dl4jprojection.pipeline.OutputFiles;
 import io.github.dl4jprojection.pipeline.ProjectionBits;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.TextSettings;
 import io.github.dl4jprojection.pipeline.TrainingConfig;
@@ -99,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!text && !ImageTask.FASHION_MNIST.cliName().equals(task.cliName())) {
             throw new ParameterException(cmd, "--task of demo is fashion-mnist, spam or fortunes, got " + task.cliName());
         }
-        training.validate(cmd, task.kind(), task.cliName());
+        training.validate(cmd, task.kind(), task.cliName(), ProjectionFamily.BAG);
         if (trainPerClass < 0) {
             throw new ParameterException(cmd, "--train-per-class must be 0 (all) or more, got " + trainPerClass);
         }
@@ -123,6 +125,8 @@ final class DemoCommand implements Callable<Integer> {
             run = TrainingRun.images(context, o, context.locator().locate(ImageTask.FASHION_MNIST, data, null),
                     trainPerClass, context.backends().training(), images -> TrainingJob.images(
                             training.imageConfig(cmd, TrainingConfig.builder(TaskKind.IMAGE).epochs(DEFAULT_EPOCHS)
+                                    // The demo's measured model, the bag, unless --model patch is given.
+                                    .image(ImageSettings.builder().model(ProjectionFamily.BAG).build())
                                     // The demo's wider whole-image projection; a patch model keeps its bits per patch.
                                     .trainer(DEFAULT_TRAINER).bits(training.patchModel() ? null : DEFAULT_BITS),
                                     images.train().height(), images.train().width()),

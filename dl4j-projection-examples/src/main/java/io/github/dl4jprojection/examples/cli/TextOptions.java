@@ -33,9 +33,9 @@ final class TextOptions {
     Integer trainerBuckets;
 
     @Option(names = "--model", paramLabel = "bag|seq|sketch|patch", converter = Converters.Model.class,
-            description = "The projection network. Images: bag (one projection of the whole image, --bits; the "
-                    + "default) or patch (every --window patch at --stride projected to --bits bits, then the --conv "
-                    + "stages and the dense layers; model format 5, Java runtime only). Texts: bag (SGNN: one "
+            description = "The projection network. Images: patch (every --window patch at --stride projected to --bits"
+                    + " bits, then the --conv stages and the dense layers; model format 5; the default for train) or"
+                    + " bag (one projection of the whole image, --bits; the demo's). Texts: bag (SGNN: one "
                     + "projection of the whole text, --bits), seq (PRADO-like: each token projected to --token-bits, a "
                     + "bottleneck, a convolution over --conv-width tokens and max pooling; model format 2, Java runtime"
                     + " and export-c) or sketch (a signed count sketch of the text's features in --buckets values, "

@@ -2,7 +2,9 @@ package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.pipeline.ClusterSettings;
 import io.github.dl4jprojection.pipeline.ExportTime;
+import io.github.dl4jprojection.pipeline.ImageSettings;
 import io.github.dl4jprojection.pipeline.OutputFiles;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.TaskKind;
 import io.github.dl4jprojection.pipeline.Trainers;
 import io.github.dl4jprojection.pipeline.TrainingBackend;
@@ -78,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         dataOptions.validate(cmd);
         TaskKind task = dataOptions.task.kind();
-        training.validate(cmd, task, dataOptions.task.cliName());
+        training.validate(cmd, task, dataOptions.task.cliName(), ImageSettings.DEFAULT_MODEL);
         if (spark.settings(cmd) != null && training.workersGiven()) {
             throw new ParameterException(cmd, "--workers splits training over this machine's cores; with --spark "
                     + "the Spark executors are the workers");
@@ -163,7 +165,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The image defaults for images of {@code height x width}: the CNN, or the MLP (with a note) when the images are
-     * too small for it and no trainer was asked for.
+     * too small for it and no trainer was asked for; the patch model, or the bag model (with a note) when the images
+     * are too small for the default patch model and no model or patch setting was asked for.
      */
     static TrainingConfig.Builder imageDefaults(PrintWriter out, TrainingOptions options, int height, int width) {
         TrainingConfig.Builder defaults = TrainingConfig.builder(TaskKind.IMAGE);
@@ -172,6 +175,13 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Note: " + height + "x" + width + " images are too small for the cnn trainer; training the "
                     + trainer + " trainer (choose one with --trainer)");
             defaults.trainer(trainer);
+        }
+        if (!options.imageModelChosen() && !ImageSettings.defaults().fits(height, width,
+                ImageSettings.DEFAULT_PATCH_BITS.totalBits())) {
+            out.println("Note: " + height + "x" + width + " images are too small for the patch model's default "
+                    + ImageSettings.DEFAULT_WINDOW + "x" + ImageSettings.DEFAULT_WINDOW + " patches and "
+                    + ImageSettings.DEFAULT_CONV + " stage; training the bag model (choose one with --model)");
+            defaults.image(ImageSettings.builder().model(ProjectionFamily.BAG).build());
         }
         return defaults;
     }

@@ -84,8 +84,9 @@ final class TrainingOptions {
      * for images, a trainer or model of the other task).
      *
      * @param taskName the {@code --task} value, for the messages
+     * @param imageDefault the command's image model when {@code --model} is not given
      */
-    void validate(CommandLine cmd, TaskKind task, String taskName) {
+    void validate(CommandLine cmd, TaskKind task, String taskName, ProjectionFamily imageDefault) {
         List<String> textOnly = text.givenExceptModel();
         if (task == TaskKind.IMAGE && !textOnly.isEmpty()) {
             throw new ParameterException(cmd, textOnly.get(0) + " applies to text tasks only");
@@ -103,8 +104,14 @@ final class TrainingOptions {
             throw new ParameterException(cmd, patch.given().get(0) + " applies to image tasks only (--model patch);"
                     + " --task " + taskName + " trains on texts");
         }
-        if (!patch.given().isEmpty() && model != ProjectionFamily.PATCH) {
+        ProjectionFamily imageModel = model != null ? model : imageDefault;
+        if (!patch.given().isEmpty() && imageModel != ProjectionFamily.PATCH) {
             throw new ParameterException(cmd, patch.given().get(0) + " applies to --model patch only");
+        }
+        if (task == TaskKind.IMAGE && model == null && imageModel == ProjectionFamily.PATCH && bits != null) {
+            // --bits meant the whole image's bits before the patch model became the default: say which is which.
+            throw new ParameterException(cmd, "--bits on images needs --model: bag (T:d bits of the whole image) or"
+                    + " patch (the default: T:d bits per patch position)");
         }
         if (!text.seq() && !text.givenSeqOnly().isEmpty()) {
             throw new ParameterException(cmd, text.givenSeqOnly().get(0) + " applies to --model seq only");
@@ -189,7 +196,9 @@ final class TrainingOptions {
         try {
             config.image().checkFits(height, width, config.bits().totalBits());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(cmd, "--" + e.getMessage());
+            // A user who chose no model may not know the default is the patch model: say how out.
+            String how = text.model == null ? " (the default model, patch: give --model bag or a smaller --window)" : "";
+            throw new ParameterException(cmd, "--" + e.getMessage() + how);
         }
         return config;
     }
@@ -197,6 +206,11 @@ final class TrainingOptions {
     /** Whether training tracks int8 activation ranges in the graph ({@code --qat --quantize int8-fixed}). */
     boolean tracksActivationRanges() {
         return qat && quantize == ExportQuantization.INT8_FIXED;
+    }
+
+    /** Whether {@code --model} or a patch model setting ({@code --window}, {@code --stride}, {@code --conv}) was given. */
+    boolean imageModelChosen() {
+        return text.modelGiven() || !patch.given().isEmpty();
     }
 
     /** Whether {@code --model patch} was given. */

@@ -93,7 +93,9 @@ class PatchTrainEndToEndTest {
                 "spam", "--model", "patch");
         assertRefused("--model sketch is a text model; --task fashion-mnist trains on images: use --model bag or "
                 + "patch", "fashion-mnist", "--model", "sketch");
-        assertRefused("--window applies to --model patch only", "fashion-mnist", "--window", "3");
+        assertRefused("--window applies to --model patch only", "fashion-mnist", "--model", "bag", "--window", "3");
+        assertRefused("--bits on images needs --model: bag (T:d bits of the whole image) or patch (the default: T:d"
+                + " bits per patch position)", "fashion-mnist", "--bits", "4:4");
         assertRefused("--conv applies to image tasks only (--model patch); --task spam trains on texts", "spam",
                 "--conv", "3:8:2");
         assertRefused("Invalid value for option '--conv': conv must be K:C:Q", "fashion-mnist", "--model", "patch",

@@ -2,6 +2,7 @@ package io.github.dl4jprojection.examples.cli;
 
 import io.github.dl4jprojection.data.ImageDataLocator;
 import io.github.dl4jprojection.data.ImageTask;
+import io.github.dl4jprojection.pipeline.ProjectionFamily;
 import io.github.dl4jprojection.pipeline.Backends;
 import io.github.dl4jprojection.pipeline.DefaultBackends;
 import io.github.dl4jprojection.pipeline.ExportQuantization;
@@ -219,7 +220,8 @@ class ProjectionNetCliTest {
         Path model = dir.resolve("out/model.pnet");
         Path report = dir.resolve("reports/report.json");
         Path checkpoints = dir.resolve("ckpt");
-        int code = run("train", "--task", "images", "--data", images.toString(), "--trainer", "mlp", "--bits", "16:4",
+        int code = run("train", "--task", "images", "--data", images.toString(), "--model", "bag", "--trainer", "mlp",
+                "--bits", "16:4",
                 "--density", "1/8", "--hidden", "8,4", "--epochs", "3", "--batch-size", "7", "--lambda", "1,0.5,2",
                 "--seed", "7", "--quantize", "int8", "--checkpoint", checkpoints.toString(), "--out", model.toString(),
                 "--report", report.toString());
@@ -472,6 +474,13 @@ class ProjectionNetCliTest {
         assertEquals("mlp", fakes.lastJob.config().trainer());
         assertTrue(out.toString().contains("images are too small for the cnn trainer; training the mlp trainer"),
                 out.toString());
+        assertEquals(ProjectionFamily.BAG, fakes.lastJob.config().image().model());
+        assertTrue(out.toString().contains("2x2 images are too small for the patch model's default 4x4 patches and"
+                + " 3:32:2 stage; training the bag model (choose one with --model)"), out.toString());
+        assertEquals(ProjectionNetCli.EXIT_USAGE, run("train", "--task", "images", "--data", images.toString(),
+                "--window", "3", "--out", dir.resolve("m.pnet").toString()));
+        assertTrue(err.toString().contains("--window 3 is larger than the 2x2 images (the default model, patch: give"
+                + " --model bag or a smaller --window)"), err.toString());
     }
 
     @Test

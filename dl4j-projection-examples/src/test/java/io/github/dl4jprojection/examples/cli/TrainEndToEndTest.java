@@ -85,8 +85,8 @@ class TrainEndToEndTest {
 
     /** Runs {@code train} on the bundled sample, asserts the exit code, returns stdout and stderr. */
     private static String run(int expectedExit, int epochs, String bits, Path out, String... more) {
-        List<String> args = new ArrayList<>(Arrays.asList("train", "--task", "fashion-mnist", "--trainer", "mlp",
-                "--bits", bits, "--hidden", "32", "--epochs", Integer.toString(epochs), "--batch-size",
+        List<String> args = new ArrayList<>(Arrays.asList("train", "--task", "fashion-mnist", "--model", "bag",
+                "--trainer", "mlp", "--bits", bits, "--hidden", "32", "--epochs", Integer.toString(epochs), "--batch-size",
                 Integer.toString(BATCH), "--seed", "5", "--out", out.toString()));
         args.addAll(Arrays.asList(more));
         CommandLine cli = ProjectionNetCli.create(new CliContext(DefaultBackends.create(), bundledSampleOnly(), false));
