@@ -168,6 +168,8 @@ public final class TrainingPipeline {
     /** Parameters of every layer that is not part of the projection network. */
     private static long trainerParameters(JointProjectionModel joint) {
         Set<String> projection = new HashSet<>(joint.projectionDenseLayerNames());
+        projection.addAll(joint.projectionSequenceLayerNames());
+        projection.addAll(joint.projectionPatchLayerNames());
         projection.add(joint.projectionInputLayerName());
         long count = 0;
         for (Layer layer : joint.graph().getLayers()) {

@@ -52,6 +52,10 @@ class PatchTrainEndToEndTest {
     @Test
     void trainWritesAPatchModelThatEvalAndPredictRun() throws Exception {
         assertTrue(train.out.contains("Projection net (8 bits/patch, DL4J)"), train.out);
+        // The trainer's count is the MLP's 784-512-512-10 alone: the patch stages belong to the projection network.
+        String trainerLine = train.out.lines().filter(l -> l.startsWith("Trainer (mlp")).findFirst().orElse("");
+        assertTrue(trainerLine.endsWith(String.format(Locale.ROOT, "%,d", 784 * 512 + 512 + 512 * 512 + 512 + 512 * 10
+                + 10)), trainerLine);
         assertTrue(train.out.contains("Runtime agrees with DL4J on          100.00 %"), train.out);
         ProjectionModel m = ProjectionModel.load(model);
         assertEquals(ModelFamily.PATCH, m.family());
