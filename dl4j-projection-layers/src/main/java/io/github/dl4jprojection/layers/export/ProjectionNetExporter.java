@@ -286,7 +286,7 @@ public final class ProjectionNetExporter {
                     requireNchwFlattening(name);
                 }
                 DenseBlock block = denseBlock(name, l == denseLayers.size() - 1, allowed);
-                model.addLayer(weightType == WeightType.INT8 ? Int8Quantizer.quantize(block) : block);
+                model.addLayer(stored(block));
                 previous = name;
             }
             int numLabels = (int) ((FeedForwardLayer) layerConfig(previous)).getNOut();
@@ -337,9 +337,12 @@ public final class ProjectionNetExporter {
                 throw new IllegalArgumentException("sequenceLayers[3]: \"" + pool + "\" must be a GlobalPoolingLayer "
                         + "with MAX pooling, the only pooling the runtime has; got " + poolConfig);
             }
-            boolean int8 = weightType == WeightType.INT8;
-            return SequenceEncoder.of(tokens.getMaxTokens(), int8 ? Int8Quantizer.quantize(token) : token, width,
-                    int8 ? Int8Quantizer.quantize(window) : window);
+            return SequenceEncoder.of(tokens.getMaxTokens(), stored(token), width, stored(window));
+        }
+
+        /** A float32 block as the export stores it: quantized to int8 for {@link WeightType#INT8}, else as it is. */
+        private DenseBlock stored(DenseBlock block) {
+            return weightType == WeightType.INT8 ? Int8Quantizer.quantize(block) : block;
         }
 
         /** The stages named by {@link #patchLayers}, checked one by one, as the runtime's encoder. */
@@ -366,8 +369,7 @@ public final class ProjectionNetExporter {
                     previous = pooling;
                     i++;
                 }
-                stages.add(ConvStage.of(kernel, weightType == WeightType.INT8 ? Int8Quantizer.quantize(block) : block,
-                        pool));
+                stages.add(ConvStage.of(kernel, stored(block), pool));
             }
             return PatchEncoder.of(layer.getWindow(), layer.getStride(), stages);
         }
